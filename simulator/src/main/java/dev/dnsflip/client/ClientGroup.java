@@ -1,0 +1,35 @@
+package dev.dnsflip.client;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * {@code count} clients that each query as a Poisson process of rate {@code queriesPerSecond},
+ * drawing each query's question by weight, through one resolver assigned at the start by the
+ * group shares in {@code resolverShares} (resolver group name -> share; empty = proportional to
+ * resolver counts) and uniformly within the chosen group. No client cache: every query is a use.
+ */
+public record ClientGroup(String name, int count, double queriesPerSecond,
+    Map<String, Double> resolverShares, List<WeightedQuestion> questions) {
+  public ClientGroup {
+    Objects.requireNonNull(name, "name");
+    if (count < 1) {
+      throw new IllegalArgumentException("client group '" + name + "' needs count >= 1");
+    }
+    if (!(queriesPerSecond > 0) || Double.isInfinite(queriesPerSecond)) {
+      throw new IllegalArgumentException("client group '" + name + "' needs a query rate > 0");
+    }
+    resolverShares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resolverShares));
+    for (Map.Entry<String, Double> e : resolverShares.entrySet()) {
+      if (!(e.getValue() >= 0)) {
+        throw new IllegalArgumentException("resolver share must be >= 0: " + e);
+      }
+    }
+    questions = List.copyOf(questions);
+    if (questions.isEmpty()) {
+      throw new IllegalArgumentException("client group '" + name + "' asks no question");
+    }
+  }
+}

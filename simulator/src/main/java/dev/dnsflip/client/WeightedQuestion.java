@@ -1,0 +1,14 @@
+package dev.dnsflip.client;
+
+import dev.dnsflip.authority.Question;
+import java.util.Objects;
+
+/** A question a client asks, with its relative weight among the client's questions. */
+public record WeightedQuestion(Question question, double weight) {
+  public WeightedQuestion {
+    Objects.requireNonNull(question, "question");
+    if (!(weight > 0) || Double.isInfinite(weight)) {
+      throw new IllegalArgumentException("question weight must be > 0: " + weight);
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.dnsflip.resolver;
+
+/**
+ * How resolver caches look at the start of a run.
+ *
+ * <p>STEADY (default): each slot holds an answer with its stationary probability
+ * H = λT/(1+λT) and, when present, an age uniform on [0, T) (Jung, Berger, Balakrishnan 2003).
+ * Caches that all start empty fill together and expire together for many TTL cycles, so a switch
+ * landing on a multiple of the TTL would look almost instantaneous: a wrong answer.
+ * COLD: all caches empty at t = 0. WARMUP: empty at t = -warmupMs, nothing observed before 0.
+ */
+public record InitialCache(Mode mode, long warmupMs) {
+  public enum Mode { STEADY, COLD, WARMUP }
+
+  public static final InitialCache STEADY = new InitialCache(Mode.STEADY, 0);
+  public static final InitialCache COLD = new InitialCache(Mode.COLD, 0);
+
+  public InitialCache {
+    if (mode == Mode.WARMUP ? warmupMs <= 0 : warmupMs != 0) {
+      throw new IllegalArgumentException("warm-up needs a positive duration, other modes none");
+    }
+  }
+
+  public static InitialCache warmup(long warmupMs) {
+    return new InitialCache(Mode.WARMUP, warmupMs);
+  }
+
+  /** Simulated time at which the run starts (negative during a warm-up). */
+  public long startMs() {
+    return -warmupMs;
+  }
+
+  public String describe() {
+    return switch (mode) {
+      case STEADY -> "steady";
+      case COLD -> "cold";
+      case WARMUP -> "warmup " + warmupMs + "ms";
+    };
+  }
+}

@@ -1,0 +1,70 @@
+package dev.dnsflip.resolver;
+
+import dev.dnsflip.authority.AnswerTable;
+import java.util.SplittableRandom;
+
+/**
+ * Fills a cache with its stationary state under Poisson lookups: slot k, looked up at rate λk
+ * per ms and holding an answer of TTL T, is present with probability H = λT/(1+λT) and its age
+ * is then uniform on [0, T). Lookup rates per slot follow the CNAME chains of the initial
+ * setting, because a query through a CNAME looks up both the CNAME slot and the target's slot.
+ */
+public final class SteadyState {
+  private SteadyState() {}
+
+  /** Lookup rate per slot (per ms) for the given per-question client query rates. */
+  public static double[] slotRates(AnswerTable table, double[] questionRatePerMs, boolean enabled) {
+    double[] rates = new double[table.slotCount()];
+    for (int q0 = 0; q0 < questionRatePerMs.length; q0++) {
+      double rate = questionRatePerMs[q0];
+      if (rate <= 0) {
+        continue;
+      }
+      int q = q0;
+      while (true) {
+        int a = table.answerOf(q, enabled);
+        if (!table.isCname(a)) {
+          rates[q] += rate;
+          break;
+        }
+        rates[table.cnameSlotOf(q)] += rate;
+        q = table.target(a, q);
+      }
+    }
+    return rates;
+  }
+
+  /** Stationary hit probability of a TTL cache under Poisson(λ) lookups: λT/(1+λT). */
+  public static double hitProbability(double ratePerMs, long ttlMs) {
+    double x = ratePerMs * ttlMs;
+    return x / (1 + x);
+  }
+
+  public static void fill(RecursiveCache cache, AnswerTable table, double[] slotRates,
+      boolean enabled, long startMs, SplittableRandom random) {
+    for (int slot = 0; slot < slotRates.length; slot++) {
+      if (slotRates[slot] <= 0) {
+        continue;
+      }
+      int answer = answerForSlot(table, slot, enabled);
+      long ttl = table.ttlMs(answer);
+      if (ttl <= 0 || random.nextDouble() >= hitProbability(slotRates[slot], ttl)) {
+        continue;
+      }
+      long age = random.nextLong(ttl);
+      cache.store(slot, answer, startMs - age + ttl);
+    }
+  }
+
+  private static int answerForSlot(AnswerTable table, int slot, boolean enabled) {
+    if (slot < table.questionCount()) {
+      return table.answerOf(slot, enabled);
+    }
+    for (int q = 0; q < table.questionCount(); q++) {
+      if (table.cnameSlotOf(q) == slot && table.isCname(table.answerOf(q, enabled))) {
+        return table.answerOf(q, enabled);
+      }
+    }
+    throw new IllegalStateException("no CNAME for slot " + table.slotName(slot));
+  }
+}
