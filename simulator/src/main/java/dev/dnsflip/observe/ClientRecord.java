@@ -1,0 +1,44 @@
+package dev.dnsflip.observe;
+
+import java.util.Arrays;
+
+/**
+ * Per client and switch event: the offsets (ms after the event) of the first fresh use and the
+ * last stale use, -1 when there was none. Each client belongs to one partition, so partitions
+ * running in parallel write disjoint cells.
+ */
+public final class ClientRecord {
+  private final int events;
+  private final long[] firstFresh;
+  private final long[] lastStale;
+
+  public ClientRecord(int clients, int events) {
+    this.events = events;
+    firstFresh = new long[Math.multiplyExact(clients, Math.max(events, 1))];
+    lastStale = new long[firstFresh.length];
+    Arrays.fill(firstFresh, -1);
+    Arrays.fill(lastStale, -1);
+  }
+
+  /** Uses of one client arrive in time order, so the last stale offset is simply the latest. */
+  public void use(int client, int e, long offsetMs, boolean stale) {
+    int i = client * events + e;
+    if (stale) {
+      lastStale[i] = offsetMs;
+    } else if (firstFresh[i] < 0) {
+      firstFresh[i] = offsetMs;
+    }
+  }
+
+  public long firstFresh(int client, int e) {
+    return firstFresh[client * events + e];
+  }
+
+  public long lastStale(int client, int e) {
+    return lastStale[client * events + e];
+  }
+
+  public int clients() {
+    return events == 0 ? firstFresh.length : firstFresh.length / events;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.dnsflip.simulation;
+
+import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.ExpectationResult;
+import dev.dnsflip.observe.TransitionReport;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Checks a scenario's declared bounds against the report: each selected event's metric mean. */
+final class ExpectationCheck {
+  private ExpectationCheck() {}
+
+  static List<ExpectationResult> check(TransitionReport report, List<Expectation> expectations) {
+    List<ExpectationResult> results = new ArrayList<>();
+    for (Expectation x : expectations) {
+      boolean matched = false;
+      for (EventReport e : report.events()) {
+        if (!selects(x.selector(), e)) {
+          continue;
+        }
+        matched = true;
+        double actual = e.metric(x.metric()).estimate().mean();
+        boolean ok = (x.atMost() == null || actual <= x.atMost()) && (x.atLeast() == null || actual >= x.atLeast());
+        results.add(new ExpectationResult(x.where(), e.index(), x.metric(), x.atMost(), x.atLeast(), actual, ok));
+      }
+      if (!matched) {
+        results.add(new ExpectationResult(x.where(), -1, x.metric(), x.atMost(), x.atLeast(), Double.NaN, false));
+      }
+    }
+    return results;
+  }
+
+  private static boolean selects(String selector, EventReport e) {
+    return switch (selector) {
+      case "all" -> true;
+      case "enable", "disable" -> e.direction().key().equals(selector);
+      default -> selector.equals(Integer.toString(e.index()));
+    };
+  }
+}

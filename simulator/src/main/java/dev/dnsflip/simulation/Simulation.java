@@ -1,0 +1,169 @@
+package dev.dnsflip.simulation;
+
+import dev.dnsflip.authority.AnswerTable;
+import dev.dnsflip.authority.Authority;
+import dev.dnsflip.authority.NameserverTimeline;
+import dev.dnsflip.authority.Question;
+import dev.dnsflip.authority.SwitchEvent;
+import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.client.Population;
+import dev.dnsflip.client.WeightedQuestion;
+import dev.dnsflip.engine.RandomStreams;
+import dev.dnsflip.observe.ClientRecord;
+import dev.dnsflip.observe.ClosedFormPoint;
+import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.RunSummary;
+import dev.dnsflip.observe.StaleSeries;
+import dev.dnsflip.observe.Tally;
+import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.TransitionStats;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Runs a scenario: for each replication, one partition per resolver (with its clients), run in
+ * parallel on {@code threads} workers, then merged into a {@link TransitionReport}. Every random
+ * draw comes from a stream keyed by (seed, replication, entity), and merging only adds integers,
+ * so the report does not depend on the thread count.
+ */
+public final class Simulation {
+  private final Scenario scenario;
+  private final int threads;
+  private final AnswerTable table;
+  private long maxDelayMs;
+  private long queries;
+  private long hits;
+
+  public Simulation(Scenario scenario, int threads) {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads must be >= 1");
+    }
+    this.scenario = scenario;
+    this.threads = threads;
+    this.table = AnswerTable.build(new Authority(scenario.account()), clientQuestions(scenario));
+  }
+
+  public AnswerTable table() {
+    return table;
+  }
+
+  public TransitionReport run() {
+    List<SwitchEvent> events = scenario.schedule().events();
+    List<String> questionNames = new ArrayList<>();
+    for (int q = 0; q < table.questionCount(); q++) {
+      questionNames.add(table.question(q).toString());
+    }
+    RunContext shape = null;
+    List<TransitionStats> stats = new ArrayList<>();
+    List<ClosedForm> closedForms = new ArrayList<>();
+    List<long[]> closedFormOffsets = new ArrayList<>();
+    RandomStreams root = new RandomStreams(scenario.seed());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dnsflip-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int rep = 0; rep < scenario.replications(); rep++) {
+        RandomStreams streams = root.replication(rep);
+        NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
+            scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
+        maxDelayMs = Math.max(maxDelayMs, timeline.maxDelayMs());
+        Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
+        RunContext ctx = new RunContext(scenario, table, timeline, population, streams);
+        if (shape == null) {
+          shape = ctx;
+          for (int e = 0; e < events.size(); e++) {
+            stats.add(new TransitionStats(e, events.get(e).direction(), ctx.eventAt[e], ctx.windowEnd[e],
+                scenario.bucketMs(), ctx.buckets[e], questionNames));
+            long[] offsets = ClosedForm.offsetsFor(table, ctx.settingAt(e - 1), ctx.settingAt(e),
+                ctx.windowEnd[e] - ctx.eventAt[e], scenario.bucketMs(), scenario.propagation().meanMs());
+            closedFormOffsets.add(offsets);
+            closedForms.add(new ClosedForm(table, offsets, scenario.bucketMs()));
+          }
+        }
+        ClientRecord record = new ClientRecord(population.clients(), events.size());
+        Tally tally = runPartitions(pool, ctx, record);
+        queries += tally.queries();
+        hits += tally.hits();
+        for (int e = 0; e < events.size(); e++) {
+          stats.get(e).add(tally, record);
+          for (int r = 0; r < population.resolvers(); r++) {
+            closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
+                scenario.propagation().meanMs());
+          }
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<EventReport> eventReports = new ArrayList<>();
+    for (int e = 0; e < events.size(); e++) {
+      StaleSeries series = stats.get(e).series();
+      long[] offsets = closedFormOffsets.get(e);
+      List<ClosedFormPoint> points = new ArrayList<>();
+      for (int i = 0; i < offsets.length; i++) {
+        int b = (int) (offsets[i] / scenario.bucketMs());
+        points.add(new ClosedFormPoint(offsets[i], closedForms.get(e).predicted(i), series.share(b)));
+      }
+      eventReports.add(stats.get(e).report(points));
+    }
+    RunSummary summary = new RunSummary(scenario.clientCount(), scenario.resolverCount(), scenario.nameservers(),
+        maxDelayMs, queries, hits, queries == 0 ? 0 : (double) hits / queries);
+    TransitionReport unchecked = new TransitionReport(scenario.name(), scenario.description(), scenario.seed(),
+        scenario.replications(), scenario.durationMs(), scenario.bucketMs(), scenario.initialCache().describe(),
+        summary, eventReports, List.of());
+    return new TransitionReport(unchecked.scenario(), unchecked.description(), unchecked.seed(),
+        unchecked.replications(), unchecked.durationMs(), unchecked.bucketMs(), unchecked.initialCache(),
+        summary, eventReports, ExpectationCheck.check(unchecked, scenario.expectations()));
+  }
+
+  private Tally runPartitions(ExecutorService pool, RunContext ctx, ClientRecord record) {
+    int resolvers = ctx.population.resolvers();
+    int chunks = Math.min(resolvers, threads * 4);
+    List<Future<Tally>> futures = new ArrayList<>();
+    for (int c = 0; c < chunks; c++) {
+      int from = (int) ((long) resolvers * c / chunks);
+      int to = (int) ((long) resolvers * (c + 1) / chunks);
+      futures.add(pool.submit(() -> {
+        Tally t = new Tally(ctx.buckets, table.questionCount());
+        for (int r = from; r < to; r++) {
+          new Partition(ctx, r).run(t, record);
+        }
+        return t;
+      }));
+    }
+    Tally total = new Tally(ctx.buckets, table.questionCount());
+    for (Future<Tally> f : futures) {
+      try {
+        total.mergeFrom(f.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(cause);
+      }
+    }
+    return total;
+  }
+
+  static List<Question> clientQuestions(Scenario scenario) {
+    Set<Question> questions = new LinkedHashSet<>();
+    for (ClientGroup g : scenario.clientGroups()) {
+      for (WeightedQuestion wq : g.questions()) {
+        questions.add(wq.question());
+      }
+    }
+    return List.copyOf(questions);
+  }
+}

@@ -1,0 +1,83 @@
+package dev.dnsflip.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.dnsflip.authority.Propagation;
+import dev.dnsflip.authority.SwitchSchedule;
+import dev.dnsflip.observe.StaleSeries;
+import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.resolver.InitialCache;
+import java.util.List;
+import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The simulator against the closed forms for a TTL cache under Poisson(λ) lookups (Jung, Berger,
+ * Balakrishnan 2003): hit ratio H = λT/(1+λT), and after a switch the stale share x later is
+ * H·(1 − x/T). Samples are batches: each batch is one run (its own fixed seed) of many
+ * replications of a single resolver, pooled; tolerances are Student-t intervals over the batch
+ * values at a family-wise 0.1% level.
+ */
+class ClosedFormTest {
+  private static final long TTL_S = 10;
+  private static final long T = TTL_S * 1000;
+  private static final double ALPHA = 0.001;
+
+  @ParameterizedTest(name = "λT = {0}")
+  @ValueSource(doubles = {0.1, 1, 5, 50})
+  void hitRatioIsLambdaTOverOnePlusLambdaT(double lambdaT) {
+    double ratePerSecond = lambdaT / TTL_S;
+    long durationMs = (long) (200 * (T + 1000 / ratePerSecond));
+    double expected = lambdaT / (1 + lambdaT);
+    int replications = 20;
+    SummaryStatistics estimates = new SummaryStatistics();
+    for (int seed = 1; seed <= 40; seed++) {
+      Scenario s = TestScenarios.singleName(TTL_S, 1, 1, ratePerSecond, durationMs,
+          new SwitchSchedule(false, List.of()), new Propagation.Fixed(0), InitialCache.STEADY, seed,
+          replications, 1000);
+      TransitionReport r = new Simulation(s, 1).run();
+      // E[hits] = λ·D·H exactly for a stationary start (PASTA), so hits / (λD) is unbiased.
+      estimates.addValue(r.run().cacheHits() / (replications * ratePerSecond * durationMs / 1000.0));
+    }
+    assertThat(estimates.getMean()).isCloseTo(expected, within(Samples.halfWidth(estimates, ALPHA / 4)));
+  }
+
+  @Test
+  void staleShareAfterSwitchFallsAsHTimesOneMinusXOverT() {
+    double lambdaT = 5;
+    double h = lambdaT / (1 + lambdaT);
+    long switchAt = 100_000;
+    long bucket = 1_000;
+    int buckets = (int) (T / bucket);
+    SummaryStatistics[] share = new SummaryStatistics[buckets + 2];
+    for (int b = 0; b < share.length; b++) {
+      share[b] = new SummaryStatistics();
+    }
+    for (int seed = 1; seed <= 40; seed++) {
+      // Pooling replications keeps the bucket share unbiased: each replication's share is
+      // independent of how many uses it had, given at least one.
+      Scenario s = TestScenarios.singleName(TTL_S, 1, 1, lambdaT / TTL_S, switchAt + 2 * T,
+          TestScenarios.schedule(switchAt), new Propagation.Fixed(0), InitialCache.STEADY, seed, 500, bucket);
+      StaleSeries series = new Simulation(s, 1).run().events().get(0).series();
+      for (int b = 0; b < share.length; b++) {
+        if (series.uses()[b] > 0) {
+          share[b].addValue(series.share(b));
+        }
+      }
+    }
+    for (int b = 0; b < buckets; b++) {
+      // Given n >= 1 uses in a bucket, they are uniform in it, so the bucket's share is unbiased for
+      // H·(1 − mid/T) (mid = the bucket's midpoint).
+      double expected = h * (1 - (b + 0.5) * bucket / (double) T);
+      assertThat(share[b].getMean()).as("bucket %d", b)
+          .isCloseTo(expected, within(Samples.halfWidth(share[b], ALPHA / buckets)));
+    }
+    // Past T nothing from before the switch can be served: exactly zero.
+    assertThat(share[buckets].getN()).isEqualTo(40);
+    assertThat(share[buckets].getMax()).isZero();
+    assertThat(share[buckets + 1].getMax()).isZero();
+  }
+}
