@@ -1,0 +1,137 @@
+package dev.dnsflip.reports;
+
+import dev.dnsflip.engine.Durations;
+import dev.dnsflip.observe.Estimate;
+import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.ExpectationResult;
+import dev.dnsflip.observe.Metric;
+import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.Unit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A few lines for the terminal after a run: one row per switch event with the figures an operator
+ * asks first (how much traffic still went to the old place, how long until it stopped), then the
+ * failed expectations. ASCII only, so any terminal shows it; the full story is in the Markdown.
+ */
+public final class ConsoleSummary {
+  /** A column: header, minimum width, and whether text is left-aligned (numbers align right). */
+  private record Column(String header, int minWidth, boolean left) {}
+
+  private static final List<Column> COLUMNS = List.of(
+      new Column("switch", 6, false),
+      new Column("direction", 9, true),
+      new Column("at", 8, false),
+      new Column("stale share", 11, false),
+      new Column("stale clients", 13, false),
+      new Column("lastStale p50", 13, false),
+      new Column("p99", 9, false),
+      new Column("max", 9, false),
+      new Column("<1% after", 10, false),
+      new Column("<0.1% after", 11, false),
+      new Column("0 after", 9, false));
+
+  private static final String GAP = "  ";
+  private static final String ABSENT = "-";
+
+  private ConsoleSummary() {}
+
+  public static String render(TransitionReport report) {
+    StringBuilder out = new StringBuilder();
+    out.append("dnsflip ").append(report.scenario()).append(": seed ").append(report.seed())
+        .append(", ").append(report.replications()).append(report.replications() == 1 ? " replication" : " replications")
+        .append(", ").append(Durations.format(report.durationMs())).append('\n');
+    List<String[]> rows = new ArrayList<>();
+    for (EventReport event : report.events()) {
+      rows.add(row(event));
+    }
+    int[] widths = new int[COLUMNS.size()];
+    for (int c = 0; c < widths.length; c++) {
+      widths[c] = Math.max(COLUMNS.get(c).minWidth(), COLUMNS.get(c).header().length());
+      for (String[] r : rows) {
+        widths[c] = Math.max(widths[c], r[c].length());
+      }
+    }
+    out.append(line(COLUMNS.stream().map(Column::header).toArray(String[]::new), widths));
+    for (String[] r : rows) {
+      out.append(line(r, widths));
+    }
+    long failed = 0;
+    for (ExpectationResult r : report.expectations()) {
+      if (!r.passed()) {
+        failed++;
+        out.append(failure(report, r)).append('\n');
+      }
+    }
+    if (!report.expectations().isEmpty() && failed == 0) {
+      out.append("all ").append(report.expectations().size()).append(" expectations passed\n");
+    }
+    return out.toString();
+  }
+
+  private static String[] row(EventReport e) {
+    return new String[] {
+        Integer.toString(Figures.number(e)),
+        e.direction().key(),
+        Durations.format(e.atMs()),
+        figure(e, "staleShare"),
+        figure(e, "clientsWithStaleUse"),
+        figure(e, "lastStale.p50"),
+        figure(e, "lastStale.p99"),
+        figure(e, "lastStale.max"),
+        figure(e, "staleShareBelow1%"),
+        figure(e, "staleShareBelow0.1%"),
+        figure(e, "staleShareZero")};
+  }
+
+  /** A metric's mean, ">=" when censored (a lower bound), "-" when the simulation did not report it. */
+  private static String figure(EventReport e, String name) {
+    Optional<Metric> metric = Figures.metric(e, name);
+    if (metric.isEmpty()) {
+      return ABSENT;
+    }
+    Estimate est = metric.get().estimate();
+    if (!Double.isFinite(est.mean())) {
+      return ABSENT;
+    }
+    String v = Figures.value(metric.get().unit(), est.mean());
+    return est.censored() > 0 ? ">=" + v : v;
+  }
+
+  private static String failure(TransitionReport report, ExpectationResult r) {
+    Optional<Unit> unit = Figures.unitOf(report, r.metric());
+    StringBuilder sb = new StringBuilder("FAIL ");
+    sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.metric());
+    if (Double.isFinite(r.actual())) {
+      sb.append(" = ").append(Figures.value(unit, r.actual()));
+    }
+    sb.append(", expected");
+    if (r.atLeast() != null) {
+      sb.append(" >= ").append(Figures.value(unit, r.atLeast()));
+    }
+    if (r.atLeast() != null && r.atMost() != null) {
+      sb.append(" and");
+    }
+    if (r.atMost() != null) {
+      sb.append(" <= ").append(Figures.value(unit, r.atMost()));
+    }
+    if (r.where() != null && !r.where().isBlank()) {
+      sb.append(" (").append(r.where()).append(')');
+    }
+    return sb.toString();
+  }
+
+  private static String line(String[] cells, int[] widths) {
+    StringBuilder sb = new StringBuilder();
+    for (int c = 0; c < cells.length; c++) {
+      if (c > 0) {
+        sb.append(GAP);
+      }
+      String pad = " ".repeat(widths[c] - cells[c].length());
+      sb.append(COLUMNS.get(c).left() ? cells[c] + pad : pad + cells[c]);
+    }
+    return sb.toString().stripTrailing() + "\n";
+  }
+}

@@ -1,0 +1,91 @@
+package dev.dnsflip.reports;
+
+import dev.dnsflip.engine.Durations;
+import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.Metric;
+import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.Unit;
+import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How the human-readable renderers spell numbers, so Markdown and the console agree. Always
+ * Locale.ROOT: a report must not change with the machine that wrote it.
+ */
+final class Figures {
+  static final String MISSING = "n/a";
+
+  private Figures() {}
+
+  static String count(long n) {
+    return String.format(Locale.ROOT, "%,d", n);
+  }
+
+  /** Means over replications need not be whole; those keep two decimals. */
+  static String count(double n) {
+    if (!Double.isFinite(n)) {
+      return MISSING;
+    }
+    if (n == Math.rint(n) && Math.abs(n) < 1e15) {
+      return count((long) n);
+    }
+    return String.format(Locale.ROOT, "%,.2f", n);
+  }
+
+  /** A ratio as a percentage; tiny nonzero values say so instead of rounding to a misleading 0.00%. */
+  static String percent(double ratio) {
+    if (!Double.isFinite(ratio)) {
+      return MISSING;
+    }
+    if (ratio != 0 && Math.abs(ratio) < 0.00005) {
+      return ratio > 0 ? "<0.01%" : ">-0.01%";
+    }
+    if (ratio < 1 && ratio >= 0.99995) {
+      return ">99.99%";
+    }
+    return String.format(Locale.ROOT, "%.2f%%", ratio * 100);
+  }
+
+  static String duration(double ms) {
+    return Double.isFinite(ms) ? Durations.format(Math.round(ms)) : MISSING;
+  }
+
+  static String value(Unit unit, double v) {
+    return switch (unit) {
+      case COUNT -> count(v);
+      case RATIO -> percent(v);
+      case DURATION_MS -> duration(v);
+    };
+  }
+
+  /** For a figure whose unit is unknown (an expectation on a metric no event has). */
+  static String plain(double v) {
+    if (!Double.isFinite(v)) {
+      return MISSING;
+    }
+    return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+  }
+
+  static String value(Optional<Unit> unit, double v) {
+    return unit.map(u -> value(u, v)).orElseGet(() -> plain(v));
+  }
+
+  /** Like {@link EventReport#metric} but absent instead of throwing: renderers degrade, not fail. */
+  static Optional<Metric> metric(EventReport event, String name) {
+    return event.metrics().stream().filter(m -> m.name().equals(name)).findFirst();
+  }
+
+  /** The unit of a metric name as any event reports it. */
+  static Optional<Unit> unitOf(TransitionReport report, String name) {
+    return report.events().stream()
+        .flatMap(e -> metric(e, name).stream())
+        .map(Metric::unit)
+        .findFirst();
+  }
+
+  /** Switch events are numbered from 1 for people; the model counts from 0. */
+  static int number(EventReport event) {
+    return event.index() + 1;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.dnsflip.reports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dnsflip.observe.StaleSeries;
+import dev.dnsflip.observe.TransitionReport;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The machine-readable report. Same report => byte-identical text: the tree is built by hand in
+ * record component order (never left to a mapper's property discovery), maps are sorted, doubles
+ * are written by Jackson's JDK-independent shortest-representation writer, and the layout
+ * (2-space indent, '\n') does not depend on the platform.
+ */
+public final class JsonReport {
+  /** First property of every file, so readers can tell the schema before parsing the rest. */
+  public static final String FORMAT = "dnsflip-report/1";
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectWriter WRITER = writer();
+
+  private JsonReport() {}
+
+  public static String render(TransitionReport report) {
+    ObjectNode root = NODES.objectNode();
+    root.put("format", FORMAT);
+    root.setAll((ObjectNode) toNode(report));
+    try {
+      return WRITER.writeValueAsString(root) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of plain nodes always serialises", e);
+    }
+  }
+
+  private static ObjectWriter writer() {
+    // The fast writer (Schubfach) gives the shortest round-tripping digits on every JDK;
+    // Double.toString on JDK 17 sometimes does not, which would make output JDK-dependent.
+    JsonFactory factory = JsonFactory.builder().enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build();
+    ObjectMapper mapper = JsonMapper.builder(factory).build();
+    DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+    DefaultPrettyPrinter printer = new DefaultPrettyPrinter(Separators.createDefaultInstance()
+            .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+            .withObjectEmptySeparator("")
+            .withArrayEmptySeparator(""))
+        .withObjectIndenter(indenter)
+        .withArrayIndenter(indenter);
+    return mapper.writer(printer);
+  }
+
+  private static JsonNode toNode(Object value) {
+    if (value == null) {
+      return NODES.nullNode();
+    }
+    if (value instanceof StaleSeries series) {
+      return seriesNode(series);
+    }
+    if (value instanceof Record record) {
+      ObjectNode node = NODES.objectNode();
+      for (RecordComponent component : record.getClass().getRecordComponents()) {
+        node.set(component.getName(), toNode(read(component, record)));
+      }
+      return node;
+    }
+    if (value instanceof String s) {
+      return NODES.textNode(s);
+    }
+    if (value instanceof Boolean b) {
+      return NODES.booleanNode(b);
+    }
+    if (value instanceof Double d) {
+      return number(d);
+    }
+    if (value instanceof Float f) {
+      return number(f.doubleValue());
+    }
+    if (value instanceof Long l) {
+      return NODES.numberNode(l);
+    }
+    if (value instanceof Integer i) {
+      return NODES.numberNode(i);
+    }
+    if (value instanceof Enum<?> e) {
+      return NODES.textNode(e.name().toLowerCase(Locale.ROOT));
+    }
+    if (value instanceof long[] longs) {
+      ArrayNode array = NODES.arrayNode(longs.length);
+      for (long l : longs) {
+        array.add(l);
+      }
+      return array;
+    }
+    if (value instanceof int[] ints) {
+      ArrayNode array = NODES.arrayNode(ints.length);
+      for (int i : ints) {
+        array.add(i);
+      }
+      return array;
+    }
+    if (value instanceof double[] doubles) {
+      ArrayNode array = NODES.arrayNode(doubles.length);
+      for (double d : doubles) {
+        array.add(number(d));
+      }
+      return array;
+    }
+    if (value instanceof Collection<?> items) {
+      ArrayNode array = NODES.arrayNode(items.size());
+      for (Object item : items) {
+        array.add(toNode(item));
+      }
+      return array;
+    }
+    if (value instanceof Map<?, ?> map) {
+      // Sorted by key so hash order never reaches the file.
+      Map<String, Object> sorted = new TreeMap<>();
+      map.forEach((k, v) -> sorted.put(String.valueOf(k), v));
+      ObjectNode node = NODES.objectNode();
+      sorted.forEach((k, v) -> node.set(k, toNode(v)));
+      return node;
+    }
+    throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+  }
+
+  /** The series as stored plus the derived share, so readers need not divide (or special-case 0/0). */
+  private static ObjectNode seriesNode(StaleSeries series) {
+    ObjectNode node = NODES.objectNode();
+    node.put("bucketMs", series.bucketMs());
+    node.set("uses", toNode(series.uses()));
+    node.set("staleUses", toNode(series.staleUses()));
+    ArrayNode share = node.putArray("staleShare");
+    for (int b = 0; b < series.buckets(); b++) {
+      share.add(number(series.share(b)));
+    }
+    return node;
+  }
+
+  /** NaN and infinities have no JSON spelling; null keeps the file valid and says "no value". */
+  private static JsonNode number(double d) {
+    return Double.isFinite(d) ? NODES.numberNode(d) : NODES.nullNode();
+  }
+
+  private static Object read(RecordComponent component, Record record) {
+    try {
+      return component.getAccessor().invoke(record);
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new IllegalStateException("cannot read " + component, e);
+    }
+  }
+}

@@ -1,0 +1,230 @@
+package dev.dnsflip.reports;
+
+import dev.dnsflip.authority.SwitchDirection;
+import dev.dnsflip.engine.Durations;
+import dev.dnsflip.observe.ClosedFormPoint;
+import dev.dnsflip.observe.Estimate;
+import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.ExpectationResult;
+import dev.dnsflip.observe.Metric;
+import dev.dnsflip.observe.QuestionStats;
+import dev.dnsflip.observe.RunSummary;
+import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.Unit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The report for the operator who flipped the switch: what was simulated, then per switch event
+ * how long the old answer lingered and who held on to it, then whether the declared bounds held.
+ * Plain GitHub-flavoured Markdown, '\n' line endings, no locale-dependent formatting.
+ */
+public final class MarkdownReport {
+  private static final Comparator<QuestionStats> MOST_STALE_FIRST =
+      Comparator.comparingLong(QuestionStats::staleUses).reversed().thenComparing(QuestionStats::question);
+
+  private final StringBuilder out = new StringBuilder();
+
+  private MarkdownReport() {}
+
+  public static String render(TransitionReport report) {
+    MarkdownReport md = new MarkdownReport();
+    md.header(report);
+    for (EventReport event : report.events()) {
+      md.event(event);
+    }
+    md.expectations(report);
+    return md.out.toString();
+  }
+
+  private void header(TransitionReport report) {
+    line("# dnsflip report: " + inline(report.scenario()));
+    if (report.description() != null && !report.description().isBlank()) {
+      line();
+      line(report.description().strip());
+    }
+    line();
+    line("## Run");
+    line();
+    RunSummary run = report.run();
+    row("Fact", "Value");
+    line("|---|---:|");
+    row("Seed", Long.toString(report.seed()));
+    row("Replications", Figures.count(report.replications()));
+    row("Duration", Durations.format(report.durationMs()));
+    row("Time bucket", Durations.format(report.bucketMs()));
+    row("Initial cache", report.initialCache());
+    row("Clients", Figures.count(run.clients()));
+    row("Resolvers", Figures.count(run.resolvers()));
+    row("Nameservers", Figures.count(run.nameservers()));
+    row("Max propagation delay", Durations.format(run.maxPropagationDelayMs()));
+    row("Queries", Figures.count(run.queries()));
+    row("Cache hits", Figures.count(run.cacheHits()));
+    row("Cache hit ratio", Figures.percent(run.cacheHitRatio()));
+    line();
+    if (report.replications() > 1) {
+      line("Metrics are means over " + report.replications() + " replications with a 95% confidence interval "
+          + "of the mean; counts in the question and time tables are summed over replications.");
+    } else {
+      line("One replication: no confidence intervals.");
+    }
+  }
+
+  private void event(EventReport event) {
+    line();
+    line("## Switch " + Figures.number(event) + ": " + event.direction().key() + " at "
+        + Durations.format(event.atMs()));
+    line();
+    long windowMs = event.windowEndMs() - event.atMs();
+    line(meaning(event.direction()) + ". Window: " + Durations.format(event.atMs()) + " to "
+        + Durations.format(event.windowEndMs()) + " (" + Durations.format(windowMs) + ").");
+    metrics(event);
+    closedForm(event);
+    questions(event);
+    series(event, windowMs);
+  }
+
+  private static String meaning(SwitchDirection direction) {
+    return direction == SwitchDirection.ENABLE
+        ? "DNS-only enforced: proxied names move from anycast to origin"
+        : "DNS-only lifted: proxied names move from origin back to anycast";
+  }
+
+  private void metrics(EventReport event) {
+    line();
+    line("### Metrics");
+    line();
+    row("Metric", "Value", "95% CI", "Description");
+    line("|---|---:|---|---|");
+    for (Metric m : event.metrics()) {
+      Estimate e = m.estimate();
+      String ci = e.ciLow() == null || e.ciHigh() == null ? ""
+          : Figures.value(m.unit(), e.ciLow()) + " – " + Figures.value(m.unit(), e.ciHigh());
+      row(m.name(), value(m, e), ci, m.description());
+    }
+  }
+
+  /**
+   * A censored sample used the window length in place of a time that never came, so the mean is
+   * only a lower bound; say so rather than print it as if it were measured.
+   */
+  private static String value(Metric m, Estimate e) {
+    String v = Figures.value(m.unit(), e.mean());
+    if (e.censored() <= 0) {
+      return v;
+    }
+    if (e.censored() >= e.samples()) {
+      return "not reached before the window closed (≥ " + v + ")";
+    }
+    return "≥ " + v + " (" + e.censored() + " of " + e.samples()
+        + " replications not reached before the window closed)";
+  }
+
+  private void closedForm(EventReport event) {
+    line();
+    line("### Closed form vs simulated");
+    line();
+    if (event.closedForm().isEmpty()) {
+      line("No closed-form prediction for this event.");
+      return;
+    }
+    row("After switch", "Predicted", "Simulated");
+    line("|---:|---:|---:|");
+    for (ClosedFormPoint p : event.closedForm()) {
+      row(Durations.format(p.offsetMs()), Figures.percent(p.predicted()), Figures.percent(p.simulated()));
+    }
+  }
+
+  private void questions(EventReport event) {
+    line();
+    line("### Questions");
+    line();
+    if (event.questions().isEmpty()) {
+      line("No question was asked in this window.");
+      return;
+    }
+    row("Question", "Uses", "Stale uses", "Stale share", "Last stale");
+    line("|---|---:|---:|---:|---:|");
+    List<QuestionStats> sorted = event.questions().stream().sorted(MOST_STALE_FIRST).collect(Collectors.toList());
+    for (QuestionStats q : sorted) {
+      row(q.question(), Figures.count(q.uses()), Figures.count(q.staleUses()),
+          Figures.percent(q.uses() == 0 ? Double.NaN : (double) q.staleUses() / q.uses()),
+          q.lastStaleMaxMs() < 0 ? "never" : Durations.format(q.lastStaleMaxMs()));
+    }
+  }
+
+  private void series(EventReport event, long windowMs) {
+    line();
+    line("### Stale share over time");
+    line();
+    List<SeriesDigest.Row> rows = SeriesDigest.rows(event.series(), windowMs);
+    if (rows.isEmpty()) {
+      line("No time buckets in this window.");
+      return;
+    }
+    row("After switch", "Uses", "Stale uses", "Stale share");
+    line("|---|---:|---:|---:|");
+    for (SeriesDigest.Row r : rows) {
+      row(Durations.format(r.fromMs()) + " – " + Durations.format(r.toMs()), Figures.count(r.uses()),
+          Figures.count(r.staleUses()), Figures.percent(r.share()));
+    }
+  }
+
+  private void expectations(TransitionReport report) {
+    line();
+    line("## Expectations");
+    line();
+    List<ExpectationResult> results = report.expectations();
+    if (results.isEmpty()) {
+      line("No expectations declared.");
+      return;
+    }
+    long failed = results.stream().filter(r -> !r.passed()).count();
+    line(failed == 0 ? "All " + results.size() + " expectations passed."
+        : failed + " of " + results.size() + " expectations failed.");
+    line();
+    row("Result", "Switch", "Metric", "Bound", "Actual", "Where");
+    line("|---|---:|---|---|---:|---|");
+    for (ExpectationResult r : results) {
+      Optional<Unit> unit = Figures.unitOf(report, r.metric());
+      row(r.passed() ? "PASS" : "FAIL", r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1),
+          r.metric(), bound(r, unit), Figures.value(unit, r.actual()), r.where() == null ? "" : r.where());
+    }
+  }
+
+  private static String bound(ExpectationResult r, Optional<Unit> unit) {
+    String least = r.atLeast() == null ? null : "≥ " + Figures.value(unit, r.atLeast());
+    String most = r.atMost() == null ? null : "≤ " + Figures.value(unit, r.atMost());
+    if (least != null && most != null) {
+      return least + " and " + most;
+    }
+    return least != null ? least : most == null ? "" : most;
+  }
+
+  private void row(String... cells) {
+    StringBuilder sb = new StringBuilder("|");
+    for (String cell : cells) {
+      sb.append(' ').append(cell(cell)).append(" |");
+    }
+    line(sb.toString());
+  }
+
+  /** A pipe or line break inside a cell would end it early and break the table. */
+  private static String cell(String text) {
+    return text == null ? "" : inline(text).replace("|", "\\|");
+  }
+
+  private static String inline(String text) {
+    return text == null ? "" : text.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+
+  private void line(String text) {
+    out.append(text).append('\n');
+  }
+
+  private void line() {
+    out.append('\n');
+  }
+}

@@ -1,0 +1,98 @@
+package dev.dnsflip.reports;
+
+import dev.dnsflip.authority.SwitchDirection;
+import dev.dnsflip.observe.ClosedFormPoint;
+import dev.dnsflip.observe.Estimate;
+import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.ExpectationResult;
+import dev.dnsflip.observe.Metric;
+import dev.dnsflip.observe.QuestionStats;
+import dev.dnsflip.observe.RunSummary;
+import dev.dnsflip.observe.StaleSeries;
+import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.Unit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A report built by hand: switch 1 (enable) has one sample per metric and no intervals, an empty
+ * bucket (NaN share) and a lone straggler at 150 s; switch 2 (disable) has intervals and never
+ * reaches zero stale share (censored thresholds).
+ */
+final class SampleReports {
+  private SampleReports() {}
+
+  static TransitionReport twoFlips() {
+    return new TransitionReport("two-flips", "Enable during an outage,\nthen disable.", 42L, 1, 600_000, 5_000,
+        "warm", new RunSummary(1_200, 8, 4, 2_500, 123_456, 100_308, 0.8125),
+        List.of(enableEvent(), disableEvent()),
+        List.of(
+            new ExpectationResult("suite.yaml:12:5", 0, "lastStale.p99", 60_000.0, null, 12_000, true),
+            new ExpectationResult("suite.yaml:14:5", 1, "staleShareZero", 120_000.0, null, 240_000, false)));
+  }
+
+  static EventReport enableEvent() {
+    long[] uses = new long[60];
+    long[] stale = new long[60];
+    Arrays.fill(uses, 100);
+    uses[3] = 0;
+    stale[0] = 40;
+    stale[1] = 20;
+    stale[2] = 10;
+    stale[4] = 2;
+    stale[5] = 1;
+    stale[30] = 1;
+    List<Metric> metrics = new ArrayList<>();
+    double[] means = {5_900, 85, 0.0144, 1_200, 84, 0, 2_500, 12_000, 30_000, 152_300, 4_000, 25_000, 60_000,
+        30_000, 155_000, 155_000};
+    for (int m = 0; m < NAMES.length; m++) {
+      metrics.add(new Metric(NAMES[m], UNITS[m], DESCRIPTIONS[m],
+          new Estimate(means[m], null, null, means[m], means[m], 1, 0)));
+    }
+    return new EventReport(0, SwitchDirection.ENABLE, 60_000, 360_000, metrics,
+        List.of(new ClosedFormPoint(0, 0.45, 0.4), new ClosedFormPoint(15_000, 0.3, Double.NaN)),
+        List.of(new QuestionStats("www.example.com A", 3_000, 40, 152_300),
+            new QuestionStats("mail.example.com MX", 900, 0, -1),
+            new QuestionStats("cdn.example.com AAAA", 100, 5, 9_000),
+            new QuestionStats("api.example.com A", 2_000, 40, 30_000)),
+        new StaleSeries(5_000, uses, stale));
+  }
+
+  static EventReport disableEvent() {
+    long[] uses = new long[48];
+    long[] stale = new long[48];
+    Arrays.fill(uses, 10);
+    Arrays.fill(stale, 1);
+    List<Metric> metrics = new ArrayList<>();
+    for (int m = 0; m < NAMES.length; m++) {
+      Estimate e = switch (NAMES[m]) {
+        case "staleShare" -> new Estimate(0.00003, 0.00001, 0.0001, 0.00001, 0.00005, 3, 0);
+        case "staleShareBelow0.1%" -> new Estimate(200_000, 150_000.0, 250_000.0, 180_000, 240_000, 3, 1);
+        case "staleShareZero" -> new Estimate(240_000, 240_000.0, 240_000.0, 240_000, 240_000, 3, 3);
+        default -> new Estimate(1_000, 900.0, 1_100.0, 950, 1_050, 3, 0);
+      };
+      metrics.add(new Metric(NAMES[m], UNITS[m], DESCRIPTIONS[m], e));
+    }
+    return new EventReport(1, SwitchDirection.DISABLE, 360_000, 600_000, metrics, List.of(),
+        List.of(new QuestionStats("www.example.com A", 480, 48, 239_000)),
+        new StaleSeries(5_000, uses, stale));
+  }
+
+  static final String[] NAMES = {"uses", "staleUses", "staleShare", "clientsObserved", "clientsWithStaleUse",
+      "lastStale.p50", "lastStale.p90", "lastStale.p99", "lastStale.p99.9", "lastStale.max",
+      "firstFresh.p50", "firstFresh.p99", "firstFresh.max",
+      "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero"};
+
+  static final Unit[] UNITS = {Unit.COUNT, Unit.COUNT, Unit.RATIO, Unit.COUNT, Unit.COUNT,
+      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
+      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
+      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS};
+
+  static final String[] DESCRIPTIONS = {
+      "uses (queries) by clients inside the window", "stale uses", "stale uses / uses",
+      "clients with a use", "clients with at least one stale use", "median last stale use",
+      "p90 last stale use", "p99 last stale use", "p99.9 last stale use", "latest stale use of any client",
+      "median first fresh use", "p99 first fresh use", "latest first fresh use",
+      "stays below 1%", "stays below 0.1%", "end of the last bucket with any stale use"};
+}
