@@ -9,11 +9,20 @@ import java.util.Objects;
  * {@code count} clients that each query as a Poisson process of rate {@code queriesPerSecond},
  * drawing each query's question by weight, through one resolver assigned at the start by the
  * group shares in {@code resolverShares} (resolver group name -> share; empty = proportional to
- * resolver counts) and uniformly within the chosen group. No client cache: every query is a use.
+ * resolver counts) and uniformly within the chosen group. {@code behaviour} says what the client
+ * does with answers; {@code kind} names it in reports (a preset name, or "custom").
  */
 public record ClientGroup(String name, int count, double queriesPerSecond,
-    Map<String, Double> resolverShares, List<WeightedQuestion> questions) {
+    Map<String, Double> resolverShares, List<WeightedQuestion> questions, ClientBehaviour behaviour, String kind) {
+  /** A group of plain clients (no cache, a new connection per use, single stack). */
+  public ClientGroup(String name, int count, double queriesPerSecond, Map<String, Double> resolverShares,
+      List<WeightedQuestion> questions) {
+    this(name, count, queriesPerSecond, resolverShares, questions, ClientBehaviour.PLAIN, "plain");
+  }
+
   public ClientGroup {
+    Objects.requireNonNull(behaviour, "behaviour");
+    kind = kind == null ? "custom" : kind;
     Objects.requireNonNull(name, "name");
     if (count < 1) {
       throw new IllegalArgumentException("client group '" + name + "' needs count >= 1");

@@ -15,12 +15,35 @@ public record EventReport(
     List<Metric> metrics,
     List<ClosedFormPoint> closedForm,
     List<QuestionStats> questions,
+    List<Blame> blame,
     StaleSeries series) {
+
+  /** Without a blame breakdown. */
+  public EventReport(int index, SwitchDirection direction, long atMs, long windowEndMs, List<Metric> metrics,
+      List<ClosedFormPoint> closedForm, List<QuestionStats> questions, StaleSeries series) {
+    this(index, direction, atMs, windowEndMs, metrics, closedForm, questions, List.of(), series);
+  }
 
   public EventReport {
     metrics = List.copyOf(metrics);
     closedForm = List.copyOf(closedForm);
     questions = List.copyOf(questions);
+    blame = List.copyOf(blame);
+  }
+
+  /** The pair with the latest stale use (then the most stale uses), or null when nothing was stale. */
+  public Blame slowest() {
+    Blame best = null;
+    for (Blame b : blame) {
+      if (b.staleUses() == 0) {
+        continue;
+      }
+      if (best == null || b.lastStaleMaxMs() > best.lastStaleMaxMs()
+          || (b.lastStaleMaxMs() == best.lastStaleMaxMs() && b.staleUses() > best.staleUses())) {
+        best = b;
+      }
+    }
+    return best;
   }
 
   public Metric metric(String name) {

@@ -12,11 +12,22 @@ public final class Tally {
   private final long[] questionUses; // [event * questions + q]
   private final long[] questionStale;
   private final long[] questionLastStale;
+  private final int pairs;
+  private final long[] pairUses; // [event * pairs + (resolver group, client group) pair]
+  private final long[] pairStale;
+  private final long[] pairLastStale;
   private long queries;
   private long hits;
+  private long failed;
 
   public Tally(int[] bucketsPerEvent, int questions) {
+    this(bucketsPerEvent, questions, 1);
+  }
+
+  /** {@code pairs}: resolver groups × client groups, for blame. */
+  public Tally(int[] bucketsPerEvent, int questions, int pairs) {
     this.questions = questions;
+    this.pairs = pairs;
     int events = bucketsPerEvent.length;
     uses = new long[events][];
     stale = new long[events][];
@@ -28,6 +39,10 @@ public final class Tally {
     questionStale = new long[events * questions];
     questionLastStale = new long[events * questions];
     java.util.Arrays.fill(questionLastStale, -1);
+    pairUses = new long[events * pairs];
+    pairStale = new long[events * pairs];
+    pairLastStale = new long[events * pairs];
+    java.util.Arrays.fill(pairLastStale, -1);
   }
 
   /** A query observed at or after time 0, before any switch event. */
@@ -38,9 +53,28 @@ public final class Tally {
     }
   }
 
+  /** A query that got no answer (SERVFAIL, timeout): not a use. */
+  public void failure() {
+    queries++;
+    failed++;
+  }
+
   /** A use inside event {@code e}'s window, {@code offsetMs} after the event. */
   public void use(int e, long offsetMs, int bucket, int question, boolean stale, boolean hit) {
+    use(e, offsetMs, bucket, question, stale, hit, 0);
+  }
+
+  /** As {@link #use(int, long, int, int, boolean, boolean)}, attributed to a (resolver group, client group) pair. */
+  public void use(int e, long offsetMs, int bucket, int question, boolean stale, boolean hit, int pair) {
     query(hit);
+    int pi = e * pairs + pair;
+    pairUses[pi]++;
+    if (stale) {
+      pairStale[pi]++;
+      if (offsetMs > pairLastStale[pi]) {
+        pairLastStale[pi] = offsetMs;
+      }
+    }
     uses[e][bucket]++;
     int qi = e * questions + question;
     questionUses[qi]++;
@@ -65,8 +99,30 @@ public final class Tally {
       questionStale[i] += other.questionStale[i];
       questionLastStale[i] = Math.max(questionLastStale[i], other.questionLastStale[i]);
     }
+    for (int i = 0; i < pairUses.length; i++) {
+      pairUses[i] += other.pairUses[i];
+      pairStale[i] += other.pairStale[i];
+      pairLastStale[i] = Math.max(pairLastStale[i], other.pairLastStale[i]);
+    }
     queries += other.queries;
     hits += other.hits;
+    failed += other.failed;
+  }
+
+  public long pairUses(int e, int pair) {
+    return pairUses[e * pairs + pair];
+  }
+
+  public long pairStale(int e, int pair) {
+    return pairStale[e * pairs + pair];
+  }
+
+  public long pairLastStale(int e, int pair) {
+    return pairLastStale[e * pairs + pair];
+  }
+
+  public long failed() {
+    return failed;
   }
 
   public long[] uses(int e) {

@@ -52,9 +52,22 @@ public final class TransitionStats {
   private final long[] questionUses;
   private final long[] questionStale;
   private final long[] questionLastStale;
+  private final List<String[]> pairs;
+  private final long[] pairUses;
+  private final long[] pairStale;
+  private final long[] pairLastStale;
 
   public TransitionStats(int event, SwitchDirection direction, long atMs, long windowEndMs, long bucketMs,
       int buckets, List<String> questionNames) {
+    this(event, direction, atMs, windowEndMs, bucketMs, buckets, questionNames, List.<String[]>of());
+  }
+
+  /**
+   * @param pairs for blame, one {resolver group, resolver kind, client group, client kind} per
+   *     pair index of the tallies
+   */
+  public TransitionStats(int event, SwitchDirection direction, long atMs, long windowEndMs, long bucketMs,
+      int buckets, List<String> questionNames, List<String[]> pairs) {
     this.event = event;
     this.direction = direction;
     this.atMs = atMs;
@@ -67,6 +80,11 @@ public final class TransitionStats {
     questionStale = new long[questionNames.size()];
     questionLastStale = new long[questionNames.size()];
     java.util.Arrays.fill(questionLastStale, -1);
+    this.pairs = List.copyOf(pairs);
+    pairUses = new long[pairs.size()];
+    pairStale = new long[pairs.size()];
+    pairLastStale = new long[pairs.size()];
+    java.util.Arrays.fill(pairLastStale, -1);
   }
 
   /** Adds one replication's observations of this event. */
@@ -86,6 +104,11 @@ public final class TransitionStats {
       questionUses[q] += tally.questionUses(e, q);
       questionStale[q] += tally.questionStale(e, q);
       questionLastStale[q] = Math.max(questionLastStale[q], tally.questionLastStale(e, q));
+    }
+    for (int p = 0; p < pairs.size(); p++) {
+      pairUses[p] += tally.pairUses(e, p);
+      pairStale[p] += tally.pairStale(e, p);
+      pairLastStale[p] = Math.max(pairLastStale[p], tally.pairLastStale(e, p));
     }
     int clients = record.clients();
     long[] last = new long[clients];
@@ -141,7 +164,14 @@ public final class TransitionStats {
         questions.add(new QuestionStats(questionNames.get(q), questionUses[q], questionStale[q], questionLastStale[q]));
       }
     }
-    return new EventReport(event, direction, atMs, windowEndMs, metrics, closedForm, questions,
+    List<Blame> blame = new ArrayList<>();
+    for (int p = 0; p < pairs.size(); p++) {
+      if (pairUses[p] > 0) {
+        String[] k = pairs.get(p);
+        blame.add(new Blame(k[0], k[1], k[2], k[3], pairUses[p], pairStale[p], pairLastStale[p]));
+      }
+    }
+    return new EventReport(event, direction, atMs, windowEndMs, metrics, closedForm, questions, blame,
         new StaleSeries(bucketMs, uses.clone(), stale.clone()));
   }
 

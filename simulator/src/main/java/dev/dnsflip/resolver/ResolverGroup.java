@@ -3,15 +3,36 @@ package dev.dnsflip.resolver;
 import java.util.Objects;
 
 /**
- * A set of {@code count} recursive resolvers with the same behaviour, each with its own cache.
- * This issue's only behaviour is TTL-honouring: answers are kept exactly their TTL and passed on
- * with the remaining TTL.
+ * A set of {@code count} resolver addresses with the same behaviour, each with its own cache, or
+ * with {@code backends} independent caches behind it (a farm) picked by {@code choice}. A group
+ * with {@code forwardTo} is made of caching forwarders: each forwards to one resolver of that
+ * group, chosen at the start, and keeps what it receives. {@code kind} names the behaviour in
+ * reports (a preset name, or "custom").
  */
-public record ResolverGroup(String name, int count) {
+public record ResolverGroup(String name, int count, ResolverBehaviour behaviour, int backends, BackendChoice choice,
+    String forwardTo, String kind) {
+  /** TTL-honouring resolvers with one cache each, asking the authoritative servers. */
+  public ResolverGroup(String name, int count) {
+    this(name, count, ResolverBehaviour.TTL_HONOURING, 1, BackendChoice.RANDOM, null, "ttl-honouring");
+  }
+
   public ResolverGroup {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(behaviour, "behaviour");
+    Objects.requireNonNull(choice, "choice");
+    kind = kind == null ? "custom" : kind;
     if (count < 1) {
       throw new IllegalArgumentException("resolver group '" + name + "' needs count >= 1");
     }
+    if (backends < 1) {
+      throw new IllegalArgumentException("resolver group '" + name + "' needs backends >= 1");
+    }
+    if (name.equals(forwardTo)) {
+      throw new IllegalArgumentException("resolver group '" + name + "' cannot forward to itself");
+    }
+  }
+
+  public boolean isForwarder() {
+    return forwardTo != null;
   }
 }

@@ -40,19 +40,21 @@ public final class SteadyState {
     return x / (1 + x);
   }
 
-  public static void fill(RecursiveCache cache, AnswerTable table, double[] slotRates,
+  /** Fills {@code cache} at {@code startMs}; TTLs are those the cache would keep (after its clamps). */
+  public static void fill(CachingResolver cache, AnswerTable table, double[] slotRates,
       boolean enabled, long startMs, SplittableRandom random) {
+    TtlClamps clamps = cache.behaviour().clamps();
     for (int slot = 0; slot < slotRates.length; slot++) {
       if (slotRates[slot] <= 0) {
         continue;
       }
       int answer = answerForSlot(table, slot, enabled);
-      long ttl = table.ttlMs(answer);
+      long ttl = table.provenance(answer) == dev.dnsflip.authority.Provenance.NEGATIVE.ordinal()
+          ? clamps.negativeMs(table.ttlMs(answer)) : clamps.positiveMs(table.ttlMs(answer));
       if (ttl <= 0 || random.nextDouble() >= hitProbability(slotRates[slot], ttl)) {
         continue;
       }
-      long age = random.nextLong(ttl);
-      cache.store(slot, answer, startMs - age + ttl);
+      cache.preload(slot, answer, ttl, random.nextLong(ttl), startMs);
     }
   }
 

@@ -1,53 +1,69 @@
 package dev.dnsflip.simulation;
 
+import dev.dnsflip.authority.AnswerKind;
 import dev.dnsflip.authority.AnswerTable;
+import dev.dnsflip.authority.Provenance;
+import dev.dnsflip.client.ClientBehaviour;
+import dev.dnsflip.client.ClientCache;
+import dev.dnsflip.client.ClientState;
 import dev.dnsflip.engine.EventCalendar;
 import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.Tally;
+import dev.dnsflip.resolver.AuthorityUpstream;
+import dev.dnsflip.resolver.CachingResolver;
 import dev.dnsflip.resolver.InitialCache;
-import dev.dnsflip.resolver.RecursiveCache;
+import dev.dnsflip.resolver.ResolverFarm;
+import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.resolver.ResolverNode;
 import dev.dnsflip.resolver.SteadyState;
-import dev.dnsflip.resolver.TtlHonouringResolver;
+import dev.dnsflip.resolver.Upstream;
 import java.util.SplittableRandom;
 
 /**
- * One resolver and its clients: independent of every other partition, so partitions run in
- * parallel and their results merge exactly. The clients of one group at this resolver form one
- * Poisson stream (superposition), and each query picks its client uniformly and its question by
- * weight (thinning), which is exact for Poisson clients without state of their own.
+ * One resolver tree (a resolver that asks the authority, and every forwarder that leads to it)
+ * with all their clients: independent of every other partition, so partitions run in parallel
+ * and their results merge exactly. The clients of one group at one resolver form one Poisson
+ * stream (superposition); each query picks its client uniformly and its question by weight
+ * (thinning) — exact for Poisson clients, whose state (cache, connection) is then consulted.
  */
 final class Partition {
-  private static final int QUERY = 0;
+  private static final int NONE = Upstream.FAILED;
 
   private final RunContext ctx;
-  private final int resolver;
+  private final int[] resolvers;
+  private final ClientState clientState;
+  private final AnswerTable table;
+  private ResolverNode[] nodes;
+  private SplittableRandom random;
 
-  Partition(RunContext ctx, int resolver) {
+  Partition(RunContext ctx, int[] resolvers, ClientState clientState) {
     this.ctx = ctx;
-    this.resolver = resolver;
+    this.resolvers = resolvers;
+    this.clientState = clientState;
+    this.table = ctx.table;
   }
 
   void run(Tally tally, ClientRecord record) {
-    AnswerTable table = ctx.table;
-    SplittableRandom random = ctx.streams.stream(RandomStreams.RESOLVER, resolver);
-    RecursiveCache cache = new RecursiveCache(table.slotCount());
-    TtlHonouringResolver dns = new TtlHonouringResolver(table, ctx.timeline, cache, random);
-    if (ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY) {
-      double[] slotRates = SteadyState.slotRates(table, ctx.questionRates(resolver), ctx.initiallyEnabled);
-      SteadyState.fill(cache, table, slotRates, ctx.initiallyEnabled, ctx.startMs, random);
-    }
+    random = ctx.streams.stream(RandomStreams.RESOLVER, resolvers[0]);
+    buildNodes();
     int groups = ctx.population.groups();
-    double[] streamRate = new double[groups];
-    double[] next = new double[groups];
-    int[] members = new int[groups];
+    int streams = resolvers.length * groups;
+    double[] streamRate = new double[streams];
+    double[] next = new double[streams];
+    int[] members = new int[streams];
+    int[] pair = new int[streams];
     EventCalendar calendar = new EventCalendar();
-    for (int g = 0; g < groups; g++) {
-      members[g] = ctx.population.count(resolver, g);
-      streamRate[g] = members[g] * ctx.ratePerMs[g];
-      if (members[g] > 0) {
-        next[g] = ctx.startMs + exponential(random) / streamRate[g];
-        calendar.schedule((long) Math.floor(next[g]), QUERY, g);
+    for (int i = 0; i < resolvers.length; i++) {
+      for (int g = 0; g < groups; g++) {
+        int s = i * groups + g;
+        members[s] = ctx.population.count(resolvers[i], g);
+        streamRate[s] = members[s] * ctx.ratePerMs[g];
+        pair[s] = ctx.pair(resolvers[i], g);
+        if (members[s] > 0) {
+          next[s] = ctx.startMs + exponential() / streamRate[s];
+          calendar.schedule((long) Math.floor(next[s]), 0, s);
+        }
       }
     }
     long[] eventAt = ctx.eventAt;
@@ -58,31 +74,185 @@ final class Partition {
     while (!calendar.isEmpty() && calendar.peekTime() < end) {
       calendar.poll();
       long t = calendar.time();
-      int g = calendar.payload();
-      int n = members[g];
-      int client = ctx.population.member(resolver, g, n == 1 ? 0 : random.nextInt(n));
+      int s = calendar.payload();
+      int i = s / groups;
+      int g = s - i * groups;
+      int n = members[s];
+      int client = ctx.population.member(resolvers[i], g, n == 1 ? 0 : random.nextInt(n));
       int q = ctx.questionOf[g][ctx.questionPick[g].sample(random)];
-      int answer = dns.resolve(q, t);
+      ClientBehaviour behaviour = ctx.scenario.clientGroups().get(g).behaviour();
+      int answer;
+      int intendedFor;
+      if (clientState == null || behaviour.isPlain()) {
+        answer = nodes[i].resolve(q, t, client);
+        hit = nodes[i].lastWasHit();
+        intendedFor = q;
+      } else {
+        answer = use(nodes[i], behaviour, client, q, t);
+        intendedFor = q;
+      }
       if (t >= 0) {
         while (current + 1 < events && t >= eventAt[current + 1]) {
           current++;
         }
-        if (current < 0) {
-          tally.query(dns.lastWasHit());
+        if (answer == NONE) {
+          tally.failure();
         } else {
-          boolean stale = table.provenance(answer) != table.intendedProvenance(q, ctx.settingAfter[current]);
-          long offset = t - eventAt[current];
-          tally.use(current, offset, (int) (offset / bucketMs), q, stale, dns.lastWasHit());
-          record.use(client, current, offset, stale);
+          boolean enabled = ctx.settingAt(current);
+          int intended = behaviour.dualStack() ? intendedDual(intendedFor, enabled)
+              : table.intendedProvenance(intendedFor, enabled);
+          boolean stale = table.provenance(answer) != intended;
+          if (current < 0) {
+            tally.query(hit);
+          } else {
+            long offset = t - eventAt[current];
+            tally.use(current, offset, (int) (offset / bucketMs), q, stale, hit, pair[s]);
+            record.use(client, current, offset, stale);
+          }
         }
       }
-      next[g] += exponential(random) / streamRate[g];
-      calendar.schedule((long) Math.floor(next[g]), QUERY, g);
+      next[s] += exponential() / streamRate[s];
+      calendar.schedule((long) Math.floor(next[s]), 0, s);
     }
   }
 
+  // Whether the last use was answered without asking any resolver beyond the client, or from a resolver cache.
+  private boolean hit;
+
+  /** A use by a client with state: open connection, then its own cache, then its resolver. */
+  private int use(ResolverNode node, ClientBehaviour behaviour, int client, int q, long t) {
+    if (behaviour.connectionMeanMs() > 0) {
+      int ci = clientState.index(client, q);
+      if (t < clientState.connectedUntil(ci)) {
+        hit = true;
+        return clientState.connected(ci);
+      }
+      int a = behaviour.dualStack() ? lookupDual(node, behaviour.cache(), client, q, t)
+          : lookup(node, behaviour.cache(), client, q, t);
+      if (a != NONE) {
+        long life = (long) Math.ceil(exponential() * behaviour.connectionMeanMs());
+        clientState.connect(ci, a, t + life);
+      }
+      return a;
+    }
+    return behaviour.dualStack() ? lookupDual(node, behaviour.cache(), client, q, t)
+        : lookup(node, behaviour.cache(), client, q, t);
+  }
+
+  /** Dual stack: AAAA when it has addresses, else A. */
+  private int lookupDual(ResolverNode node, ClientCache cache, int client, int q, long t) {
+    int v6 = ctx.siblingAaaa[q];
+    int v4 = ctx.siblingA[q];
+    int a6 = lookup(node, cache, client, v6, t);
+    boolean hit6 = hit;
+    if (a6 != NONE && table.answer(a6).kind() == AnswerKind.DATA) {
+      return a6;
+    }
+    int a4 = lookup(node, cache, client, v4, t);
+    hit &= hit6;
+    return a4;
+  }
+
+  private int intendedDual(int q, boolean enabled) {
+    int v6 = table.intendedProvenance(ctx.siblingAaaa[q], enabled);
+    return v6 != Provenance.NEGATIVE.ordinal() ? v6 : table.intendedProvenance(ctx.siblingA[q], enabled);
+  }
+
+  /** One question through the client's cache. */
+  private int lookup(ResolverNode node, ClientCache cache, int client, int q, long t) {
+    if (cache instanceof ClientCache.None) {
+      int a = node.resolve(q, t, client);
+      hit = node.lastWasHit();
+      return a;
+    }
+    int ci = clientState.index(client, q);
+    long until = clientState.cachedUntil(ci);
+    if (t < until) {
+      hit = true;
+      return clientState.cached(ci);
+    }
+    if (clientState.cached(ci) != NONE && t < until + cache.graceMs()) {
+      // Grace: use the expired entry once more and revalidate behind it.
+      int old = clientState.cached(ci);
+      int fresh = node.resolve(q, t, client);
+      if (fresh != NONE) {
+        store(cache, ci, fresh, node.lastTtlMs(), t);
+      }
+      hit = true;
+      return old;
+    }
+    int a = node.resolve(q, t, client);
+    hit = node.lastWasHit();
+    if (a != NONE) {
+      store(cache, ci, a, node.lastTtlMs(), t);
+    }
+    return a;
+  }
+
+  private void store(ClientCache cache, int ci, int a, long ttlMs, long t) {
+    boolean negative = table.provenance(a) == Provenance.NEGATIVE.ordinal();
+    long life = cache.lifetimeMs(ttlMs, negative);
+    clientState.cache(ci, a, t + life);
+  }
+
+  private void buildNodes() {
+    nodes = new ResolverNode[resolvers.length];
+    AuthorityUpstream authority = new AuthorityUpstream(table, ctx.timeline, ctx.outageFrom, ctx.outageTo, random);
+    boolean steady = ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY;
+    for (int i = 0; i < resolvers.length; i++) {
+      int r = resolvers[i];
+      ResolverGroup group = ctx.scenario.resolverGroups().get(ctx.groupOfResolver[r]);
+      Upstream upstream = authority;
+      if (ctx.upstreamOf[r] >= 0) {
+        upstream = nodes[indexOf(ctx.upstreamOf[r])];
+      }
+      CachingResolver[] backends = new CachingResolver[group.backends()];
+      for (int b = 0; b < backends.length; b++) {
+        backends[b] = new CachingResolver(table, group.behaviour(), upstream);
+      }
+      if (steady) {
+        double[] rates = ctx.questionRates(r);
+        for (int j = i + 1; j < resolvers.length; j++) {
+          // Forwarders below add their clients' lookups (an overestimate the settle period absorbs).
+          if (leadsTo(resolvers[j], r)) {
+            double[] more = ctx.questionRates(resolvers[j]);
+            for (int q = 0; q < rates.length; q++) {
+              rates[q] += more[q];
+            }
+          }
+        }
+        for (int q = 0; q < rates.length; q++) {
+          rates[q] /= backends.length;
+        }
+        double[] slotRates = SteadyState.slotRates(table, rates, ctx.initiallyEnabled);
+        for (CachingResolver backend : backends) {
+          SteadyState.fill(backend, table, slotRates, ctx.initiallyEnabled, ctx.startMs, random);
+        }
+      }
+      nodes[i] = backends.length == 1 ? backends[0] : new ResolverFarm(table, backends, group.choice(), random);
+    }
+  }
+
+  private boolean leadsTo(int from, int to) {
+    for (int x = ctx.upstreamOf[from]; x >= 0; x = ctx.upstreamOf[x]) {
+      if (x == to) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private int indexOf(int resolver) {
+    for (int i = 0; i < resolvers.length; i++) {
+      if (resolvers[i] == resolver) {
+        return i;
+      }
+    }
+    throw new IllegalStateException("resolver " + resolver + " is not in this partition");
+  }
+
   /** Exp(1): 1 - u lies in (0, 1], so the logarithm is finite. */
-  private static double exponential(SplittableRandom random) {
+  private double exponential() {
     return -Math.log1p(-random.nextDouble());
   }
 }

@@ -8,7 +8,9 @@ import dev.dnsflip.client.Population;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.engine.AliasTable;
 import dev.dnsflip.engine.RandomStreams;
+import dev.dnsflip.resolver.ResolverGroup;
 import java.util.List;
+import org.xbill.DNS.Type;
 
 /** What every partition of one replication shares, read-only. */
 final class RunContext {
@@ -28,9 +30,17 @@ final class RunContext {
   final boolean initiallyEnabled;
   final long startMs;
   final long endMs;
+  final int[] groupOfResolver;
+  final int[] upstreamOf; // resolver -> the resolver it forwards to, or -1
+  final List<int[]> partitions; // each: a root resolver first, then every resolver forwarding to it
+  final int[] siblingA; // question -> (same name, A) or -1
+  final int[] siblingAaaa; // question -> (same name, AAAA) or -1
+  final long[] outageFrom;
+  final long[] outageTo;
+  final boolean needsClientState;
 
   RunContext(Scenario scenario, AnswerTable table, NameserverTimeline timeline, Population population,
-      RandomStreams streams) {
+      RandomStreams streams, long startMs) {
     this.scenario = scenario;
     this.table = table;
     this.timeline = timeline;
@@ -73,8 +83,86 @@ final class RunContext {
       buckets[i] = (int) Math.max(1, (windowEnd[i] - eventAt[i] + scenario.bucketMs() - 1) / scenario.bucketMs());
     }
     initiallyEnabled = scenario.schedule().initiallyEnabled();
-    startMs = scenario.initialCache().startMs();
+    this.startMs = startMs;
     endMs = scenario.durationMs();
+    List<ResolverGroup> rgs = scenario.resolverGroups();
+    int resolvers = population.resolvers();
+    groupOfResolver = new int[resolvers];
+    int[] firstOfGroup = new int[rgs.size()];
+    for (int g = 0, r = 0; g < rgs.size(); g++) {
+      firstOfGroup[g] = r;
+      for (int i = 0; i < rgs.get(g).count(); i++) {
+        groupOfResolver[r++] = g;
+      }
+    }
+    upstreamOf = new int[resolvers];
+    for (int r = 0; r < resolvers; r++) {
+      ResolverGroup g = rgs.get(groupOfResolver[r]);
+      upstreamOf[r] = -1;
+      if (g.isForwarder()) {
+        int target = indexOfGroup(rgs, g.forwardTo());
+        int pick = (int) (streams.uniform(RandomStreams.RESOLVER, r, 1) * rgs.get(target).count());
+        upstreamOf[r] = firstOfGroup[target] + pick;
+      }
+    }
+    partitions = partitionsOf(upstreamOf);
+    siblingA = new int[table.questionCount()];
+    siblingAaaa = new int[table.questionCount()];
+    for (int q = 0; q < table.questionCount(); q++) {
+      siblingA[q] = indexOrMinusOne(table, new Question(table.question(q).name(), Type.A));
+      siblingAaaa[q] = indexOrMinusOne(table, new Question(table.question(q).name(), Type.AAAA));
+    }
+    outageFrom = scenario.outages().stream().mapToLong(Outage::fromMs).toArray();
+    outageTo = scenario.outages().stream().mapToLong(Outage::toMs).toArray();
+    needsClientState = groups.stream().anyMatch(g -> !g.behaviour().isPlain());
+  }
+
+  private static int indexOfGroup(List<ResolverGroup> groups, String name) {
+    for (int g = 0; g < groups.size(); g++) {
+      if (groups.get(g).name().equals(name)) {
+        return g;
+      }
+    }
+    throw new IllegalArgumentException("unknown resolver group " + name);
+  }
+
+  private static int indexOrMinusOne(AnswerTable table, Question q) {
+    return table.questions().indexOf(q);
+  }
+
+  /** Groups resolvers into trees: a root (asks the authority) and all that forward to it, root first. */
+  private static List<int[]> partitionsOf(int[] upstreamOf) {
+    int n = upstreamOf.length;
+    int[] rootOf = new int[n];
+    for (int r = 0; r < n; r++) {
+      int x = r;
+      while (upstreamOf[x] >= 0) {
+        x = upstreamOf[x];
+      }
+      rootOf[r] = x;
+    }
+    // Depth orders a tree so that every upstream comes before its forwarders.
+    int[] depth = new int[n];
+    for (int r = 0; r < n; r++) {
+      for (int x = r; upstreamOf[x] >= 0; x = upstreamOf[x]) {
+        depth[r]++;
+      }
+    }
+    java.util.Map<Integer, List<Integer>> members = new java.util.TreeMap<>();
+    for (int r = 0; r < n; r++) {
+      members.computeIfAbsent(rootOf[r], k -> new java.util.ArrayList<>()).add(r);
+    }
+    List<int[]> result = new java.util.ArrayList<>();
+    for (List<Integer> m : members.values()) {
+      m.sort(java.util.Comparator.<Integer>comparingInt(r -> depth[r]).thenComparingInt(r -> r));
+      result.add(m.stream().mapToInt(Integer::intValue).toArray());
+    }
+    return result;
+  }
+
+  /** The (resolver group, client group) pair index used for blame. */
+  int pair(int resolver, int clientGroup) {
+    return groupOfResolver[resolver] * questionOf.length + clientGroup;
   }
 
   /** Client query rate per ms for each table question at resolver {@code r}. */

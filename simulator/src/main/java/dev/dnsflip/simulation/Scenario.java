@@ -33,7 +33,16 @@ public record Scenario(
     SwitchSchedule schedule,
     List<ResolverGroup> resolverGroups,
     List<ClientGroup> clientGroups,
-    List<Expectation> expectations) {
+    List<Expectation> expectations,
+    List<Outage> outages) {
+
+  /** A scenario without authoritative outages. */
+  public Scenario(String name, String description, long seed, int replications, long durationMs, long bucketMs,
+      InitialCache initialCache, Account account, int nameservers, Propagation propagation, SwitchSchedule schedule,
+      List<ResolverGroup> resolverGroups, List<ClientGroup> clientGroups, List<Expectation> expectations) {
+    this(name, description, seed, replications, durationMs, bucketMs, initialCache, account, nameservers,
+        propagation, schedule, resolverGroups, clientGroups, expectations, List.of());
+  }
 
   public Scenario {
     Objects.requireNonNull(name, "name");
@@ -45,6 +54,7 @@ public record Scenario(
     resolverGroups = List.copyOf(resolverGroups);
     clientGroups = List.copyOf(clientGroups);
     expectations = List.copyOf(expectations);
+    outages = List.copyOf(outages);
     if (replications < 1) {
       throw new IllegalArgumentException("replications must be >= 1");
     }
@@ -71,16 +81,37 @@ public record Scenario(
         throw new IllegalArgumentException("duplicate resolver group '" + r.name() + "'");
       }
     }
+    for (ResolverGroup r : resolverGroups) {
+      if (r.isForwarder() && !names.contains(r.forwardTo())) {
+        throw new IllegalArgumentException("resolver group '" + r.name() + "' forwards to unknown group '"
+            + r.forwardTo() + "'");
+      }
+    }
+    for (ResolverGroup r : resolverGroups) {
+      // Forwarder chains must end at a resolver that asks the authority.
+      String at = r.name();
+      for (int hops = 0; ; hops++) {
+        String current = at;
+        ResolverGroup g = resolverGroups.stream().filter(x -> x.name().equals(current)).findFirst().orElseThrow();
+        if (!g.isForwarder()) {
+          break;
+        }
+        if (hops > resolverGroups.size()) {
+          throw new IllegalArgumentException("resolver group '" + r.name() + "' forwards in a loop");
+        }
+        at = g.forwardTo();
+      }
+    }
   }
 
   public Scenario withSeed(long newSeed) {
     return new Scenario(name, description, newSeed, replications, durationMs, bucketMs, initialCache,
-        account, nameservers, propagation, schedule, resolverGroups, clientGroups, expectations);
+        account, nameservers, propagation, schedule, resolverGroups, clientGroups, expectations, outages);
   }
 
   public Scenario withReplications(int n) {
     return new Scenario(name, description, seed, n, durationMs, bucketMs, initialCache,
-        account, nameservers, propagation, schedule, resolverGroups, clientGroups, expectations);
+        account, nameservers, propagation, schedule, resolverGroups, clientGroups, expectations, outages);
   }
 
   public int clientCount() {

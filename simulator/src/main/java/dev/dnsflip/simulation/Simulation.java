@@ -6,6 +6,11 @@ import dev.dnsflip.authority.NameserverTimeline;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.client.ClientState;
+import dev.dnsflip.resolver.BackendChoice;
+import dev.dnsflip.resolver.InitialCache;
+import dev.dnsflip.resolver.ResolverBehaviour;
+import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.client.Population;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.engine.RandomStreams;
@@ -76,12 +81,12 @@ public final class Simulation {
             scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
         maxDelayMs = Math.max(maxDelayMs, timeline.maxDelayMs());
         Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
-        RunContext ctx = new RunContext(scenario, table, timeline, population, streams);
+        RunContext ctx = new RunContext(scenario, table, timeline, population, streams, startMs());
         if (shape == null) {
           shape = ctx;
           for (int e = 0; e < events.size(); e++) {
             stats.add(new TransitionStats(e, events.get(e).direction(), ctx.eventAt[e], ctx.windowEnd[e],
-                scenario.bucketMs(), ctx.buckets[e], questionNames));
+                scenario.bucketMs(), ctx.buckets[e], questionNames, blamePairs()));
             long[] offsets = ClosedForm.offsetsFor(table, ctx.settingAt(e - 1), ctx.settingAt(e),
                 ctx.windowEnd[e] - ctx.eventAt[e], scenario.bucketMs(), scenario.propagation().meanMs());
             closedFormOffsets.add(offsets);
@@ -94,7 +99,7 @@ public final class Simulation {
         hits += tally.hits();
         for (int e = 0; e < events.size(); e++) {
           stats.get(e).add(tally, record);
-          for (int r = 0; r < population.resolvers(); r++) {
+          for (int r = 0; r < population.resolvers() && isPlain(); r++) {
             closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
                 scenario.propagation().meanMs());
           }
@@ -106,7 +111,7 @@ public final class Simulation {
     List<EventReport> eventReports = new ArrayList<>();
     for (int e = 0; e < events.size(); e++) {
       StaleSeries series = stats.get(e).series();
-      long[] offsets = closedFormOffsets.get(e);
+      long[] offsets = isPlain() ? closedFormOffsets.get(e) : new long[0];
       List<ClosedFormPoint> points = new ArrayList<>();
       for (int i = 0; i < offsets.length; i++) {
         int b = (int) (offsets[i] / scenario.bucketMs());
@@ -124,22 +129,72 @@ public final class Simulation {
         summary, eventReports, ExpectationCheck.check(unchecked, scenario.expectations()));
   }
 
+  /**
+   * Whether every resolver is a plain TTL-honouring cache asking the authority and every client is
+   * plain: then caches start exactly stationary and the closed form applies.
+   */
+  boolean isPlain() {
+    return scenario.resolverGroups().stream().allMatch(g -> g.behaviour().equals(ResolverBehaviour.TTL_HONOURING)
+            && !g.isForwarder() && (g.backends() == 1 || g.choice() == BackendChoice.RANDOM))
+        && scenario.clientGroups().stream().allMatch(g -> g.behaviour().isPlain());
+  }
+
+  /**
+   * Where the run starts. A stationary fill is exact only for plain scenarios; otherwise the
+   * filled caches then settle for twice the longest lifetime in play (at most 2 h) before time 0,
+   * with nothing observed, so forwarders, prefetch, serve-stale and client caches reach their own
+   * steady state.
+   */
+  long startMs() {
+    InitialCache init = scenario.initialCache();
+    if (init.mode() != InitialCache.Mode.STEADY || isPlain()) {
+      return init.startMs();
+    }
+    long longest = 0;
+    for (int a = 0; a < table.answerCount(); a++) {
+      for (ResolverGroup g : scenario.resolverGroups()) {
+        long ttl = table.ttlMs(a);
+        boolean negative = table.provenance(a) == dev.dnsflip.authority.Provenance.NEGATIVE.ordinal();
+        longest = Math.max(longest, negative ? g.behaviour().clamps().negativeMs(ttl) : g.behaviour().clamps().positiveMs(ttl));
+      }
+    }
+    for (ClientGroup g : scenario.clientGroups()) {
+      longest = Math.max(longest, g.behaviour().cache().lifetimeMs(longest, false) + g.behaviour().cache().graceMs());
+      longest = Math.max(longest, 3 * g.behaviour().connectionMeanMs());
+    }
+    return -Math.min(2 * longest, 2 * 3_600_000L);
+  }
+
+  private List<String[]> blamePairs() {
+    List<String[]> pairs = new ArrayList<>();
+    for (ResolverGroup r : scenario.resolverGroups()) {
+      for (ClientGroup c : scenario.clientGroups()) {
+        pairs.add(new String[] {r.name(), r.kind(), c.name(), c.kind()});
+      }
+    }
+    return pairs;
+  }
+
   private Tally runPartitions(ExecutorService pool, RunContext ctx, ClientRecord record) {
-    int resolvers = ctx.population.resolvers();
-    int chunks = Math.min(resolvers, threads * 4);
+    List<int[]> partitions = ctx.partitions;
+    int count = partitions.size();
+    int chunks = Math.min(count, threads * 4);
+    int pairs = scenario.resolverGroups().size() * scenario.clientGroups().size();
+    ClientState clientState = ctx.needsClientState
+        ? new ClientState(ctx.population.clients(), table.questionCount()) : null;
     List<Future<Tally>> futures = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {
-      int from = (int) ((long) resolvers * c / chunks);
-      int to = (int) ((long) resolvers * (c + 1) / chunks);
+      int from = (int) ((long) count * c / chunks);
+      int to = (int) ((long) count * (c + 1) / chunks);
       futures.add(pool.submit(() -> {
-        Tally t = new Tally(ctx.buckets, table.questionCount());
-        for (int r = from; r < to; r++) {
-          new Partition(ctx, r).run(t, record);
+        Tally t = new Tally(ctx.buckets, table.questionCount(), pairs);
+        for (int p = from; p < to; p++) {
+          new Partition(ctx, partitions.get(p), clientState).run(t, record);
         }
         return t;
       }));
     }
-    Tally total = new Tally(ctx.buckets, table.questionCount());
+    Tally total = new Tally(ctx.buckets, table.questionCount(), pairs);
     for (Future<Tally> f : futures) {
       try {
         total.mergeFrom(f.get());
@@ -162,6 +217,15 @@ public final class Simulation {
     for (ClientGroup g : scenario.clientGroups()) {
       for (WeightedQuestion wq : g.questions()) {
         questions.add(wq.question());
+      }
+    }
+    for (ClientGroup g : scenario.clientGroups()) {
+      if (g.behaviour().dualStack()) {
+        // A dual-stack client asks both families for every name it uses.
+        for (WeightedQuestion wq : g.questions()) {
+          questions.add(new Question(wq.question().name(), org.xbill.DNS.Type.AAAA));
+          questions.add(new Question(wq.question().name(), org.xbill.DNS.Type.A));
+        }
       }
     }
     return List.copyOf(questions);

@@ -18,8 +18,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
-/** The TTL-honouring cache at its exact edges: expiry, the switch, propagation, CNAME chains. */
-class TtlHonouringResolverTest {
+/** The TTL-honouring cache (no policies) at its exact edges: expiry, the switch, propagation, CNAME chains. */
+class CachingResolverTest {
   private static final long T = 300_000;
 
   private AnswerTable table;
@@ -27,7 +27,7 @@ class TtlHonouringResolverTest {
   private int wwwAaaa;
   private int app;
 
-  private TtlHonouringResolver resolver(SwitchSchedule schedule, Propagation propagation) {
+  private CachingResolver resolver(SwitchSchedule schedule, Propagation propagation) {
     Authority auth = new Authority(TestScenarios.account(300, List.of(TestScenarios.zone("example.com",
         a("www.example.com", "192.0.2.10", 1, true),
         cname("app.example.com", "lb.origin.net", 1, true, Category.REGULAR, false))),
@@ -38,7 +38,8 @@ class TtlHonouringResolverTest {
     wwwAaaa = table.indexOf(question("www.example.com", Type.AAAA));
     app = table.indexOf(question("app.example.com", Type.A));
     NameserverTimeline timeline = new NameserverTimeline(schedule, propagation, 1, new SplittableRandom(1));
-    return new TtlHonouringResolver(table, timeline, new RecursiveCache(table.slotCount()), new SplittableRandom(1));
+    return new CachingResolver(table, ResolverBehaviour.TTL_HONOURING,
+        new AuthorityUpstream(table, timeline, new long[0], new long[0], new SplittableRandom(1)));
   }
 
   private Provenance provenance(int answer) {
@@ -47,66 +48,65 @@ class TtlHonouringResolverTest {
 
   @Test
   void entryIsFreshUntilOneMillisecondBeforeExpiryAndRefetchedAtExpiry() {
-    TtlHonouringResolver r = resolver(TestScenarios.schedule(), new Propagation.Fixed(0));
-    r.resolve(www, 1_000);
+    CachingResolver r = resolver(TestScenarios.schedule(), new Propagation.Fixed(0));
+    r.resolve(www, 1_000, 0);
     assertThat(r.lastWasHit()).isFalse();
-    assertThat(r.cache().expiryMs(www)).isEqualTo(1_000 + T);
-    r.resolve(www, 1_000 + T - 1);
+    assertThat(r.expiryMs(www)).isEqualTo(1_000 + T);
+    r.resolve(www, 1_000 + T - 1, 0);
     assertThat(r.lastWasHit()).as("remaining TTL 1 ms: still fresh").isTrue();
-    assertThat(r.cache().remainingTtlSeconds(www, 1_000 + T - 1)).isZero();
-    assertThat(r.cache().remainingTtlSeconds(www, 1_000 + T - 1000)).isEqualTo(1);
-    r.resolve(www, 1_000 + T);
+    assertThat(r.lastTtlMs()).as("remaining TTL passed on").isEqualTo(1);
+    r.resolve(www, 1_000 + T, 0);
     assertThat(r.lastWasHit()).as("remaining TTL 0: expired").isFalse();
-    assertThat(r.cache().expiryMs(www)).isEqualTo(1_000 + 2 * T);
-    r.resolve(www, 1_000 + T + 1);
+    assertThat(r.expiryMs(www)).isEqualTo(1_000 + 2 * T);
+    r.resolve(www, 1_000 + T + 1, 0);
     assertThat(r.lastWasHit()).isTrue();
   }
 
   @Test
   void switchLandingExactlyOnExpiryServesTheNewAnswerAtThatInstant() {
     // Fetched at 0 with TTL T; the switch reaches the nameserver exactly at T.
-    TtlHonouringResolver r = resolver(TestScenarios.schedule(T), new Propagation.Fixed(0));
-    assertThat(provenance(r.resolve(www, 0))).isEqualTo(Provenance.ANYCAST);
-    assertThat(provenance(r.resolve(www, T - 1))).isEqualTo(Provenance.ANYCAST);
-    assertThat(provenance(r.resolve(www, T))).isEqualTo(Provenance.ORIGIN);
+    CachingResolver r = resolver(TestScenarios.schedule(T), new Propagation.Fixed(0));
+    assertThat(provenance(r.resolve(www, 0, 0))).isEqualTo(Provenance.ANYCAST);
+    assertThat(provenance(r.resolve(www, T - 1, 0))).isEqualTo(Provenance.ANYCAST);
+    assertThat(provenance(r.resolve(www, T, 0))).isEqualTo(Provenance.ORIGIN);
   }
 
   @Test
   void fetchOneMillisecondBeforePropagationKeepsTheOldAnswerForAFullTtl() {
     long switchAt = 60_000;
     long delay = 4_000;
-    TtlHonouringResolver r = resolver(TestScenarios.schedule(switchAt), new Propagation.Fixed(delay));
-    assertThat(provenance(r.resolve(www, switchAt + delay - 1))).as("not yet propagated").isEqualTo(Provenance.ANYCAST);
-    assertThat(provenance(r.resolve(www, switchAt + delay - 1 + T - 1))).isEqualTo(Provenance.ANYCAST);
-    assertThat(provenance(r.resolve(www, switchAt + delay - 1 + T))).isEqualTo(Provenance.ORIGIN);
-    TtlHonouringResolver atArrival = resolver(TestScenarios.schedule(switchAt), new Propagation.Fixed(delay));
-    assertThat(provenance(atArrival.resolve(www, switchAt + delay))).isEqualTo(Provenance.ORIGIN);
+    CachingResolver r = resolver(TestScenarios.schedule(switchAt), new Propagation.Fixed(delay));
+    assertThat(provenance(r.resolve(www, switchAt + delay - 1, 0))).as("not yet propagated").isEqualTo(Provenance.ANYCAST);
+    assertThat(provenance(r.resolve(www, switchAt + delay - 1 + T - 1, 0))).isEqualTo(Provenance.ANYCAST);
+    assertThat(provenance(r.resolve(www, switchAt + delay - 1 + T, 0))).isEqualTo(Provenance.ORIGIN);
+    CachingResolver atArrival = resolver(TestScenarios.schedule(switchAt), new Propagation.Fixed(delay));
+    assertThat(provenance(atArrival.resolve(www, switchAt + delay, 0))).isEqualTo(Provenance.ORIGIN);
   }
 
   @Test
   void nodataIsCachedForTheNegativeTtl() {
-    TtlHonouringResolver r = resolver(new SwitchSchedule(true, List.of()), new Propagation.Fixed(0));
-    assertThat(provenance(r.resolve(wwwAaaa, 0))).isEqualTo(Provenance.NEGATIVE);
-    assertThat(r.cache().expiryMs(wwwAaaa)).isEqualTo(1_800_000);
-    r.resolve(wwwAaaa, 1_799_999);
+    CachingResolver r = resolver(new SwitchSchedule(true, List.of()), new Propagation.Fixed(0));
+    assertThat(provenance(r.resolve(wwwAaaa, 0, 0))).isEqualTo(Provenance.NEGATIVE);
+    assertThat(r.expiryMs(wwwAaaa)).isEqualTo(1_800_000);
+    r.resolve(wwwAaaa, 1_799_999, 0);
     assertThat(r.lastWasHit()).isTrue();
-    r.resolve(wwwAaaa, 1_800_000);
+    r.resolve(wwwAaaa, 1_800_000, 0);
     assertThat(r.lastWasHit()).isFalse();
   }
 
   @Test
   void cnameAndTargetAreCachedSeparatelyWithTheirOwnTtls() {
-    TtlHonouringResolver r = resolver(new SwitchSchedule(true, List.of()), new Propagation.Fixed(0));
+    CachingResolver r = resolver(new SwitchSchedule(true, List.of()), new Propagation.Fixed(0));
     int target = table.indexOf(question("lb.origin.net", Type.A));
     int cnameSlot = table.cnameSlotOf(app);
-    assertThat(provenance(r.resolve(app, 0))).isEqualTo(Provenance.ORIGIN);
-    assertThat(r.cache().expiryMs(cnameSlot)).isEqualTo(T);
-    assertThat(r.cache().expiryMs(target)).isEqualTo(3_600_000);
-    assertThat(r.cache().isFresh(app, 0)).as("nothing stored under (app, A)").isFalse();
-    r.resolve(app, T);
+    assertThat(provenance(r.resolve(app, 0, 0))).isEqualTo(Provenance.ORIGIN);
+    assertThat(r.expiryMs(cnameSlot)).isEqualTo(T);
+    assertThat(r.expiryMs(target)).isEqualTo(3_600_000);
+    assertThat(r.isFresh(app, 0)).as("nothing stored under (app, A)").isFalse();
+    r.resolve(app, T, 0);
     assertThat(r.lastWasHit()).as("CNAME expired, target still cached").isFalse();
-    assertThat(r.cache().expiryMs(cnameSlot)).isEqualTo(2 * T);
-    assertThat(r.cache().expiryMs(target)).isEqualTo(3_600_000);
+    assertThat(r.expiryMs(cnameSlot)).isEqualTo(2 * T);
+    assertThat(r.expiryMs(target)).isEqualTo(3_600_000);
   }
 
   @Test
@@ -114,10 +114,10 @@ class TtlHonouringResolverTest {
     long disableAt = 100_000;
     SwitchSchedule schedule = new SwitchSchedule(true, List.of(
         new dev.dnsflip.authority.SwitchEvent(disableAt, dev.dnsflip.authority.SwitchDirection.DISABLE)));
-    TtlHonouringResolver r = resolver(schedule, new Propagation.Fixed(0));
-    r.resolve(app, 50_000);
-    assertThat(provenance(r.resolve(app, 50_000 + T - 1))).isEqualTo(Provenance.ORIGIN);
-    assertThat(provenance(r.resolve(app, 50_000 + T))).isEqualTo(Provenance.ANYCAST);
-    assertThat(r.cache().expiryMs(app)).as("flattened anycast is stored under (app, A)").isEqualTo(50_000 + 2 * T);
+    CachingResolver r = resolver(schedule, new Propagation.Fixed(0));
+    r.resolve(app, 50_000, 0);
+    assertThat(provenance(r.resolve(app, 50_000 + T - 1, 0))).isEqualTo(Provenance.ORIGIN);
+    assertThat(provenance(r.resolve(app, 50_000 + T, 0))).isEqualTo(Provenance.ANYCAST);
+    assertThat(r.expiryMs(app)).as("flattened anycast is stored under (app, A)").isEqualTo(50_000 + 2 * T);
   }
 }

@@ -1,0 +1,234 @@
+package dev.dnsflip.resolver;
+
+import dev.dnsflip.authority.AnswerTable;
+import dev.dnsflip.authority.Authority;
+import dev.dnsflip.authority.Provenance;
+import java.util.Arrays;
+
+/**
+ * A recursive cache with composed policies ({@link ResolverBehaviour}): TTL clamps, serve-stale,
+ * prefetch, TTL pass-on. A lookup for (name, type) uses a fresh entry for it, else a fresh CNAME
+ * for the name (the target is then looked up separately), else asks its upstream and stores what
+ * it gets: a CNAME under (name, CNAME), anything else under (name, type), each for the TTL it
+ * received after clamping. Entries are fresh while {@code now < expiry}.
+ *
+ * <p>Background refreshes (prefetch, serve-stale with client timeout 0) complete at the instant
+ * they start: the simulator has no network latency, which only shortens transitions by a round
+ * trip.
+ */
+public final class CachingResolver implements ResolverNode {
+  private static final long NEVER = Long.MIN_VALUE;
+
+  private final AnswerTable table;
+  private final ResolverBehaviour behaviour;
+  private final Upstream upstream;
+  private final long[] expiry;
+  private final long[] original;
+  private final long[] staleUntil;
+  private final long[] retryAfter;
+  private final int[] answer;
+
+  private boolean linkHit;
+  private long linkTtlMs;
+  private boolean lastWasHit;
+  private long lastTtlMs;
+  private long fetchedTtlMs;
+  private long staleServed;
+
+  public CachingResolver(AnswerTable table, ResolverBehaviour behaviour, Upstream upstream) {
+    this.table = table;
+    this.behaviour = behaviour;
+    this.upstream = upstream;
+    int slots = table.slotCount();
+    expiry = new long[slots];
+    original = new long[slots];
+    staleUntil = new long[slots];
+    retryAfter = new long[slots];
+    answer = new int[slots];
+    Arrays.fill(expiry, NEVER);
+    Arrays.fill(staleUntil, NEVER);
+    Arrays.fill(retryAfter, NEVER);
+    Arrays.fill(answer, FAILED);
+  }
+
+  @Override
+  public int resolve(int question, long now, int client) {
+    boolean hit = true;
+    long ttl = Long.MAX_VALUE;
+    int q = question;
+    for (int depth = 0; ; depth++) {
+      int a = link(q, now);
+      if (a == FAILED) {
+        lastWasHit = false;
+        return FAILED;
+      }
+      hit &= linkHit;
+      ttl = Math.min(ttl, linkTtlMs);
+      if (!table.isCname(a)) {
+        lastWasHit = hit;
+        lastTtlMs = ttl;
+        return a;
+      }
+      if (depth >= Authority.MAX_CHAIN) {
+        throw new IllegalStateException("CNAME chain too long at " + table.question(q));
+      }
+      q = table.target(a, q);
+    }
+  }
+
+  /** As an upstream of a forwarder: the first link only, with the TTL this cache passes on. */
+  @Override
+  public int fetch(int question, long now) {
+    int a = link(question, now);
+    fetchedTtlMs = linkTtlMs;
+    return a;
+  }
+
+  @Override
+  public long fetchedTtlMs() {
+    return fetchedTtlMs;
+  }
+
+  @Override
+  public boolean lastWasHit() {
+    return lastWasHit;
+  }
+
+  @Override
+  public long lastTtlMs() {
+    return lastTtlMs;
+  }
+
+  /** Stale answers served so far. */
+  public long staleServed() {
+    return staleServed;
+  }
+
+  private int link(int q, long now) {
+    int cnameSlot = table.cnameSlotOf(q);
+    if (now < expiry[q]) {
+      return hit(q, q, now);
+    }
+    if (cnameSlot >= 0 && now < expiry[cnameSlot]) {
+      return hit(cnameSlot, q, now);
+    }
+    ServeStale stale = behaviour.serveStale();
+    int staleSlot = stale.enabled() ? staleCandidate(q, cnameSlot, now) : -1;
+    if (staleSlot >= 0 && (stale.clientTimeoutMs() == 0 || now < retryAfter[staleSlot])) {
+      // Answer stale at once; refresh in the background unless backing off after a failure.
+      int old = answer[staleSlot];
+      long reply = stale.replyTtlMs(original[staleSlot]);
+      if (now >= retryAfter[staleSlot]) {
+        refresh(q, cnameSlot, staleSlot, now);
+      }
+      return served(old, reply);
+    }
+    int a = upstream.fetch(q, now);
+    if (a != FAILED) {
+      linkHit = false;
+      linkTtlMs = store(q, cnameSlot, a, upstream.fetchedTtlMs(), now);
+      return a;
+    }
+    if (staleSlot >= 0) {
+      failed(staleSlot, now);
+      return served(answer[staleSlot], stale.replyTtlMs(original[staleSlot]));
+    }
+    return FAILED;
+  }
+
+  private int hit(int slot, int q, long now) {
+    int a = answer[slot];
+    long remaining = expiry[slot] - now;
+    linkHit = true;
+    linkTtlMs = behaviour.passOriginalTtl() ? original[slot] : remaining;
+    if (behaviour.prefetch().triggers(remaining, original[slot])) {
+      int fresh = upstream.fetch(q, now);
+      if (fresh != FAILED) {
+        long passOn = linkTtlMs;
+        store(q, table.cnameSlotOf(q), fresh, upstream.fetchedTtlMs(), now);
+        linkTtlMs = passOn;
+        linkHit = true;
+      }
+    }
+    return a;
+  }
+
+  private int served(int a, long replyTtlMs) {
+    staleServed++;
+    linkHit = true;
+    linkTtlMs = replyTtlMs;
+    return a;
+  }
+
+  private void refresh(int q, int cnameSlot, int staleSlot, long now) {
+    int fresh = upstream.fetch(q, now);
+    if (fresh != FAILED) {
+      store(q, cnameSlot, fresh, upstream.fetchedTtlMs(), now);
+    } else {
+      failed(staleSlot, now);
+    }
+  }
+
+  private void failed(int slot, long now) {
+    ServeStale stale = behaviour.serveStale();
+    retryAfter[slot] = now + stale.refreshRetryMs();
+    if (stale.resetOnFailure()) {
+      staleUntil[slot] = now + stale.maxStaleS() * 1000;
+    }
+  }
+
+  /** The expired slot (data or CNAME) still inside its stale window, the most recently expired; or -1. */
+  private int staleCandidate(int q, int cnameSlot, long now) {
+    int best = -1;
+    if (answer[q] != FAILED && now < staleUntil[q]) {
+      best = q;
+    }
+    if (cnameSlot >= 0 && answer[cnameSlot] != FAILED && now < staleUntil[cnameSlot]
+        && (best < 0 || expiry[cnameSlot] > expiry[best])) {
+      best = cnameSlot;
+    }
+    return best;
+  }
+
+  /** Stores a received answer with its clamped TTL; returns the TTL passed on (the clamped one). */
+  private long store(int q, int cnameSlot, int a, long receivedTtlMs, long now) {
+    long ttl = table.provenance(a) == Provenance.NEGATIVE.ordinal()
+        ? behaviour.clamps().negativeMs(receivedTtlMs)
+        : behaviour.clamps().positiveMs(receivedTtlMs);
+    int slot = table.isCname(a) ? cnameSlot : q;
+    answer[slot] = a;
+    expiry[slot] = now + ttl;
+    original[slot] = ttl;
+    staleUntil[slot] = behaviour.serveStale().enabled() ? now + ttl + behaviour.serveStale().maxStaleS() * 1000 : now + ttl;
+    retryAfter[slot] = NEVER;
+    return ttl;
+  }
+
+  // Inspection and set-up, for tests and the stationary initial state.
+
+  public boolean isFresh(int slot, long now) {
+    return now < expiry[slot];
+  }
+
+  public long expiryMs(int slot) {
+    return expiry[slot];
+  }
+
+  public int answer(int slot) {
+    return answer[slot];
+  }
+
+  /** Places an entry as if fetched {@code ageMs} before {@code now} with TTL {@code ttlMs}. */
+  public void preload(int slot, int answerId, long ttlMs, long ageMs, long now) {
+    long storedAt = now - ageMs;
+    answer[slot] = answerId;
+    expiry[slot] = storedAt + ttlMs;
+    original[slot] = ttlMs;
+    staleUntil[slot] = behaviour.serveStale().enabled()
+        ? expiry[slot] + behaviour.serveStale().maxStaleS() * 1000 : expiry[slot];
+  }
+
+  public ResolverBehaviour behaviour() {
+    return behaviour;
+  }
+}

@@ -1,0 +1,80 @@
+package dev.dnsflip.resolver;
+
+import dev.dnsflip.authority.AnswerTable;
+import java.util.SplittableRandom;
+
+/**
+ * N independent caches behind one resolver address (public anycast resolvers run many per site):
+ * successive queries of one client can meet caches with different remaining TTLs.
+ */
+public final class ResolverFarm implements ResolverNode {
+  private final AnswerTable table;
+  private final CachingResolver[] backends;
+  private final BackendChoice choice;
+  private final SplittableRandom random;
+  private CachingResolver last;
+
+  public ResolverFarm(AnswerTable table, CachingResolver[] backends, BackendChoice choice, SplittableRandom random) {
+    if (backends.length < 1) {
+      throw new IllegalArgumentException("a farm needs at least one backend");
+    }
+    this.table = table;
+    this.backends = backends.clone();
+    this.choice = choice;
+    this.random = random;
+  }
+
+  @Override
+  public int resolve(int question, long now, int client) {
+    last = pick(question, client);
+    return last.resolve(question, now, client);
+  }
+
+  @Override
+  public int fetch(int question, long now) {
+    last = pick(question, -1);
+    return last.fetch(question, now);
+  }
+
+  @Override
+  public long fetchedTtlMs() {
+    return last.fetchedTtlMs();
+  }
+
+  @Override
+  public boolean lastWasHit() {
+    return last.lastWasHit();
+  }
+
+  @Override
+  public long lastTtlMs() {
+    return last.lastTtlMs();
+  }
+
+  public CachingResolver backend(int i) {
+    return backends[i];
+  }
+
+  public int size() {
+    return backends.length;
+  }
+
+  private CachingResolver pick(int question, int client) {
+    int n = backends.length;
+    if (n == 1) {
+      return backends[0];
+    }
+    return switch (choice) {
+      case RANDOM -> backends[random.nextInt(n)];
+      case STICKY -> backends[client < 0 ? random.nextInt(n) : Math.floorMod(mix(client), n)];
+      case BY_NAME -> backends[Math.floorMod(table.question(question).name().hashCode() * 31, n)];
+    };
+  }
+
+  private static int mix(int x) {
+    x ^= x >>> 16;
+    x *= 0x7feb352d;
+    x ^= x >>> 15;
+    return x;
+  }
+}

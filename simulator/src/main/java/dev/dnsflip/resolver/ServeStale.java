@@ -1,0 +1,32 @@
+package dev.dnsflip.resolver;
+
+/**
+ * RFC 8767 serve-stale. An expired entry younger than {@code maxStaleS} past its expiry may be
+ * answered with {@code replyTtlS}:
+ * <ul>
+ *   <li>{@code clientTimeoutMs == 0}: answered stale at once and refreshed in the background
+ *       (Unbound before 1.23 with serve-expired, dnsmasq use-stale-cache, BIND
+ *       stale-answer-client-timeout 0);
+ *   <li>{@code clientTimeoutMs > 0}: the refresh is tried first; stale only if it fails.
+ * </ul>
+ * After a failed refresh the resolver does not try again for {@code refreshRetryMs} (BIND
+ * stale-refresh-time); {@code resetOnFailure} restarts the stale window (Unbound
+ * serve-expired-ttl-reset). {@code replyTtlCappedByOriginal}: Unbound's current docs cap the reply
+ * TTL by the record's original TTL.
+ */
+public record ServeStale(boolean enabled, long replyTtlS, long maxStaleS, long clientTimeoutMs, long refreshRetryMs,
+    boolean resetOnFailure, boolean replyTtlCappedByOriginal) {
+  public static final ServeStale OFF = new ServeStale(false, 0, 0, 0, 0, false, false);
+
+  public ServeStale {
+    if (replyTtlS < 0 || maxStaleS < 0 || clientTimeoutMs < 0 || refreshRetryMs < 0) {
+      throw new IllegalArgumentException("serve-stale values must be >= 0");
+    }
+  }
+
+  /** The TTL a stale answer carries, for an entry whose original TTL was {@code originalMs}. */
+  public long replyTtlMs(long originalMs) {
+    long reply = replyTtlS * 1000;
+    return replyTtlCappedByOriginal ? Math.min(reply, originalMs) : reply;
+  }
+}
