@@ -69,11 +69,14 @@ public sealed interface ClientCache {
     }
   }
 
-  /** TTL honoured, then a grace period in which the expired entry is used once while revalidating. */
-  record Grace(long graceS) implements ClientCache {
+  /**
+   * Kept {@code fixedS} (0 = the TTL), then a grace period in which the expired entry is used
+   * once more while it is revalidated (Firefox).
+   */
+  record Grace(long fixedS, long graceS) implements ClientCache {
     @Override
     public long lifetimeMs(long ttlMs, boolean negative) {
-      return ttlMs;
+      return fixedS == 0 ? ttlMs : fixedS * 1000;
     }
 
     @Override
@@ -83,7 +86,7 @@ public sealed interface ClientCache {
 
     @Override
     public String describe() {
-      return "TTL + " + graceS + " s grace";
+      return (fixedS == 0 ? "TTL" : fixedS + " s") + " + " + graceS + " s grace";
     }
   }
 }
