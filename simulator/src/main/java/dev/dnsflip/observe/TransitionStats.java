@@ -17,11 +17,14 @@ public final class TransitionStats {
   static final String[] NAMES = {"uses", "staleUses", "staleShare", "clientsObserved", "clientsWithStaleUse",
       "lastStale.p50", "lastStale.p90", "lastStale.p99", "lastStale.p99.9", "lastStale.max",
       "firstFresh.p50", "firstFresh.p99", "firstFresh.max",
-      "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero"};
+      "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero",
+      "clientsStaleAfter.1m", "clientsStaleAfter.5m", "clientsStaleAfter.15m", "clientsStaleAfter.1h"};
+  private static final long[] STILL_STALE_AT_MS = {60_000, 300_000, 900_000, 3_600_000};
   private static final Unit[] UNITS = {Unit.COUNT, Unit.COUNT, Unit.RATIO, Unit.COUNT, Unit.COUNT,
       Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
       Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
-      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS};
+      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
+      Unit.RATIO, Unit.RATIO, Unit.RATIO, Unit.RATIO};
   private static final String[] DESCRIPTIONS = {
       "uses (queries) by clients inside the window",
       "uses whose answer differed in provenance from the intended one",
@@ -35,7 +38,12 @@ public final class TransitionStats {
       "latest first fresh use",
       "time after which every bucket's stale share stays below 1%",
       "time after which every bucket's stale share stays below 0.1%",
-      "end of the last bucket with any stale use"};
+      "end of the last bucket with any stale use",
+      "share of observed clients with a stale use 1 min or more after the switch",
+      "share of observed clients with a stale use 5 min or more after the switch",
+      "share of observed clients with a stale use 15 min or more after the switch",
+      "share of observed clients with a stale use 1 h or more after the switch"};
+  private static final int FIRST_STILL_STALE = 16;
   private static final int FIRST_THRESHOLD = 13;
   private static final double[] THRESHOLDS = {0.01, 0.001, 0.0};
 
@@ -134,7 +142,16 @@ public final class TransitionStats {
     Percentiles fp = new Percentiles(first, fresh);
     double[] v = {totalUses, totalStale, totalUses == 0 ? 0 : (double) totalStale / totalUses, observed, withStale,
         pct(lp, 50), pct(lp, 90), pct(lp, 99), pct(lp, 99.9), lp.isEmpty() ? 0 : lp.max(),
-        pct(fp, 50), pct(fp, 99), fp.isEmpty() ? 0 : fp.max(), 0, 0, 0};
+        pct(fp, 50), pct(fp, 99), fp.isEmpty() ? 0 : fp.max(), 0, 0, 0, 0, 0, 0, 0};
+    for (int k = 0; k < STILL_STALE_AT_MS.length; k++) {
+      int still = 0;
+      for (int c = 0; c < observed; c++) {
+        if (last[c] >= STILL_STALE_AT_MS[k]) {
+          still++;
+        }
+      }
+      v[FIRST_STILL_STALE + k] = observed == 0 ? 0 : (double) still / observed;
+    }
     long windowMs = windowEndMs - atMs;
     for (int k = 0; k < THRESHOLDS.length; k++) {
       int idx = FIRST_THRESHOLD + k;

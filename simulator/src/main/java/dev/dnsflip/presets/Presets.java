@@ -113,8 +113,8 @@ public final class Presets {
           new ClientBehaviour(new ClientCache.Grace(60, 60), 0, true)),
       new ClientPreset("browser-keepalive", "Chrome", "120+",
           "Chrome's cache (max(TTL, 60 s)) plus HTTP keep-alive/HTTP2 connections that keep their address; "
-              + "assumption: connection lifetimes exponential with mean 5 min",
-          new ClientBehaviour(new ClientCache.AtLeast(60), 300_000, true)),
+              + "assumption, set by the internet-mix calibration: connection lifetimes exponential with mean 2 min",
+          new ClientBehaviour(new ClientCache.AtLeast(60), 120_000, true)),
       new ClientPreset("systemd-resolved-stub", "systemd-resolved", "252 (Debian 12)",
           "resolved.conf(5): honours the TTL up to 2 h", new ClientBehaviour(new ClientCache.TtlHonouring(7200, 7200), 0, false)),
       new ClientPreset("windows", "Windows DNS client", "10/11",
