@@ -1,6 +1,7 @@
 package dev.dnsflip.reports;
 
 import dev.dnsflip.engine.Durations;
+import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.ExpectationResult;
@@ -57,6 +58,14 @@ public final class ConsoleSummary {
     out.append(line(COLUMNS.stream().map(Column::header).toArray(String[]::new), widths));
     for (String[] r : rows) {
       out.append(line(r, widths));
+    }
+    for (EventReport event : report.events()) {
+      Blame b = event.slowest();
+      if (b != null && event.blame().size() > 1) {
+        out.append("switch ").append(Figures.number(event)).append(" slowest: ").append(b.resolverGroup())
+            .append(" (").append(b.resolverKind()).append(") + ").append(b.clientGroup()).append(" (")
+            .append(b.clientKind()).append("), last stale ").append(Durations.format(b.lastStaleMaxMs())).append('\n');
+      }
     }
     long failed = 0;
     for (ExpectationResult r : report.expectations()) {

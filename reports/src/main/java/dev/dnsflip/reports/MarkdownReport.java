@@ -2,6 +2,7 @@ package dev.dnsflip.reports;
 
 import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.engine.Durations;
+import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
@@ -24,6 +25,10 @@ import java.util.stream.Collectors;
 public final class MarkdownReport {
   private static final Comparator<QuestionStats> MOST_STALE_FIRST =
       Comparator.comparingLong(QuestionStats::staleUses).reversed().thenComparing(QuestionStats::question);
+
+  private static final Comparator<Blame> SLOWEST_FIRST = Comparator.comparingLong(Blame::lastStaleMaxMs).reversed()
+      .thenComparing(Comparator.comparingLong(Blame::staleUses).reversed())
+      .thenComparing(Blame::resolverGroup).thenComparing(Blame::clientGroup);
 
   private final StringBuilder out = new StringBuilder();
 
@@ -80,8 +85,10 @@ public final class MarkdownReport {
     long windowMs = event.windowEndMs() - event.atMs();
     line(meaning(event.direction()) + ". Window: " + Durations.format(event.atMs()) + " to "
         + Durations.format(event.windowEndMs()) + " (" + Durations.format(windowMs) + ").");
+    slowest(event);
     metrics(event);
     closedForm(event);
+    blame(event);
     questions(event);
     series(event, windowMs);
   }
@@ -120,6 +127,39 @@ public final class MarkdownReport {
     }
     return "≥ " + v + " (" + e.censored() + " of " + e.samples()
         + " replications not reached before the window closed)";
+  }
+
+  /** The one sentence an operator wants first: which behaviour holds the transition back. */
+  private void slowest(EventReport event) {
+    Blame b = event.slowest();
+    line();
+    if (b == null) {
+      line("No client used a stale answer after this switch.");
+      return;
+    }
+    line("**Slowest behaviour:** resolver group `" + inline(b.resolverGroup()) + "` (" + inline(b.resolverKind())
+        + ") with client group `" + inline(b.clientGroup()) + "` (" + inline(b.clientKind()) + "): last stale use "
+        + Durations.format(b.lastStaleMaxMs()) + " after the switch, " + Figures.count(b.staleUses())
+        + " stale uses.");
+  }
+
+  /** Stale uses and the last-stale tail by resolver group and client group, slowest first. */
+  private void blame(EventReport event) {
+    if (event.blame().isEmpty()) {
+      return;
+    }
+    line();
+    line("### Who holds the transition back");
+    line();
+    row("Resolver group", "Resolver kind", "Client group", "Client kind", "Uses", "Stale uses", "Stale share",
+        "Last stale");
+    line("|---|---|---|---|---:|---:|---:|---:|");
+    List<Blame> sorted = event.blame().stream().sorted(SLOWEST_FIRST).collect(Collectors.toList());
+    for (Blame b : sorted) {
+      row(b.resolverGroup(), b.resolverKind(), b.clientGroup(), b.clientKind(), Figures.count(b.uses()),
+          Figures.count(b.staleUses()), Figures.percent(b.uses() == 0 ? Double.NaN : (double) b.staleUses() / b.uses()),
+          b.lastStaleMaxMs() < 0 ? "never" : Durations.format(b.lastStaleMaxMs()));
+    }
   }
 
   private void closedForm(EventReport event) {

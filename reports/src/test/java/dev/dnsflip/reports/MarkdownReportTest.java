@@ -98,6 +98,16 @@ class MarkdownReportTest {
   }
 
   @Test
+  void namesTheSlowestBehaviourAndBreaksStaleUsesDownByGroup() {
+    String md = MarkdownReport.render(SampleReports.twoFlips());
+    assertThat(md).contains("**Slowest behaviour:** resolver group `floor` (isp-floor-3600) with client group "
+        + "`browsers` (chrome): last stale use 3m 59s after the switch, 28 stale uses.\n");
+    assertThat(md).contains("| floor | isp-floor-3600 | browsers | chrome | 180 | 28 | 15.56% | 3m 59s |\n"
+        + "| isp | unbound-1.17 | browsers | chrome | 300 | 20 | 6.67% | 2m 0s |\n"
+        + "| public | public-farm | browsers | chrome | 0 | 0 |");
+  }
+
+  @Test
   void isDeterministic() {
     assertThat(MarkdownReport.render(SampleReports.twoFlips())).isEqualTo(md);
   }

@@ -76,6 +76,9 @@ final class SampleReports {
     }
     return new EventReport(1, SwitchDirection.DISABLE, 360_000, 600_000, metrics, List.of(),
         List.of(new QuestionStats("www.example.com A", 480, 48, 239_000)),
+        List.of(new dev.dnsflip.observe.Blame("isp", "unbound-1.17", "browsers", "chrome", 300, 20, 120_000),
+            new dev.dnsflip.observe.Blame("floor", "isp-floor-3600", "browsers", "chrome", 180, 28, 239_000),
+            new dev.dnsflip.observe.Blame("public", "public-farm", "browsers", "chrome", 0, 0, -1)),
         new StaleSeries(5_000, uses, stale));
   }
 
