@@ -1,0 +1,41 @@
+package dev.dnsflip.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code dnsflip} command. Exit codes: 0 ok, 1 a scenario's expected bounds failed, 2 bad
+ * input or usage. User errors print one line to stderr, never a stack trace.
+ */
+@Command(name = "dnsflip", mixinStandardHelpOptions = true, version = "dnsflip 0.1.0",
+    description = "Predicts how long stale DNS answers persist after Cloudflare's enforce DNS-only switch.",
+    subcommands = {RunCommand.class, BenchCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int BOUNDS_FAILED = 1;
+  public static final int BAD_INPUT = 2;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing command: run, bench, presets or help");
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      if (ex instanceof UserError ue) {
+        commandLine.getErr().println("dnsflip: " + ue.getMessage());
+        return BAD_INPUT;
+      }
+      throw ex;
+    });
+    return cl;
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}

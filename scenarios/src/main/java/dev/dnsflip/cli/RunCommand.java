@@ -1,0 +1,97 @@
+package dev.dnsflip.cli;
+
+import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.reports.ConsoleSummary;
+import dev.dnsflip.reports.JsonReport;
+import dev.dnsflip.reports.MarkdownReport;
+import dev.dnsflip.reports.ReportFiles;
+import dev.dnsflip.scenarios.ScenarioException;
+import dev.dnsflip.scenarios.ScenarioLoader;
+import dev.dnsflip.simulation.Scenario;
+import dev.dnsflip.simulation.Simulation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code dnsflip run SCENARIO}: simulate, write report.json and report.md, print a summary. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+    description = "Run a scenario file and write report.json and report.md.")
+final class RunCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML), e.g. scenarios/suites/default.yaml")
+  Path scenarioFile;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "report directory (default: out/<scenario name>)")
+  Path out;
+
+  @Option(names = "--seed", paramLabel = "N", description = "override the scenario's seed")
+  Long seed;
+
+  @Option(names = "--replications", paramLabel = "N", description = "override the scenario's replications")
+  Integer replications;
+
+  @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: available processors); "
+      + "the report does not depend on it")
+  Integer threads;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    Scenario scenario;
+    try {
+      scenario = ScenarioLoader.load(scenarioFile);
+    } catch (ScenarioException e) {
+      throw new UserError(e.getMessage());
+    }
+    if (seed != null) {
+      scenario = scenario.withSeed(seed);
+    }
+    if (replications != null) {
+      if (replications < 1) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--replications must be >= 1");
+      }
+      scenario = scenario.withReplications(replications);
+    }
+    int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (workers < 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1");
+    }
+    Path dir = out != null ? out : Path.of("out", scenario.name());
+    PrintWriter err = spec.commandLine().getErr();
+    err.printf("dnsflip: running %s: %,d clients, %,d resolvers, %d replication(s), seed %d, %d thread(s)%n",
+        scenario.name(), scenario.clientCount(), scenario.resolverCount(), scenario.replications(), scenario.seed(),
+        workers);
+    err.flush();
+    long start = System.nanoTime();
+    TransitionReport report;
+    try {
+      report = new Simulation(scenario, workers).run();
+    } catch (IllegalArgumentException e) {
+      // The model refused something the loader could not see (e.g. a CNAME loop).
+      throw new UserError(scenarioFile + ": " + e.getMessage());
+    }
+    Map<String, String> files = new LinkedHashMap<>();
+    files.put("report.json", JsonReport.render(report));
+    files.put("report.md", MarkdownReport.render(report));
+    try {
+      ReportFiles.writeAtomically(dir, files);
+    } catch (IOException e) {
+      throw new UserError("cannot write the report to " + dir + ": " + e.getMessage());
+    }
+    PrintWriter outWriter = spec.commandLine().getOut();
+    outWriter.print(ConsoleSummary.render(report));
+    outWriter.flush();
+    err.printf("dnsflip: %,d queries simulated in %.1f s; wrote %s and %s%n", report.run().queries(),
+        (System.nanoTime() - start) / 1e9, dir.resolve("report.json"), dir.resolve("report.md"));
+    err.flush();
+    return report.expectationsPassed() ? Main.OK : Main.BOUNDS_FAILED;
+  }
+}

@@ -1,0 +1,309 @@
+package dev.dnsflip.scenarios;
+
+import dev.dnsflip.authority.Account;
+import dev.dnsflip.authority.Category;
+import dev.dnsflip.authority.DnsRecord;
+import dev.dnsflip.authority.Propagation;
+import dev.dnsflip.authority.Soa;
+import dev.dnsflip.authority.SwitchSettings;
+import dev.dnsflip.authority.Zone;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Address;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TTL;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * The {@code account:} and {@code external:} sections: zones and their records as dnsjava
+ * records wrapped in {@link DnsRecord}, the Auto TTL, anycast pools, the switch's unsettled
+ * settings, and the nameservers with their propagation delay.
+ */
+final class AccountMapping {
+  /** What the account section decides; nameservers and propagation are scenario fields. */
+  record Section(Account account, int nameservers, Propagation propagation) {}
+
+  private static final String[] ACCOUNT_KEYS = {"autoTtl", "nameservers", "propagation",
+      "saasFallbackOriginIncluded", "ipv6Compatibility", "anycast", "zones"};
+  private static final String[] ZONE_KEYS = {"name", "soa", "records"};
+  private static final String[] RECORD_KEYS = {"name", "type", "content", "ttl", "proxied", "category", "flatten"};
+
+  // Apexes seen so far in account and external zones, to refuse a zone declared twice.
+  private final Map<Name, Node> apexes = new HashMap<>();
+
+  private AccountMapping() {}
+
+  /** @param external the {@code external:} list, or null when absent */
+  static Section map(Node account, Node external) throws ScenarioException {
+    return new AccountMapping().section(account, external);
+  }
+
+  private Section section(Node node, Node external) throws ScenarioException {
+    Fields f = Fields.of(node, ACCOUNT_KEYS);
+    Node autoTtlNode = f.optional("autoTtl");
+    long autoTtl = Account.DEFAULT_AUTO_TTL_SECONDS;
+    if (autoTtlNode != null) {
+      autoTtl = autoTtlNode.parse(Quantities::seconds);
+      if (autoTtl <= 0 || autoTtl > TTL.MAX_VALUE) {
+        throw autoTtlNode.error("autoTtl must be > 0 and <= " + TTL.MAX_VALUE + " seconds, got " + autoTtl);
+      }
+    }
+    Node nameserversNode = f.optional("nameservers");
+    int nameservers = 2;
+    if (nameserversNode != null) {
+      nameservers = nameserversNode.parse(Quantities::count);
+      if (nameservers < 1) {
+        throw nameserversNode.error("nameservers must be >= 1, got " + nameservers);
+      }
+    }
+    Propagation propagation = f.optional("propagation") == null ? Propagation.DEFAULT : propagation(f.optional("propagation"));
+    SwitchSettings settings = new SwitchSettings(
+        f.optional("saasFallbackOriginIncluded", Quantities::bool, SwitchSettings.DEFAULTS.saasFallbackOriginIncluded()),
+        f.optional("ipv6Compatibility", Quantities::bool, SwitchSettings.DEFAULTS.ipv6Compatibility()));
+    List<InetAddress> v4 = Account.defaultAnycastV4();
+    List<InetAddress> v6 = Account.defaultAnycastV6();
+    Node anycast = f.optional("anycast");
+    if (anycast != null) {
+      Fields a = Fields.of(anycast, "ipv4", "ipv6");
+      if (a.optional("ipv4") != null) {
+        v4 = addresses(a.optional("ipv4"), Address.IPv4);
+      }
+      if (a.optional("ipv6") != null) {
+        v6 = addresses(a.optional("ipv6"), Address.IPv6);
+      }
+    }
+    List<Zone> zones = zones(f.required("zones"), false);
+    if (zones.isEmpty()) {
+      throw f.required("zones").error("account.zones needs at least one zone");
+    }
+    List<Zone> externalZones = external == null ? List.of() : zones(external, true);
+    long autoTtlSeconds = autoTtl;
+    List<InetAddress> anycastV4 = v4;
+    List<InetAddress> anycastV6 = v6;
+    Account account = node.build(() -> new Account(zones, autoTtlSeconds, anycastV4, anycastV6, settings, externalZones));
+    return new Section(account, nameservers, propagation);
+  }
+
+  /** {@code { uniform: [1s, 5s] }} or {@code { fixed: 2s }}; delays may be 0. */
+  private static Propagation propagation(Node node) throws ScenarioException {
+    Fields f = Fields.of(node, "uniform", "fixed");
+    Node uniform = f.optional("uniform");
+    Node fixed = f.optional("fixed");
+    if ((uniform == null) == (fixed == null)) {
+      throw node.error("account.propagation needs exactly one of: uniform, fixed");
+    }
+    if (fixed != null) {
+      long delay = fixed.parse(Quantities::durationMs);
+      return fixed.build(() -> new Propagation.Fixed(delay));
+    }
+    List<Node> bounds = uniform.items();
+    if (bounds.size() != 2) {
+      throw uniform.error("uniform propagation needs two durations [min, max], e.g. [1s, 5s]");
+    }
+    long min = bounds.get(0).parse(Quantities::durationMs);
+    long max = bounds.get(1).parse(Quantities::durationMs);
+    return uniform.build(() -> new Propagation.Uniform(min, max));
+  }
+
+  private static List<InetAddress> addresses(Node list, int family) throws ScenarioException {
+    List<InetAddress> result = new ArrayList<>();
+    for (Node item : list.items()) {
+      result.add(item.parse(text -> address(text, family)));
+    }
+    if (result.isEmpty()) {
+      throw list.error(list.path() + " needs at least one address");
+    }
+    return result;
+  }
+
+  private List<Zone> zones(Node list, boolean external) throws ScenarioException {
+    List<Zone> zones = new ArrayList<>();
+    for (Node item : list.items()) {
+      zones.add(zone(item, external));
+    }
+    return zones;
+  }
+
+  private Zone zone(Node node, boolean external) throws ScenarioException {
+    Fields f = Fields.of(node, ZONE_KEYS);
+    Node nameNode = f.required("name");
+    Name apex = nameNode.parse(AccountMapping::absoluteName);
+    Node first = apexes.putIfAbsent(apex, nameNode);
+    if (first != null) {
+      throw nameNode.error("zone " + show(apex) + " is declared twice (first at " + first.line() + ":" + first.column() + ")");
+    }
+    Soa soa = f.optional("soa") == null ? Soa.CLOUDFLARE_DEFAULT : soa(f.optional("soa"));
+    List<DnsRecord> records = new ArrayList<>();
+    // Owner -> the first record there: a CNAME cannot share its name (RFC 1034 section 3.6.2).
+    Map<Name, Node> owners = new HashMap<>();
+    Map<Name, Integer> ownerTypes = new HashMap<>();
+    Node recordList = f.optional("records");
+    for (Node item : recordList == null ? List.<Node>of() : recordList.items()) {
+      DnsRecord r = record(item, apex, external);
+      Name owner = r.record().getName();
+      Node firstAtOwner = owners.putIfAbsent(owner, item);
+      Integer firstType = ownerTypes.putIfAbsent(owner, r.type());
+      if (firstAtOwner != null && (r.type() == Type.CNAME || firstType == Type.CNAME)) {
+        throw item.error(show(owner) + " has a CNAME, which cannot share its name with other records (first record at "
+            + firstAtOwner.line() + ":" + firstAtOwner.column() + ")");
+      }
+      records.add(r);
+    }
+    return node.build(() -> new Zone(apex, soa, records));
+  }
+
+  private static Soa soa(Node node) throws ScenarioException {
+    Fields f = Fields.of(node, "ttl", "minimum");
+    long ttl = soaField(f, "ttl", Soa.CLOUDFLARE_DEFAULT.ttlSeconds());
+    long minimum = soaField(f, "minimum", Soa.CLOUDFLARE_DEFAULT.minimumSeconds());
+    return node.build(() -> new Soa(ttl, minimum));
+  }
+
+  private static long soaField(Fields f, String key, long fallback) throws ScenarioException {
+    Node value = f.optional(key);
+    if (value == null) {
+      return fallback;
+    }
+    long seconds = value.parse(Quantities::seconds);
+    if (seconds < 0 || seconds > TTL.MAX_VALUE) {
+      throw value.error("SOA " + key + " must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + seconds);
+    }
+    return seconds;
+  }
+
+  private static DnsRecord record(Node node, Name apex, boolean external) throws ScenarioException {
+    Fields f = Fields.of(node, RECORD_KEYS);
+    Name owner = f.required("name").parse(text -> ownerName(text, apex));
+    Node typeNode = f.required("type");
+    int type = typeNode.parse(AccountMapping::recordType);
+    Node contentNode = f.required("content");
+    Node ttlNode = f.optional("ttl");
+    long ttl = DnsRecord.AUTO_TTL;
+    if (ttlNode != null) {
+      ttl = ttlNode.parse(Quantities::seconds);
+      if (ttl < 1) {
+        throw ttlNode.error("TTL must be >= 1 (1 = Auto)");
+      }
+      if (ttl > TTL.MAX_VALUE) {
+        throw ttlNode.error("TTL must be <= " + TTL.MAX_VALUE);
+      }
+    }
+    Node proxiedNode = f.optional("proxied");
+    boolean proxied = proxiedNode != null && proxiedNode.parse(Quantities::bool);
+    if (proxied && external) {
+      throw proxiedNode.error("external zones are outside the account and DNS-only: a record here cannot be proxied");
+    }
+    if (proxied && ttl != DnsRecord.AUTO_TTL) {
+      // Cloudflare does not let a proxied record's TTL be edited; a value here would mislead.
+      throw ttlNode.error("a proxied record's TTL is always Auto: leave ttl out or set it to 1");
+    }
+    Category category = f.optional("category", AccountMapping::category, Category.REGULAR);
+    Node flattenNode = f.optional("flatten");
+    boolean flatten = flattenNode != null && flattenNode.parse(Quantities::bool);
+    if (flatten && type != Type.CNAME) {
+      throw flattenNode.error("flatten applies only to CNAME records");
+    }
+    long recordTtl = ttl;
+    Record record = switch (type) {
+      case Type.A -> {
+        InetAddress a = contentNode.parse(text -> address(text, Address.IPv4));
+        yield node.build(() -> new ARecord(owner, DClass.IN, recordTtl, a));
+      }
+      case Type.AAAA -> {
+        InetAddress a = contentNode.parse(text -> address(text, Address.IPv6));
+        yield node.build(() -> new AAAARecord(owner, DClass.IN, recordTtl, a));
+      }
+      default -> {
+        Name target = contentNode.parse(AccountMapping::absoluteName);
+        yield node.build(() -> new CNAMERecord(owner, DClass.IN, recordTtl, target));
+      }
+    };
+    return node.build(() -> new DnsRecord(record, proxied, category, flatten));
+  }
+
+  private static int recordType(String text) {
+    return switch (text.strip().toUpperCase(Locale.ROOT)) {
+      case "A" -> Type.A;
+      case "AAAA" -> Type.AAAA;
+      case "CNAME" -> Type.CNAME;
+      default -> throw new IllegalArgumentException("unknown record type '" + text + "'; expected A, AAAA or CNAME");
+    };
+  }
+
+  private static Category category(String text) {
+    Category c = Category.fromKey(text.strip());
+    if (c == null) {
+      throw new IllegalArgumentException("unknown category '" + text + "'; expected one of: "
+          + Arrays.stream(Category.values()).map(Category::key).collect(Collectors.joining(", ")));
+    }
+    return c;
+  }
+
+  /**
+   * A record's owner: "@" is the apex; a trailing dot makes a name absolute; a full name that
+   * already ends in the apex ("www.example.com" in example.com) is taken as written rather than
+   * doubled; anything else is relative to the apex.
+   */
+  static Name ownerName(String text, Name apex) {
+    String t = text.strip();
+    Name owner;
+    if (t.equals("@")) {
+      owner = apex;
+    } else if (t.endsWith(".")) {
+      owner = parseName(t, Name.root);
+    } else {
+      String apexText = apex.toString(true).toLowerCase(Locale.ROOT);
+      String lower = t.toLowerCase(Locale.ROOT);
+      boolean full = lower.equals(apexText) || lower.endsWith("." + apexText);
+      owner = parseName(t, full ? Name.root : apex);
+    }
+    if (!owner.subdomain(apex)) {
+      throw new IllegalArgumentException(show(owner) + " is not inside zone " + show(apex));
+    }
+    return owner;
+  }
+
+  /** A zone apex, CNAME target or question name: relative names are relative to the root. */
+  static Name absoluteName(String text) {
+    return parseName(text.strip(), Name.root);
+  }
+
+  private static Name parseName(String text, Name origin) {
+    if (text.isEmpty()) {
+      throw new IllegalArgumentException("expected a domain name, got an empty string");
+    }
+    try {
+      return Name.fromString(text, origin);
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException("invalid domain name '" + text + "': " + e.getMessage());
+    }
+  }
+
+  /** Literal addresses only: dnsjava's parser never resolves a name. */
+  static InetAddress address(String text, int family) {
+    try {
+      return Address.getByAddress(text.strip(), family);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("'" + text + "' is not an " + (family == Address.IPv4 ? "IPv4" : "IPv6")
+          + " address");
+    }
+  }
+
+  /** Names in messages as people write them, without the root's dot. */
+  static String show(Name name) {
+    return name.toString(true);
+  }
+}

@@ -1,0 +1,127 @@
+package dev.dnsflip.scenarios;
+
+import dev.dnsflip.authority.SwitchDirection;
+import dev.dnsflip.authority.SwitchEvent;
+import dev.dnsflip.authority.SwitchSchedule;
+import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.Metric;
+import dev.dnsflip.observe.TransitionStats;
+import dev.dnsflip.observe.Unit;
+import dev.dnsflip.simulation.Expectation;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The {@code expect:} list: bounds on report metrics, in the metric's unit (milliseconds,
+ * fraction, count). A bound is refused when its form does not fit the metric's unit: a bare
+ * {@code 306} for {@code lastStale.max} would silently mean 306 ms.
+ */
+final class ExpectationMapping {
+  /** Metric name -> unit, in report order. */
+  static final Map<String, Unit> METRICS = metrics();
+
+  private ExpectationMapping() {}
+
+  static List<Expectation> map(Node list, SwitchSchedule schedule) throws ScenarioException {
+    List<Expectation> expectations = new ArrayList<>();
+    for (Node item : list.items()) {
+      Fields f = Fields.of(item, "switch", "metric", "atMost", "atLeast");
+      String selector = f.optional("switch") == null ? "all" : selector(f.optional("switch"), schedule);
+      Node metricNode = f.required("metric");
+      String metric = metricNode.text().strip();
+      Unit unit = METRICS.get(metric);
+      if (unit == null) {
+        throw metricNode.error("unknown metric '" + metric + "'; expected one of: " + String.join(", ", METRICS.keySet()));
+      }
+      Double atMost = bound(f.optional("atMost"), metric, unit);
+      Double atLeast = bound(f.optional("atLeast"), metric, unit);
+      if (atMost == null && atLeast == null) {
+        throw item.error("an expectation needs atMost or atLeast (or both)");
+      }
+      if (atMost != null && atLeast != null && atLeast > atMost) {
+        throw item.error("atLeast " + f.optional("atLeast").text().strip() + " is above atMost "
+            + f.optional("atMost").text().strip());
+      }
+      expectations.add(item.build(() -> new Expectation(selector, metric, atMost, atLeast, item.location())));
+    }
+    return expectations;
+  }
+
+  /** enable, disable, all, or an event index; refused when it selects no event of the schedule. */
+  private static String selector(Node node, SwitchSchedule schedule) throws ScenarioException {
+    String text = node.text().strip();
+    List<SwitchEvent> events = schedule.events();
+    switch (text) {
+      case "all" -> {
+        if (events.isEmpty()) {
+          throw node.error("switch: all selects nothing: the scenario has no switches");
+        }
+      }
+      case "enable", "disable" -> {
+        if (events.stream().noneMatch(e -> e.direction().key().equals(text))) {
+          throw node.error("switch: " + text + " selects nothing: the scenario has no '" + text + "' switch");
+        }
+      }
+      default -> {
+        if (!text.matches("\\d+")) {
+          throw node.error("unknown switch '" + text + "'; expected enable, disable, all or a switch index (0, 1, ...)");
+        }
+        if (text.length() > 9 || Integer.parseInt(text) >= events.size()) {
+          throw node.error("switch " + text + " does not exist: the scenario has " + events.size() + " switch"
+              + (events.size() == 1 ? "" : "es"));
+        }
+        return Integer.toString(Integer.parseInt(text)); // "01" -> "1", as the check compares text
+      }
+    }
+    return text;
+  }
+
+  private static Double bound(Node node, String metric, Unit unit) throws ScenarioException {
+    if (node == null) {
+      return null;
+    }
+    String text = node.text().strip();
+    boolean duration = Quantities.isDuration(text);
+    boolean percentage = Quantities.isPercentage(text);
+    return switch (unit) {
+      case DURATION_MS -> {
+        if (!duration) {
+          throw node.error(metric + " is a duration: " + Quantities.DURATION_EXPECTED);
+        }
+        yield (double) node.parse(Quantities::durationMs);
+      }
+      case RATIO -> {
+        if (duration) {
+          throw node.error(metric + " is a fraction: write e.g. 5% or 0.05, not a duration");
+        }
+        double value = percentage ? node.parse(Quantities::percentage) : node.parse(Quantities::number);
+        if (value < 0 || value > 1) {
+          throw node.error(metric + " is a fraction between 0 and 1 (0% to 100%), got " + text);
+        }
+        yield value;
+      }
+      case COUNT -> {
+        if (duration || percentage) {
+          throw node.error(metric + " is a count: write a plain number, got " + text);
+        }
+        yield node.parse(Quantities::number);
+      }
+    };
+  }
+
+  /**
+   * The simulator names its metrics in {@link TransitionStats} and has no public catalogue; an
+   * empty one reports every metric with its unit, so this list cannot drift from the reports.
+   */
+  private static Map<String, Unit> metrics() {
+    Map<String, Unit> m = new LinkedHashMap<>();
+    EventReport empty = new TransitionStats(0, SwitchDirection.ENABLE, 0, 1, 1, 1, List.of()).report(List.of());
+    for (Metric metric : empty.metrics()) {
+      m.put(metric.name(), metric.unit());
+    }
+    return Collections.unmodifiableMap(m);
+  }
+}

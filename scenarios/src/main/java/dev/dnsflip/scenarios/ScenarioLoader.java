@@ -1,0 +1,38 @@
+package dev.dnsflip.scenarios;
+
+import dev.dnsflip.simulation.Scenario;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads a scenario file (YAML, format in {@code suites/default.yaml}) into the immutable
+ * {@link Scenario}. Every mistake a user can make comes back as a {@link ScenarioException}
+ * naming file, line and column; nothing is printed.
+ */
+public final class ScenarioLoader {
+  private ScenarioLoader() {}
+
+  public static Scenario load(Path file) throws ScenarioException {
+    String name = file.toString();
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (NoSuchFileException e) {
+      throw new ScenarioException(name, 1, 1, "no such file");
+    } catch (CharacterCodingException e) {
+      throw new ScenarioException(name, 1, 1, "the file is not valid UTF-8");
+    } catch (IOException e) {
+      // Unreadable input is still the user's to fix (a directory, permissions): exit 2, no trace.
+      throw new ScenarioException(name, 1, 1, "cannot read the file: " + e.getMessage());
+    }
+    return parse(text, name);
+  }
+
+  public static Scenario parse(String yaml, String fileName) throws ScenarioException {
+    return ScenarioMapping.map(NodeReader.read(yaml, fileName));
+  }
+}

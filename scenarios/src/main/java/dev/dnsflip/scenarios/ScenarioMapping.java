@@ -1,0 +1,140 @@
+package dev.dnsflip.scenarios;
+
+import dev.dnsflip.authority.SwitchDirection;
+import dev.dnsflip.authority.SwitchEvent;
+import dev.dnsflip.authority.SwitchSchedule;
+import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.resolver.InitialCache;
+import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.simulation.Expectation;
+import dev.dnsflip.simulation.Scenario;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The top level of a scenario file: run settings, the switch schedule, and the sections other
+ * mappings read ({@link AccountMapping}, {@link PopulationMapping}, {@link ExpectationMapping}).
+ */
+final class ScenarioMapping {
+  private static final String[] TOP_KEYS = {"name", "description", "seed", "replications", "duration", "bucket",
+      "initialCache", "account", "external", "resolvers", "clients", "initially", "switches", "expect"};
+  private static final long DEFAULT_BUCKET_MS = 5_000;
+
+  private ScenarioMapping() {}
+
+  static Scenario map(Node root) throws ScenarioException {
+    Fields top = Fields.of(root, TOP_KEYS);
+    Node nameNode = top.required("name");
+    String name = nameNode.text().strip();
+    if (name.isEmpty()) {
+      throw nameNode.error("name must not be empty");
+    }
+    String description = top.optional("description") == null ? "" : top.optional("description").text();
+    long seed = top.optional("seed", Quantities::integer, 1L);
+    Node replicationsNode = top.optional("replications");
+    int replications = 1;
+    if (replicationsNode != null) {
+      replications = replicationsNode.parse(Quantities::count);
+      if (replications < 1) {
+        throw replicationsNode.error("replications must be >= 1, got " + replications);
+      }
+    }
+    Node durationNode = top.required("duration");
+    long durationMs = positiveDuration(durationNode, "duration");
+    long bucketMs = top.optional("bucket") == null ? DEFAULT_BUCKET_MS : positiveDuration(top.optional("bucket"), "bucket");
+    InitialCache initialCache = top.optional("initialCache") == null
+        ? InitialCache.STEADY : initialCache(top.optional("initialCache"));
+    AccountMapping.Section section = AccountMapping.map(top.required("account"), top.optional("external"));
+    SwitchSchedule schedule = schedule(top, durationNode, durationMs);
+    List<ResolverGroup> resolvers = PopulationMapping.resolvers(top.required("resolvers"));
+    List<ClientGroup> clients = PopulationMapping.clients(top.required("clients"), resolvers, section.account());
+    List<Expectation> expectations = top.optional("expect") == null
+        ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule);
+    int runs = replications;
+    return root.build(() -> new Scenario(name, description, seed, runs, durationMs, bucketMs, initialCache,
+        section.account(), section.nameservers(), section.propagation(), schedule, resolvers, clients, expectations));
+  }
+
+  private static long positiveDuration(Node node, String field) throws ScenarioException {
+    long ms = node.parse(Quantities::durationMs);
+    if (ms <= 0) {
+      throw node.error(field + " must be > 0, got " + node.text().strip());
+    }
+    return ms;
+  }
+
+  /** steady (default), cold, or "warmup 10m". */
+  private static InitialCache initialCache(Node node) throws ScenarioException {
+    String text = node.text().strip();
+    if (text.equals("steady")) {
+      return InitialCache.STEADY;
+    }
+    if (text.equals("cold")) {
+      return InitialCache.COLD;
+    }
+    if (text.startsWith("warmup ")) {
+      long warmupMs = node.parse(t -> Quantities.durationMs(t.strip().substring("warmup ".length())));
+      if (warmupMs <= 0) {
+        throw node.error("a warm-up must be > 0, got " + text);
+      }
+      return InitialCache.warmup(warmupMs);
+    }
+    throw node.error("unknown initialCache '" + text + "'; expected steady, cold or 'warmup <duration>', e.g. 'warmup 10m'");
+  }
+
+  /**
+   * {@code initially:} and {@code switches:}. Checked here rather than by {@link SwitchSchedule}
+   * so each complaint points at the offending switch.
+   */
+  private static SwitchSchedule schedule(Fields top, Node durationNode, long durationMs) throws ScenarioException {
+    boolean initiallyEnabled = false;
+    Node initially = top.optional("initially");
+    if (initially != null) {
+      initiallyEnabled = initially.parse(ScenarioMapping::setting);
+    }
+    List<SwitchEvent> events = new ArrayList<>();
+    Node switches = top.optional("switches");
+    boolean on = initiallyEnabled;
+    String previousAt = null;
+    for (Node item : switches == null ? List.<Node>of() : switches.items()) {
+      Fields f = Fields.of(item, "at", "action");
+      Node atNode = f.required("at");
+      long atMs = atNode.parse(Quantities::durationMs);
+      String at = atNode.text().strip();
+      if (atMs <= 0 || atMs >= durationMs) {
+        throw atNode.error("switch at " + at + " is outside the run (0, " + durationNode.text().strip() + ")");
+      }
+      SwitchDirection direction = f.required("action").parse(ScenarioMapping::action);
+      if (!events.isEmpty() && atMs <= events.get(events.size() - 1).atMs()) {
+        throw item.error("switch at " + at + " is not after the previous one at " + previousAt
+            + "; switches must be in strictly increasing time");
+      }
+      if (direction.settingAfter() == on) {
+        throw item.error("switch at " + at + " would " + direction.key() + " an already "
+            + (on ? "enabled" : "disabled") + " setting; enable and disable must alternate"
+            + (events.isEmpty() ? " (initially: " + (on ? "enabled" : "disabled") + ")" : ""));
+      }
+      on = direction.settingAfter();
+      previousAt = at;
+      events.add(new SwitchEvent(atMs, direction));
+    }
+    boolean initial = initiallyEnabled;
+    return top.node().build(() -> new SwitchSchedule(initial, events));
+  }
+
+  private static boolean setting(String text) {
+    return switch (text.strip()) {
+      case "enabled" -> true;
+      case "disabled" -> false;
+      default -> throw new IllegalArgumentException("expected enabled or disabled, got '" + text + "'");
+    };
+  }
+
+  private static SwitchDirection action(String text) {
+    return switch (text.strip()) {
+      case "enable" -> SwitchDirection.ENABLE;
+      case "disable" -> SwitchDirection.DISABLE;
+      default -> throw new IllegalArgumentException("unknown action '" + text + "'; expected enable or disable");
+    };
+  }
+}
