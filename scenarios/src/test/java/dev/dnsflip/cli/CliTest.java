@@ -1,0 +1,123 @@
+package dev.dnsflip.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The CLI end to end: reports written, exit codes, determinism across thread counts, bad input. */
+class CliTest {
+  private static final Path DEFAULT = Path.of("suites/default.yaml");
+
+  @TempDir
+  Path tmp;
+
+  private record Result(int exit, String out, String err) {}
+
+  private static Result run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Result(exit, out.toString(), err.toString());
+  }
+
+  @Test
+  void runWritesBothReportsAndPrintsTheSummary() throws IOException {
+    Path out = tmp.resolve("default");
+    Result r = run("run", DEFAULT.toString(), "--out", out.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(out.resolve("report.json")).isNotEmptyFile();
+    assertThat(out.resolve("report.md")).isNotEmptyFile();
+    assertThat(r.out()).startsWith("dnsflip default: seed 42, 1 replication, 1h 10m 0s\n")
+        .contains("all 5 expectations passed");
+    assertThat(Files.readString(out.resolve("report.json"))).startsWith("{\n  \"format\": \"dnsflip-report/1\",");
+    try (var files = Files.list(out)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("report.json", "report.md");
+    }
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalJsonWhateverTheThreadCount() throws IOException {
+    Path one = tmp.resolve("one");
+    Path four = tmp.resolve("four");
+    assertThat(run("run", DEFAULT.toString(), "--out", one.toString(), "--threads", "1", "--replications", "2").exit())
+        .isZero();
+    assertThat(run("run", DEFAULT.toString(), "--out", four.toString(), "--threads", "4", "--replications", "2").exit())
+        .isZero();
+    assertThat(Files.readAllBytes(four.resolve("report.json"))).isEqualTo(Files.readAllBytes(one.resolve("report.json")));
+    Path otherSeed = tmp.resolve("other");
+    run("run", DEFAULT.toString(), "--out", otherSeed.toString(), "--seed", "43", "--replications", "2");
+    assertThat(Files.readString(otherSeed.resolve("report.json"))).isNotEqualTo(Files.readString(one.resolve("report.json")));
+  }
+
+  @Test
+  void failedBoundsExitOneAndStillWriteTheReport() throws IOException {
+    String yaml = Files.readString(DEFAULT).replace("atMost: 305s", "atMost: 100s");
+    Path scenario = tmp.resolve("tight.yaml");
+    Files.writeString(scenario, yaml);
+    Path out = tmp.resolve("tight");
+    Result r = run("run", scenario.toString(), "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.out()).contains("FAIL switch 1 lastStale.max");
+    assertThat(out.resolve("report.json")).isNotEmptyFile();
+  }
+
+  @Test
+  void badInputIsOneLineWithLocationExitTwoAndNoReport() throws IOException {
+    Path scenario = tmp.resolve("bad.yaml");
+    Files.writeString(scenario, Files.readString(DEFAULT).replaceFirst("duration: ", "durationn: "));
+    Path out = tmp.resolve("bad");
+    Result r = run("run", scenario.toString(), "--out", out.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().lines().toList()).hasSize(1);
+    assertThat(r.err()).startsWith("dnsflip: " + scenario + ":").contains("unknown key 'durationn'")
+        .doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(out).doesNotExist();
+  }
+
+  @Test
+  void missingFileAndBadOptionsExitTwo() {
+    assertThat(run("run", tmp.resolve("nope.yaml").toString()).exit()).isEqualTo(2);
+    assertThat(run("run").exit()).isEqualTo(2);
+    assertThat(run("run", DEFAULT.toString(), "--threads", "0").exit()).isEqualTo(2);
+    assertThat(run("frobnicate").exit()).isEqualTo(2);
+    assertThat(run().exit()).isEqualTo(2);
+  }
+
+  @Test
+  void helpEverywhere() {
+    assertThat(run("--help").out()).contains("run", "bench", "presets");
+    assertThat(run("run", "--help").out()).contains("--replications", "--seed", "--out", "--threads");
+    assertThat(run("bench", "--help").exit()).isZero();
+  }
+
+  @Test
+  void presetsListEveryPresetWithItsSource() {
+    Result r = run("presets");
+    assertThat(r.exit()).isZero();
+    for (var p : dev.dnsflip.presets.Presets.RESOLVERS) {
+      assertThat(r.out()).contains("  " + p.name() + " — ", p.source());
+    }
+    for (var p : dev.dnsflip.presets.Presets.CLIENTS) {
+      assertThat(r.out()).contains("  " + p.name() + " — ", p.source());
+    }
+  }
+
+  @Test
+  void benchPrintsQueriesPerSecondAndPeakHeap() {
+    // A small instance of the fixed scenario: the CLI path, not the figure, is under test here.
+    Result r = run("bench", "--clients", "2000", "--resolvers", "10", "--runs", "1", "--threads", "1");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^\\d+ queries/s \\(median of 1 runs; best \\d+\\)$")
+        .containsPattern("(?m)^peak heap \\d+ MB");
+  }
+}
