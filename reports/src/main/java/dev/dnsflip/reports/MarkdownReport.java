@@ -167,7 +167,8 @@ public final class MarkdownReport {
     line("### Closed form vs simulated");
     line();
     if (event.closedForm().isEmpty()) {
-      line("No closed-form prediction for this event.");
+      line(event.closedFormNote() == null ? "No closed-form prediction for this event."
+          : "No closed-form prediction for this event: " + inline(event.closedFormNote()) + ".");
       return;
     }
     row("After switch", "Predicted", "Simulated");

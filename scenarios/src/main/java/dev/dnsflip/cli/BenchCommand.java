@@ -56,7 +56,7 @@ final class BenchCommand implements Callable<Integer> {
     Arrays.sort(rates);
     out.printf("%d queries/s (median of %d runs; best %d)%n", Math.round(rates[runs / 2]), runs,
         Math.round(rates[runs - 1]));
-    out.printf("%.1f queries/s per thread (median)%n", rates[runs / 2] / workers);
+    out.printf("%d queries/s per thread (median)%n", Math.round(rates[runs / 2] / workers));
     out.printf("peak heap %d MB (max heap %d MB)%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
     out.printf("simulated queries per run: %,d%n", queries);
     out.flush();

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * The transition after one switch event: its window is [atMs, windowEndMs), up to the next event
- * or the end of the run.
+ * or the end of the run. {@code closedFormNote} says why there is no closed-form comparison, when
+ * there is none (null otherwise).
  */
 public record EventReport(
     int index,
@@ -14,6 +15,7 @@ public record EventReport(
     long windowEndMs,
     List<Metric> metrics,
     List<ClosedFormPoint> closedForm,
+    String closedFormNote,
     List<QuestionStats> questions,
     List<Blame> blame,
     StaleSeries series) {
@@ -21,7 +23,13 @@ public record EventReport(
   /** Without a blame breakdown. */
   public EventReport(int index, SwitchDirection direction, long atMs, long windowEndMs, List<Metric> metrics,
       List<ClosedFormPoint> closedForm, List<QuestionStats> questions, StaleSeries series) {
-    this(index, direction, atMs, windowEndMs, metrics, closedForm, questions, List.of(), series);
+    this(index, direction, atMs, windowEndMs, metrics, closedForm, null, questions, List.of(), series);
+  }
+
+  /** Without a note on the closed form. */
+  public EventReport(int index, SwitchDirection direction, long atMs, long windowEndMs, List<Metric> metrics,
+      List<ClosedFormPoint> closedForm, List<QuestionStats> questions, List<Blame> blame, StaleSeries series) {
+    this(index, direction, atMs, windowEndMs, metrics, closedForm, null, questions, blame, series);
   }
 
   public EventReport {

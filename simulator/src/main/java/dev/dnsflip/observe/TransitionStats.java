@@ -167,6 +167,10 @@ public final class TransitionStats {
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm) {
+    return report(closedForm, null);
+  }
+
+  public EventReport report(List<ClosedFormPoint> closedForm, String closedFormNote) {
     List<Metric> metrics = new ArrayList<>();
     for (int m = 0; m < NAMES.length; m++) {
       double[] values = new double[samples.size()];
@@ -188,7 +192,7 @@ public final class TransitionStats {
         blame.add(new Blame(k[0], k[1], k[2], k[3], pairUses[p], pairStale[p], pairLastStale[p]));
       }
     }
-    return new EventReport(event, direction, atMs, windowEndMs, metrics, closedForm, questions, blame,
+    return new EventReport(event, direction, atMs, windowEndMs, metrics, closedForm, closedFormNote, questions, blame,
         new StaleSeries(bucketMs, uses.clone(), stale.clone()));
   }
 

@@ -61,6 +61,17 @@ final class ClosedForm {
     return totalRate == 0 ? 0 : staleRate[i] / totalRate;
   }
 
+  /** The longest TTL among the answers this event replaces (0 when nothing changes). */
+  static long longestReplacedTtlMs(AnswerTable table, boolean before, boolean after) {
+    long longest = 0;
+    for (int q = 0; q < table.questionCount(); q++) {
+      if (table.intendedProvenance(q, before) != table.intendedProvenance(q, after)) {
+        longest = Math.max(longest, table.ttlMs(table.answerOf(q, before)));
+      }
+    }
+    return longest;
+  }
+
   /** Offsets worth printing: 10%..90% of each changing TTL, on bucket starts, inside the window. */
   static long[] offsetsFor(AnswerTable table, boolean before, boolean after, long windowMs, long bucketMs,
       double meanDelayMs) {

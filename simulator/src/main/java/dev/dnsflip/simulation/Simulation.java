@@ -111,13 +111,14 @@ public final class Simulation {
     List<EventReport> eventReports = new ArrayList<>();
     for (int e = 0; e < events.size(); e++) {
       StaleSeries series = stats.get(e).series();
-      long[] offsets = isPlain() ? closedFormOffsets.get(e) : new long[0];
+      String note = closedFormNote(e);
+      long[] offsets = note == null ? closedFormOffsets.get(e) : new long[0];
       List<ClosedFormPoint> points = new ArrayList<>();
       for (int i = 0; i < offsets.length; i++) {
         int b = (int) (offsets[i] / scenario.bucketMs());
         points.add(new ClosedFormPoint(offsets[i], closedForms.get(e).predicted(i), series.share(b)));
       }
-      eventReports.add(stats.get(e).report(points));
+      eventReports.add(stats.get(e).report(points, note));
     }
     RunSummary summary = new RunSummary(scenario.clientCount(), scenario.resolverCount(), scenario.nameservers(),
         maxDelayMs, queries, hits, queries == 0 ? 0 : (double) hits / queries);
@@ -127,6 +128,31 @@ public final class Simulation {
     return new TransitionReport(unchecked.scenario(), unchecked.description(), unchecked.seed(),
         unchecked.replications(), unchecked.durationMs(), unchecked.bucketMs(), unchecked.initialCache(),
         summary, eventReports, ExpectationCheck.check(unchecked, scenario.expectations()));
+  }
+
+  /**
+   * Why the closed form does not apply to event {@code e}, or null when it does. It assumes the
+   * replaced answers sat in stationary caches: true for the first event (caches start stationary),
+   * but not when the previous switch came less than the replaced TTL before — those entries were
+   * all fetched in a burst after it.
+   */
+  private String closedFormNote(int e) {
+    if (!isPlain()) {
+      return "the closed form covers TTL-honouring resolvers and clients without caches only";
+    }
+    if (e == 0) {
+      return null;
+    }
+    List<SwitchEvent> events = scenario.schedule().events();
+    boolean before = events.get(e - 1).direction().settingAfter();
+    long gap = events.get(e).atMs() - events.get(e - 1).atMs();
+    long longest = ClosedForm.longestReplacedTtlMs(table, before, !before);
+    if (gap < 2 * longest) {
+      return "the previous switch was " + dev.dnsflip.engine.Durations.format(gap) + " earlier, less than twice the "
+          + "longest replaced TTL (" + dev.dnsflip.engine.Durations.format(longest) + "): the replaced answers were "
+          + "fetched together after it, so the caches were not stationary";
+    }
+    return null;
   }
 
   /**
