@@ -27,6 +27,7 @@ public final class CachingResolver implements ResolverNode {
   private final long[] staleUntil;
   private final long[] retryAfter;
   private final int[] answer;
+  private final LruOrder lru; // null when capacity is unlimited
 
   private boolean linkHit;
   private long linkTtlMs;
@@ -49,6 +50,7 @@ public final class CachingResolver implements ResolverNode {
     Arrays.fill(staleUntil, NEVER);
     Arrays.fill(retryAfter, NEVER);
     Arrays.fill(answer, FAILED);
+    lru = behaviour.capacity() > 0 ? new LruOrder(slots) : null;
   }
 
   @Override
@@ -138,6 +140,9 @@ public final class CachingResolver implements ResolverNode {
 
   private int hit(int slot, int q, long now) {
     int a = answer[slot];
+    if (lru != null) {
+      lru.touch(slot);
+    }
     long remaining = expiry[slot] - now;
     linkHit = true;
     linkTtlMs = behaviour.passOriginalTtl() ? original[slot] : remaining;
@@ -196,12 +201,27 @@ public final class CachingResolver implements ResolverNode {
         ? behaviour.clamps().negativeMs(receivedTtlMs)
         : behaviour.clamps().positiveMs(receivedTtlMs);
     int slot = table.isCname(a) ? cnameSlot : q;
+    if (lru != null) {
+      makeRoomFor(slot);
+    }
     answer[slot] = a;
     expiry[slot] = now + ttl;
     original[slot] = ttl;
     staleUntil[slot] = behaviour.serveStale().enabled() ? now + ttl + behaviour.serveStale().maxStaleS() * 1000 : now + ttl;
     retryAfter[slot] = NEVER;
     return ttl;
+  }
+
+  /** Evicts least recently used entries until {@code slot} fits. */
+  private void makeRoomFor(int slot) {
+    lru.touch(slot);
+    while (lru.size() > behaviour.capacity()) {
+      int victim = lru.evict();
+      answer[victim] = FAILED;
+      expiry[victim] = NEVER;
+      staleUntil[victim] = NEVER;
+      retryAfter[victim] = NEVER;
+    }
   }
 
   // Inspection and set-up, for tests and the stationary initial state.
@@ -220,6 +240,9 @@ public final class CachingResolver implements ResolverNode {
 
   /** Places an entry as if fetched {@code ageMs} before {@code now} with TTL {@code ttlMs}. */
   public void preload(int slot, int answerId, long ttlMs, long ageMs, long now) {
+    if (lru != null) {
+      makeRoomFor(slot);
+    }
     long storedAt = now - ageMs;
     answer[slot] = answerId;
     expiry[slot] = storedAt + ttlMs;
