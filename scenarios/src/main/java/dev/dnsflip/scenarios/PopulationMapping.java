@@ -5,6 +5,7 @@ import dev.dnsflip.authority.Authority;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
+import dev.dnsflip.presets.InternetMix;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,31 +18,47 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * The {@code resolvers:} and {@code clients:} sections. Questions are checked against the
- * account here, where their position is known: the simulator would otherwise refuse a name in
- * no zone, or a CNAME chain that leaves every zone, only once the run starts.
+ * The {@code resolvers:} and {@code clients:} sections: groups one by one (their behaviour read by
+ * {@link ResolverMapping} and {@link ClientBehaviourMapping}) or a named mix. Questions are
+ * checked against the account here, where their position is known: the simulator would otherwise
+ * refuse a name in no zone, or a CNAME chain that leaves every zone, only once the run starts.
  */
 final class PopulationMapping {
-  private static final String[] RESOLVER_KEYS = {"name", "count"};
   private static final String[] CLIENT_KEYS = {"name", "count", "queriesPerMinute", "queriesPerSecond", "resolvers",
-      "questions"};
+      "questions", "preset", "cache", "connections", "dualStack"};
+  private static final String[] MIX_CLIENT_KEYS = {"mix", "count", "queriesPerMinute", "queriesPerSecond", "questions"};
   private static final String[] QUESTION_KEYS = {"name", "type", "weight"};
+  /** Populations by name, from {@link InternetMix}. */
+  private static final String INTERNET_MIX = "internet-mix";
 
   private PopulationMapping() {}
 
-  static List<ResolverGroup> resolvers(Node list) throws ScenarioException {
-    List<ResolverGroup> groups = new ArrayList<>();
+  /** A list of groups, or a named mix: {@code { mix: internet-mix, scale: 10 }}. */
+  static List<ResolverGroup> resolvers(Node node) throws ScenarioException {
+    if (node.kind() == Node.Kind.MAP) {
+      Fields f = Fields.of(node, "mix", "scale");
+      mix(f.required("mix"));
+      int scale = 1;
+      Node scaleNode = f.optional("scale");
+      if (scaleNode != null) {
+        scale = scaleNode.parse(Quantities::count);
+        if (scale < 1) {
+          throw scaleNode.error("scale must be >= 1, got " + scale);
+        }
+      }
+      int times = scale;
+      return node.build(() -> InternetMix.resolvers(times));
+    }
+    List<ResolverMapping.Read> read = new ArrayList<>();
     Map<String, Node> names = new HashMap<>();
-    for (Node item : list.items()) {
-      Fields f = Fields.of(item, RESOLVER_KEYS);
-      String name = uniqueName(f.required("name"), names, "resolver group");
-      int count = count(f.required("count"));
-      groups.add(item.build(() -> new ResolverGroup(name, count)));
+    for (Node item : node.items()) {
+      read.add(ResolverMapping.group(item, names));
     }
-    if (groups.isEmpty()) {
-      throw list.error("resolvers needs at least one group");
+    if (read.isEmpty()) {
+      throw node.error("resolvers needs at least one group");
     }
-    return groups;
+    ResolverMapping.checkForwarding(read);
+    return read.stream().map(ResolverMapping.Read::group).toList();
   }
 
   static List<ClientGroup> clients(Node list, List<ResolverGroup> resolvers, Account account)
@@ -50,21 +67,20 @@ final class PopulationMapping {
     Map<String, Node> names = new HashMap<>();
     Authority authority = new Authority(account);
     for (Node item : list.items()) {
+      if (key(item, "mix") != null) {
+        groups.addAll(mixedClients(item, names, authority));
+        continue;
+      }
       Fields f = Fields.of(item, CLIENT_KEYS);
       String name = uniqueName(f.required("name"), names, "client group");
       int count = count(f.required("count"));
       double queriesPerSecond = rate(f);
       Map<String, Double> shares = f.optional("resolvers") == null
           ? Map.of() : shares(f.optional("resolvers"), resolvers);
-      Node questionList = f.required("questions");
-      List<WeightedQuestion> questions = new ArrayList<>();
-      for (Node q : questionList.items()) {
-        questions.add(question(q, authority));
-      }
-      if (questions.isEmpty()) {
-        throw questionList.error(questionList.path() + " needs at least one question");
-      }
-      groups.add(item.build(() -> new ClientGroup(name, count, queriesPerSecond, shares, questions)));
+      List<WeightedQuestion> questions = questions(f.required("questions"), authority);
+      ClientBehaviourMapping.Choice choice = ClientBehaviourMapping.map(f);
+      groups.add(item.build(() -> new ClientGroup(name, count, queriesPerSecond, shares, questions, choice.behaviour(),
+          choice.kind())));
     }
     if (groups.isEmpty()) {
       throw list.error("clients needs at least one group");
@@ -72,7 +88,86 @@ final class PopulationMapping {
     return groups;
   }
 
-  private static String uniqueName(Node node, Map<String, Node> seen, String what) throws ScenarioException {
+  /**
+   * {@code { mix: internet-mix, count: 40000, queriesPerMinute: 1, questions: [...] }}: the mix's
+   * groups, named after their presets, spread over the resolver groups by count.
+   */
+  private static List<ClientGroup> mixedClients(Node item, Map<String, Node> names, Authority authority)
+      throws ScenarioException {
+    Node shares = key(item, "resolvers");
+    if (shares != null) {
+      throw shares.error("a client mix spreads over the resolver groups in proportion to their counts: "
+          + "resolvers shares cannot be given " + item.where());
+    }
+    Fields f = Fields.of(item, MIX_CLIENT_KEYS);
+    Node mixNode = f.required("mix");
+    mix(mixNode);
+    Node countNode = f.required("count");
+    int count = count(countNode);
+    double queriesPerSecond = rate(f);
+    List<WeightedQuestion> questions = questions(f.required("questions"), authority);
+    List<ClientGroup> groups;
+    try {
+      groups = InternetMix.clients(count, queriesPerSecond, questions);
+    } catch (IllegalArgumentException e) {
+      // Rounding the mix's shares left a group empty.
+      throw countNode.error("count " + count + " is too small to split over the groups of " + INTERNET_MIX + " ("
+          + e.getMessage() + ")");
+    }
+    for (ClientGroup g : groups) {
+      Node first = names.putIfAbsent(g.name(), mixNode);
+      if (first != null) {
+        throw mixNode.error("duplicate client group '" + g.name() + "' (from " + INTERNET_MIX + "; first at "
+            + first.line() + ":" + first.column() + ")");
+      }
+    }
+    return groups;
+  }
+
+  /** The key node {@code key} of a mapping, or null (also when the node is no mapping). */
+  private static Node key(Node node, String key) throws ScenarioException {
+    if (node.kind() != Node.Kind.MAP) {
+      return null;
+    }
+    for (Node.Entry e : node.entries()) {
+      if (e.key().text().equals(key)) {
+        return e.key();
+      }
+    }
+    return null;
+  }
+
+  private static void mix(Node node) throws ScenarioException {
+    String name = node.text().strip();
+    if (!name.equals(INTERNET_MIX)) {
+      throw node.error("unknown mix '" + name + "'; expected one of: " + INTERNET_MIX);
+    }
+  }
+
+  private static List<WeightedQuestion> questions(Node list, Authority authority) throws ScenarioException {
+    List<WeightedQuestion> questions = new ArrayList<>();
+    for (Node q : list.items()) {
+      questions.add(question(q, authority));
+    }
+    if (questions.isEmpty()) {
+      throw list.error(list.path() + " needs at least one question");
+    }
+    return questions;
+  }
+
+  /**
+   * The name reports give a group's behaviour: a value-for-value copy of the preset keeps its
+   * name (writing the preset's values out changes nothing), a changed one is marked custom. Without
+   * a preset the default one (ttl-honouring, plain) stands in.
+   */
+  static String kind(String preset, boolean named, boolean unchanged) {
+    if (unchanged) {
+      return preset;
+    }
+    return named ? preset + "+custom" : "custom";
+  }
+
+  static String uniqueName(Node node, Map<String, Node> seen, String what) throws ScenarioException {
     String name = node.text().strip();
     if (name.isEmpty()) {
       throw node.error(what + " name must not be empty");
@@ -84,7 +179,7 @@ final class PopulationMapping {
     return name;
   }
 
-  private static int count(Node node) throws ScenarioException {
+  static int count(Node node) throws ScenarioException {
     int count = node.parse(Quantities::count);
     if (count < 1) {
       throw node.error("count must be >= 1, got " + count);

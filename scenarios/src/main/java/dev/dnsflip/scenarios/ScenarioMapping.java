@@ -7,17 +7,19 @@ import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.simulation.Expectation;
+import dev.dnsflip.simulation.Outage;
 import dev.dnsflip.simulation.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The top level of a scenario file: run settings, the switch schedule, and the sections other
- * mappings read ({@link AccountMapping}, {@link PopulationMapping}, {@link ExpectationMapping}).
+ * mappings read ({@link AccountMapping}, {@link PopulationMapping}, {@link ExpectationMapping}), and
+ * the authoritative outages.
  */
 final class ScenarioMapping {
   private static final String[] TOP_KEYS = {"name", "description", "seed", "replications", "duration", "bucket",
-      "initialCache", "account", "external", "resolvers", "clients", "initially", "switches", "expect"};
+      "initialCache", "account", "external", "resolvers", "clients", "initially", "switches", "expect", "outages"};
   private static final long DEFAULT_BUCKET_MS = 5_000;
 
   private ScenarioMapping() {}
@@ -50,9 +52,12 @@ final class ScenarioMapping {
     List<ClientGroup> clients = PopulationMapping.clients(top.required("clients"), resolvers, section.account());
     List<Expectation> expectations = top.optional("expect") == null
         ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule);
+    List<Outage> outages = top.optional("outages") == null
+        ? List.of() : outages(top.optional("outages"), durationNode, durationMs);
     int runs = replications;
     return root.build(() -> new Scenario(name, description, seed, runs, durationMs, bucketMs, initialCache,
-        section.account(), section.nameservers(), section.propagation(), schedule, resolvers, clients, expectations));
+        section.account(), section.nameservers(), section.propagation(), schedule, resolvers, clients, expectations,
+        outages));
   }
 
   private static long positiveDuration(Node node, String field) throws ScenarioException {
@@ -120,6 +125,31 @@ final class ScenarioMapping {
     }
     boolean initial = initiallyEnabled;
     return top.node().build(() -> new SwitchSchedule(initial, events));
+  }
+
+  /** {@code outages: [ { from: 10m, to: 12m } ]}: windows inside [0, duration] in which every nameserver times out. */
+  private static List<Outage> outages(Node list, Node durationNode, long durationMs) throws ScenarioException {
+    List<Outage> outages = new ArrayList<>();
+    String run = "[0, " + durationNode.text().strip() + "]";
+    for (Node item : list.items()) {
+      Fields f = Fields.of(item, "from", "to");
+      Node fromNode = f.required("from");
+      Node toNode = f.required("to");
+      long fromMs = fromNode.parse(Quantities::durationMs);
+      long toMs = toNode.parse(Quantities::durationMs);
+      if (fromMs > durationMs) {
+        throw fromNode.error("outage from " + fromNode.text().strip() + " is outside the run " + run);
+      }
+      if (toMs > durationMs) {
+        throw toNode.error("outage to " + toNode.text().strip() + " is outside the run " + run);
+      }
+      if (fromMs >= toMs) {
+        throw toNode.error("outage to " + toNode.text().strip() + " is not after from " + fromNode.text().strip()
+            + "; an outage needs from < to");
+      }
+      outages.add(new Outage(fromMs, toMs));
+    }
+    return outages;
   }
 
   private static boolean setting(String text) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.simulation.Expectation;
+import dev.dnsflip.simulation.Outage;
 import dev.dnsflip.simulation.Scenario;
 import java.nio.file.Path;
 import java.util.Map;
@@ -44,7 +45,7 @@ class ScenarioLoaderTest {
   static final String RECORD = "        - { name: www, type: A, content: 192.0.2.1, proxied: true }\n";
 
   static final String TOP_KEYS = "name, description, seed, replications, duration, bucket, initialCache, account, "
-      + "external, resolvers, clients, initially, switches, expect";
+      + "external, resolvers, clients, initially, switches, expect, outages";
 
   @Test
   void aSmallScenarioGetsTheDocumentedDefaults() throws ScenarioException {
@@ -125,6 +126,28 @@ class ScenarioLoaderTest {
         new Expectation("disable", "staleShare", 0.05, null, "ok.yaml:8:5"),
         new Expectation("all", "lastStale.max", 1500.0, 0.0, "ok.yaml:9:5"),
         new Expectation("0", "clientsWithStaleUse", null, 1.0, "ok.yaml:10:5"));
+  }
+
+  @Test
+  void outagesAreRead() throws ScenarioException {
+    Scenario s = ScenarioLoader.parse(VALID + "outages:\n  - { from: 2m, to: 3m }\n  - { from: 0s, to: 10m }\n", "ok.yaml");
+
+    assertThat(s.outages()).containsExactly(new Outage(120_000, 180_000), new Outage(0, 600_000));
+    assertThat(ScenarioLoader.parse(VALID, "ok.yaml").outages()).isEmpty();
+  }
+
+  @Test
+  void outagesOutsideTheRunOrEmpty() {
+    String base = VALID + "outages:\n";
+    assertBad(base + "  - { from: 11m, to: 12m }\n", "bad.yaml:19:13: outage from 11m is outside the run [0, 10m]");
+    assertBad(base + "  - { from: 5m, to: 11m }\n", "bad.yaml:19:21: outage to 11m is outside the run [0, 10m]");
+    assertBad(base + "  - { from: 5m, to: 5m }\n",
+        "bad.yaml:19:21: outage to 5m is not after from 5m; an outage needs from < to");
+    assertBad(base + "  - { from: 6m, to: 5m }\n",
+        "bad.yaml:19:21: outage to 5m is not after from 6m; an outage needs from < to");
+    assertBad(base + "  - { from: 5m }\n", "bad.yaml:19:5: missing required key 'to' in outages[0]");
+    assertBad(base + "  - { from: 5m, until: 6m }\n",
+        "bad.yaml:19:17: unknown key 'until' in outages[0]; expected one of: from, to");
   }
 
   @Test

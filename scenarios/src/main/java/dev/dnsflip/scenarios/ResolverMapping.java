@@ -1,0 +1,244 @@
+package dev.dnsflip.scenarios;
+
+import dev.dnsflip.presets.Presets;
+import dev.dnsflip.presets.ResolverPreset;
+import dev.dnsflip.resolver.BackendChoice;
+import dev.dnsflip.resolver.Prefetch;
+import dev.dnsflip.resolver.ResolverBehaviour;
+import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.resolver.ServeStale;
+import dev.dnsflip.resolver.TtlClamps;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.xbill.DNS.TTL;
+
+/**
+ * One item of {@code resolvers:}: a preset (default ttl-honouring), the policy keys that override
+ * it, the farm topology and the group it forwards to. Forwarding is checked across the groups
+ * once all are read, so a group may forward to one declared after it.
+ */
+final class ResolverMapping {
+  private static final String[] KEYS = {"name", "count", "preset", "forwardTo", "backends", "choice", "clamps", "serveStale",
+      "prefetch", "passOriginalTtl"};
+  private static final String DEFAULT_PRESET = "ttl-honouring";
+  private static final String[] CLAMP_KEYS = {"minTtl", "maxTtl", "minNegativeTtl", "maxNegativeTtl"};
+  private static final String[] SERVE_STALE_KEYS = {"replyTtl", "maxStale", "clientTimeout", "refreshRetry",
+      "resetOnFailure", "replyTtlCappedByOriginal"};
+  /** Serve-stale settings for a preset that has it off: Unbound's reply TTL, a day's window, stale at once. */
+  private static final ServeStale SERVE_STALE_DEFAULTS = new ServeStale(true, 30, 86_400, 0, 0, false, false);
+  private static final String PREFETCH_FORMS =
+      "off, unbound, knot, { bind: { trigger: 2, eligible: 9 } } or { pdns: 10 }";
+
+  /** A group as read, with where its {@code forwardTo} was written (null when it has none). */
+  record Read(ResolverGroup group, Node forwardTo) {}
+
+  private ResolverMapping() {}
+
+  static Read group(Node item, Map<String, Node> names) throws ScenarioException {
+    Fields f = Fields.of(item, KEYS);
+    String name = PopulationMapping.uniqueName(f.required("name"), names, "resolver group");
+    int count = PopulationMapping.count(f.required("count"));
+    Node presetNode = f.optional("preset");
+    ResolverPreset preset = presetNode == null
+        ? Presets.resolver(DEFAULT_PRESET).orElseThrow() : presetNode.parse(ResolverMapping::preset);
+    ResolverBehaviour base = preset.behaviour();
+    ResolverBehaviour behaviour = new ResolverBehaviour(
+        f.optional("clamps") == null ? base.clamps() : clamps(f.optional("clamps"), preset),
+        f.optional("serveStale") == null ? base.serveStale() : serveStale(f.optional("serveStale"), base.serveStale()),
+        f.optional("prefetch") == null ? base.prefetch() : prefetch(f.optional("prefetch")),
+        f.optional("passOriginalTtl", Quantities::bool, base.passOriginalTtl()));
+    int backends = preset.backends();
+    Node backendsNode = f.optional("backends");
+    if (backendsNode != null) {
+      backends = backendsNode.parse(Quantities::count);
+      if (backends < 1) {
+        throw backendsNode.error("backends must be >= 1, got " + backends);
+      }
+    }
+    BackendChoice choice = f.optional("choice", ResolverMapping::choice, preset.choice());
+    Node forwardTo = f.optional("forwardTo");
+    String target = null;
+    if (forwardTo != null) {
+      target = forwardTo.text().strip();
+      if (target.equals(name)) {
+        throw forwardTo.error("resolver group '" + name + "' cannot forward to itself");
+      }
+    }
+    String kind = PopulationMapping.kind(preset.name(), presetNode != null, behaviour.equals(base));
+    int farm = backends;
+    String upstream = target;
+    ResolverGroup group = item.build(() -> new ResolverGroup(name, count, behaviour, farm, choice, upstream, kind));
+    return new Read(group, forwardTo);
+  }
+
+  /**
+   * Every {@code forwardTo} names a group, and no chain loops (the simulator would refuse both,
+   * without saying where). A loop is reported at the first group of the list that lies on it.
+   */
+  static void checkForwarding(List<Read> groups) throws ScenarioException {
+    Map<String, Read> byName = groups.stream().collect(Collectors.toMap(r -> r.group().name(), r -> r));
+    List<String> known = groups.stream().map(r -> r.group().name()).toList();
+    for (Read r : groups) {
+      if (r.forwardTo() != null && !byName.containsKey(r.group().forwardTo())) {
+        throw r.forwardTo().error("unknown resolver group '" + r.group().forwardTo() + "' " + r.forwardTo().where()
+            + "; expected one of: " + String.join(", ", known));
+      }
+    }
+    for (Read r : groups) {
+      List<String> chain = new ArrayList<>(List.of(r.group().name()));
+      for (ResolverGroup at = r.group(); at.isForwarder(); at = byName.get(at.forwardTo()).group()) {
+        if (at.forwardTo().equals(r.group().name())) {
+          chain.add(at.forwardTo());
+          throw r.forwardTo().error("resolver group '" + r.group().name() + "' forwards in a loop: "
+              + String.join(" -> ", chain) + "; a chain must end at a group without forwardTo");
+        }
+        if (chain.contains(at.forwardTo())) {
+          break; // a loop further on, reported at its own first group
+        }
+        chain.add(at.forwardTo());
+      }
+    }
+  }
+
+  private static ResolverPreset preset(String text) {
+    return Presets.resolver(text.strip()).orElseThrow(() -> new IllegalArgumentException("unknown resolver preset '"
+        + text.strip() + "'; expected one of: "
+        + Presets.RESOLVERS.stream().map(ResolverPreset::name).collect(Collectors.joining(", "))));
+  }
+
+  private static BackendChoice choice(String text) {
+    BackendChoice c = BackendChoice.fromKey(text.strip());
+    if (c == null) {
+      throw new IllegalArgumentException("unknown choice '" + text.strip() + "'; expected one of: "
+          + Arrays.stream(BackendChoice.values()).map(BackendChoice::key).collect(Collectors.joining(", ")));
+    }
+    return c;
+  }
+
+  /** Each bound overrides the preset's; a minimum above its maximum names where the maximum came from. */
+  private static TtlClamps clamps(Node node, ResolverPreset preset) throws ScenarioException {
+    Fields f = Fields.of(node, CLAMP_KEYS);
+    TtlClamps base = preset.behaviour().clamps();
+    long minPositive = clamp(f, "minTtl", base.minPositiveS());
+    long maxPositive = clamp(f, "maxTtl", base.maxPositiveS());
+    long minNegative = clamp(f, "minNegativeTtl", base.minNegativeS());
+    long maxNegative = clamp(f, "maxNegativeTtl", base.maxNegativeS());
+    String from = " of preset " + preset.name();
+    ordered(f, "minTtl", minPositive, "maxTtl", maxPositive, from);
+    ordered(f, "minNegativeTtl", minNegative, "maxNegativeTtl", maxNegative, from);
+    return node.build(() -> new TtlClamps(minPositive, maxPositive, minNegative, maxNegative));
+  }
+
+  private static long clamp(Fields f, String key, long fallback) throws ScenarioException {
+    Node value = f.optional(key);
+    if (value == null) {
+      return fallback;
+    }
+    long seconds = value.parse(Quantities::seconds);
+    if (seconds < 0 || seconds > TTL.MAX_VALUE) {
+      throw value.error("clamps." + key + " must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + seconds);
+    }
+    return seconds;
+  }
+
+  private static void ordered(Fields f, String minKey, long min, String maxKey, long max, String from)
+      throws ScenarioException {
+    if (min <= max) {
+      return;
+    }
+    Node minNode = f.optional(minKey);
+    Node maxNode = f.optional(maxKey);
+    if (minNode != null && maxNode != null) {
+      throw minNode.error("clamps." + minKey + " " + min + " is above clamps." + maxKey + " " + max);
+    }
+    if (minNode != null) {
+      throw minNode.error("clamps." + minKey + " " + min + " is above the " + maxKey + " " + max + from);
+    }
+    throw maxNode.error("clamps." + maxKey + " " + max + " is below the " + minKey + " " + min + from);
+  }
+
+  /** {@code off}, or a mapping whose keys override the preset's serve-stale (or the defaults when it has none). */
+  private static ServeStale serveStale(Node node, ServeStale preset) throws ScenarioException {
+    if (node.kind() == Node.Kind.SCALAR) {
+      String text = node.text().strip();
+      if (text.equals("off")) {
+        return ServeStale.OFF;
+      }
+      throw node.error("unknown serveStale '" + text + "'; expected off or a mapping of: "
+          + String.join(", ", SERVE_STALE_KEYS));
+    }
+    Fields f = Fields.of(node, SERVE_STALE_KEYS);
+    ServeStale base = preset.enabled() ? preset : SERVE_STALE_DEFAULTS;
+    long replyTtlS = base.replyTtlS();
+    Node replyTtl = f.optional("replyTtl");
+    if (replyTtl != null) {
+      replyTtlS = replyTtl.parse(Quantities::seconds);
+      if (replyTtlS < 0 || replyTtlS > TTL.MAX_VALUE) {
+        throw replyTtl.error("replyTtl must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + replyTtlS);
+      }
+    }
+    long maxStaleS = base.maxStaleS();
+    Node maxStale = f.optional("maxStale");
+    if (maxStale != null) {
+      long ms = maxStale.parse(Quantities::durationMs);
+      if (ms % 1000 != 0) {
+        throw maxStale.error("maxStale " + maxStale.text().strip() + " is not a whole number of seconds "
+            + "(resolvers keep the stale window in seconds)");
+      }
+      maxStaleS = ms / 1000;
+    }
+    long clientTimeoutMs = f.optional("clientTimeout", Quantities::durationMs, base.clientTimeoutMs());
+    long refreshRetryMs = f.optional("refreshRetry", Quantities::durationMs, base.refreshRetryMs());
+    boolean resetOnFailure = f.optional("resetOnFailure", Quantities::bool, base.resetOnFailure());
+    boolean capped = f.optional("replyTtlCappedByOriginal", Quantities::bool, base.replyTtlCappedByOriginal());
+    long reply = replyTtlS;
+    long window = maxStaleS;
+    return node.build(() -> new ServeStale(true, reply, window, clientTimeoutMs, refreshRetryMs, resetOnFailure, capped));
+  }
+
+  private static Prefetch prefetch(Node node) throws ScenarioException {
+    if (node.kind() == Node.Kind.SCALAR) {
+      String text = node.text().strip();
+      return switch (text) {
+        case "off" -> Prefetch.NONE;
+        case "unbound" -> new Prefetch.Unbound();
+        case "knot" -> new Prefetch.Knot();
+        default -> throw node.error("unknown prefetch '" + text + "'; expected " + PREFETCH_FORMS);
+      };
+    }
+    Fields f = Fields.of(node, "bind", "pdns");
+    Node bind = f.optional("bind");
+    Node pdns = f.optional("pdns");
+    if ((bind == null) == (pdns == null)) {
+      throw node.error(node.path() + " needs exactly one of: bind, pdns");
+    }
+    if (pdns != null) {
+      long percent = pdns.parse(Quantities::integer);
+      if (percent < 1 || percent > 100) {
+        throw pdns.error("pdns prefetch is refresh-on-ttl-perc, a whole percentage of the TTL from 1 to 100, got "
+            + pdns.text().strip());
+      }
+      return new Prefetch.Pdns((int) percent);
+    }
+    // BIND's own default is "prefetch 2 9".
+    Fields b = Fields.of(bind, "trigger", "eligible");
+    long trigger = prefetchSeconds(b, "trigger", 2);
+    long eligible = prefetchSeconds(b, "eligible", 9);
+    return new Prefetch.Bind(trigger, eligible);
+  }
+
+  private static long prefetchSeconds(Fields f, String key, long fallback) throws ScenarioException {
+    Node value = f.optional(key);
+    if (value == null) {
+      return fallback;
+    }
+    long seconds = value.parse(Quantities::seconds);
+    if (seconds < 0 || seconds > TTL.MAX_VALUE) {
+      throw value.error("bind " + key + " must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + seconds);
+    }
+    return seconds;
+  }
+}

@@ -1,0 +1,105 @@
+package dev.dnsflip.scenarios;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.client.WeightedQuestion;
+import dev.dnsflip.presets.InternetMix;
+import dev.dnsflip.simulation.Scenario;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Populations by name (mixes); single groups are covered by the loader and mapping tests. */
+class PopulationMappingTest {
+  private static final String RESOLVERS = "resolvers:\n  - { name: isp, count: 1 }\n";
+  /** Lines 11 and 12 of {@link ScenarioLoaderTest#VALID}: the client group's name and count. */
+  private static final String CLIENT = "  - name: c\n    count: 1\n";
+
+  @Test
+  void resolversMayBeAMixAtAScale() throws ScenarioException {
+    Scenario s = parse(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet-mix, scale: 2 }\n"));
+
+    assertThat(s.resolverGroups()).isEqualTo(InternetMix.resolvers(2));
+    assertThat(s.resolverCount()).isEqualTo(200);
+    assertThat(parse(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet-mix }\n")).resolverGroups())
+        .as("scale 1 by default").isEqualTo(InternetMix.resolvers(1));
+  }
+
+  @Test
+  void aClientItemMayBeAMixNextToOrdinaryGroups() throws ScenarioException {
+    Scenario s = parse(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet-mix }\n")
+        .replace(CLIENT, "  - mix: internet-mix\n    count: 1000\n"));
+    List<WeightedQuestion> questions = s.clientGroups().get(0).questions();
+
+    assertThat(s.clientGroups()).isEqualTo(InternetMix.clients(1000, 1.0 / 60, questions));
+    assertThat(s.clientGroups()).extracting(ClientGroup::kind).containsExactly("chrome", "browser-keepalive",
+        "firefox", "jvm", "go", "curl", "windows", "systemd-resolved-stub");
+
+    Scenario both = parse(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet-mix }\n")
+        .replace("clients:\n", """
+            clients:
+              - { name: floor-only, count: 5, queriesPerSecond: 1, resolvers: { isp-floor: 1 },
+                  questions: [ { name: www.example.com } ] }
+              - { mix: internet-mix, count: 20, queriesPerMinute: 2, questions: [ { name: www.example.com } ] }
+            """));
+    assertThat(both.clientGroups()).hasSize(10);
+    assertThat(both.clientGroups().get(0).resolverShares()).isEqualTo(Map.of("isp-floor", 1.0));
+    assertThat(both.clientCount()).isEqualTo(5 + 20 + 1);
+  }
+
+  // --- bad input ---
+
+  @Test
+  void unknownMixListsTheKnownOnes() {
+    assertBad(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet }\n"),
+        "bad.yaml:8:19: unknown mix 'internet'; expected one of: internet-mix");
+    assertBad(ScenarioLoaderTest.VALID.replace(CLIENT, "  - mix: web\n    count: 100\n"),
+        "bad.yaml:11:10: unknown mix 'web'; expected one of: internet-mix");
+  }
+
+  @Test
+  void resolverMixKeys() {
+    assertBad(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet-mix, scale: 0 }\n"),
+        "bad.yaml:8:40: scale must be >= 1, got 0");
+    assertBad(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet-mix, count: 10 }\n"),
+        "bad.yaml:8:33: unknown key 'count' in resolvers; expected one of: mix, scale");
+    assertBad(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { scale: 10 }\n"),
+        "bad.yaml:8:12: missing required key 'mix' in resolvers");
+  }
+
+  @Test
+  void aClientMixTakesNoSharesAndNoBehaviour() {
+    assertBad(ScenarioLoaderTest.VALID.replace(CLIENT, "  - mix: internet-mix\n    count: 100\n    resolvers: { isp: 1 }\n"),
+        "bad.yaml:13:5: a client mix spreads over the resolver groups in proportion to their counts: resolvers shares "
+            + "cannot be given in clients[0]");
+    assertBad(ScenarioLoaderTest.VALID.replace(CLIENT, "  - mix: internet-mix\n    count: 100\n    preset: go\n"),
+        "bad.yaml:13:5: unknown key 'preset' in clients[0]; expected one of: mix, count, queriesPerMinute, "
+            + "queriesPerSecond, questions");
+  }
+
+  @Test
+  void aClientMixTooSmallToSplit() {
+    assertBad(ScenarioLoaderTest.VALID.replace(CLIENT, "  - mix: internet-mix\n    count: 5\n"),
+        "bad.yaml:12:12: count 5 is too small to split over the groups of internet-mix (client group "
+            + "'browser-keepalive' needs count >= 1)");
+  }
+
+  @Test
+  void aClientMixClashingWithAGroupName() {
+    assertBad(ScenarioLoaderTest.VALID.replace(CLIENT, "  - { name: firefox, count: 1, queriesPerMinute: 1, "
+        + "questions: [ { name: www.example.com } ] }\n  - mix: internet-mix\n    count: 100\n"),
+        "bad.yaml:12:10: duplicate client group 'firefox' (from internet-mix; first at 11:13)");
+  }
+
+  private static Scenario parse(String yaml) throws ScenarioException {
+    return ScenarioLoader.parse(yaml, "ok.yaml");
+  }
+
+  private static void assertBad(String yaml, String message) {
+    assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "bad.yaml"))
+        .isInstanceOf(ScenarioException.class)
+        .hasMessage(message);
+  }
+}
