@@ -1,0 +1,466 @@
+package dev.dnsflip.imports;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dnsflip.authority.DnsRecord;
+import dev.dnsflip.authority.Soa;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.xbill.DNS.AAAARecord;
+import org.xbill.DNS.ARecord;
+import org.xbill.DNS.Address;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.TTL;
+import org.xbill.DNS.TextParseException;
+import org.xbill.DNS.Type;
+
+/**
+ * Reads pages of Cloudflare's {@code GET /zones/{zone_id}/dns_records} (one page per file, as
+ * saved from the API) and groups them into zones.
+ *
+ * <p>Which zone a page belongs to, in this order: the {@code zone_name} its records carry (older
+ * API versions include it); the zone given explicitly; else it is inferred from the record names:
+ * the longest name every record name of the page is at or under (their common suffix), where a
+ * page whose suffix lies inside another page's zone joins that zone. The inference is a guess (a
+ * zone with records only under {@code www} would look like {@code www.example.com}), so the
+ * summary says when it was used.
+ *
+ * <p>The pages of a zone must be complete: pages 1..{@code total_pages} each present once, every
+ * page's {@code count} equal to its {@code result[]} length, and the counts adding up to
+ * {@code total_count}. A missing page would silently drop records, so it is an error.
+ *
+ * <p>Errors name the file and the JSON line:column of the offending value.
+ */
+public final class ApiJsonReader {
+  private static final ObjectMapper MAPPER = new ObjectMapper(
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+  private static final String INFERRED = "inferred from the record names (no zone_name)";
+
+  private ApiJsonReader() {}
+
+  /** A page's {@code result_info}, with where each field was written. */
+  public record PageInfo(int page, int count, int totalCount, int totalPages, Location at, Map<String, Location> fieldAt) {
+    public PageInfo {
+      fieldAt = Map.copyOf(fieldAt);
+    }
+
+    Location where(String field) {
+      return fieldAt.getOrDefault(field, at);
+    }
+  }
+
+  /**
+   * One page as read.
+   *
+   * @param zoneName the {@code zone_name} of its records, or null when they carry none
+   * @param info null when the file has no {@code result_info} (accepted for a zone of one page)
+   */
+  public record Page(String file, Name zoneName, Location zoneNameAt, PageInfo info, List<ExportedRecord> records) {
+    public Page {
+      records = List.copyOf(records);
+    }
+  }
+
+  /** Reads the files as pages and groups them into zones. */
+  public static List<ZoneExport> read(List<Path> files, Name origin) throws ImportException {
+    List<Page> pages = new ArrayList<>();
+    for (Path file : files) {
+      pages.add(readPage(file.toString(), ExportText.read(file)));
+    }
+    return zones(pages, origin);
+  }
+
+  public static Page readPage(String fileName, String text) throws ImportException {
+    try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
+      return new PageReader(fileName, parser).page();
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new ImportException(fileName, at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      // Parsing a String cannot fail for I/O reasons.
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Groups pages into zones (zones sorted by apex, records in page order) and checks that each
+   * zone's pages are complete.
+   *
+   * @param origin the zone of pages whose records carry no {@code zone_name}, or null to infer it
+   */
+  public static List<ZoneExport> zones(List<Page> pages, Name origin) throws ImportException {
+    Map<Name, String> sources = new TreeMap<>();
+    Map<Name, List<Page>> groups = new TreeMap<>();
+    List<Page> unnamed = new ArrayList<>();
+    for (Page page : pages) {
+      if (page.zoneName() != null && origin != null && !page.zoneName().equals(origin)) {
+        throw page.zoneNameAt().error("zone_name is " + show(page.zoneName()) + ", but the zone was given as "
+            + show(origin));
+      }
+      Name zone = page.zoneName() != null ? page.zoneName() : origin;
+      if (zone == null) {
+        unnamed.add(page);
+        continue;
+      }
+      groups.computeIfAbsent(zone, z -> new ArrayList<>()).add(page);
+      sources.putIfAbsent(zone, page.zoneName() != null ? "from zone_name" : "given explicitly");
+    }
+    // Shallow suffixes first, so a page holding only www.example.com joins example.com.
+    List<Map.Entry<Page, Name>> inferred = new ArrayList<>();
+    for (Page page : unnamed) {
+      inferred.add(Map.entry(page, inferredApex(page)));
+    }
+    inferred.sort(Comparator.comparing((Map.Entry<Page, Name> e) -> e.getValue().labels()).thenComparing(Map.Entry::getValue));
+    for (Map.Entry<Page, Name> e : inferred) {
+      Name zone = groups.keySet().stream()
+          .filter(apex -> e.getValue().subdomain(apex))
+          .max(Comparator.comparingInt(Name::labels))
+          .orElse(e.getValue());
+      groups.computeIfAbsent(zone, z -> new ArrayList<>()).add(e.getKey());
+      sources.putIfAbsent(zone, INFERRED);
+    }
+    List<ZoneExport> zones = new ArrayList<>();
+    for (Map.Entry<Name, List<Page>> g : groups.entrySet()) {
+      List<Page> ordered = complete(g.getKey(), g.getValue(), sources.get(g.getKey()).equals(INFERRED));
+      List<ExportedRecord> records = new ArrayList<>();
+      ordered.forEach(p -> records.addAll(p.records()));
+      List<String> files = ordered.stream().map(Page::file).toList();
+      // The records list has no SOA: Cloudflare's defaults stand in, and the summary says so.
+      zones.add(new ZoneExport(g.getKey(), sources.get(g.getKey()), ExportFormat.API_JSON, files,
+          Soa.CLOUDFLARE_DEFAULT, false, records));
+    }
+    return zones;
+  }
+
+  /** The common suffix of the page's record names; it must be below a top-level domain. */
+  private static Name inferredApex(Page page) throws ImportException {
+    Location at = new Location(page.file(), 1, 1);
+    if (page.records().isEmpty()) {
+      throw at.error("the page has no records and no zone_name: cannot tell its zone; give the zone explicitly");
+    }
+    Name suffix = page.records().get(0).record().getName();
+    for (ExportedRecord r : page.records()) {
+      Name name = r.record().getName();
+      while (!name.subdomain(suffix)) {
+        suffix = new Name(suffix, 1);
+      }
+    }
+    if (suffix.labels() < 3) {
+      throw at.error("the record names share only '" + suffix + "' and carry no zone_name: cannot tell the zone; "
+          + "give it explicitly");
+    }
+    return suffix;
+  }
+
+  /** The zone's pages in page order, after checking that none is missing, doubled or short. */
+  private static List<Page> complete(Name zone, List<Page> pages, boolean inferred) throws ImportException {
+    if (pages.size() == 1 && pages.get(0).info() == null) {
+      return pages;
+    }
+    for (Page p : pages) {
+      if (p.info() == null) {
+        throw new Location(p.file(), 1, 1).error("no result_info: the pages of zone " + show(zone)
+            + " cannot be checked for completeness");
+      }
+    }
+    List<Page> ordered = new ArrayList<>(pages);
+    ordered.sort(Comparator.comparingInt((Page p) -> p.info().page()).thenComparing(Page::file));
+    PageInfo first = ordered.get(0).info();
+    Map<Integer, Page> byNumber = new TreeMap<>();
+    long sum = 0;
+    for (Page p : ordered) {
+      PageInfo info = p.info();
+      if (info.totalPages() != first.totalPages()) {
+        throw info.where("total_pages").error("total_pages is " + info.totalPages() + " here but "
+            + first.totalPages() + " in " + ordered.get(0).file() + " (same zone " + show(zone) + ")");
+      }
+      if (info.totalCount() != first.totalCount()) {
+        throw info.where("total_count").error("total_count is " + info.totalCount() + " here but "
+            + first.totalCount() + " in " + ordered.get(0).file() + " (same zone " + show(zone) + ")");
+      }
+      if (info.page() < 1 || info.page() > info.totalPages()) {
+        throw info.where("page").error("page " + info.page() + " is outside 1.." + info.totalPages()
+            + " (total_pages)");
+      }
+      Page other = byNumber.putIfAbsent(info.page(), p);
+      if (other != null) {
+        throw info.where("page").error("page " + info.page() + " of zone " + show(zone) + " is given twice (also in "
+            + other.file() + ")");
+      }
+      if (info.count() != p.records().size()) {
+        throw info.where("count").error("count is " + info.count() + " but result[] holds " + p.records().size()
+            + " records");
+      }
+      sum += info.count();
+    }
+    List<Integer> missing = new ArrayList<>();
+    for (int n = 1; n <= first.totalPages(); n++) {
+      if (!byNumber.containsKey(n)) {
+        missing.add(n);
+      }
+    }
+    if (!missing.isEmpty()) {
+      String list = missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
+      throw first.where("total_pages").error("zone " + show(zone) + " has " + first.totalPages() + " pages but "
+          + (missing.size() == 1 ? "page " + list + " is" : "pages " + list + " are") + " missing; give every page"
+          + (inferred ? " (the zone was inferred from record names: if these pages belong to a larger zone, give "
+              + "it explicitly)" : ""));
+    }
+    if (sum != first.totalCount()) {
+      throw first.where("total_count").error("the pages of zone " + show(zone) + " hold " + sum
+          + " records, but total_count is " + first.totalCount());
+    }
+    return ordered;
+  }
+
+  static String show(Name name) {
+    return name.toString(true);
+  }
+
+  /** An object's members with where each value starts, read from the streaming parser. */
+  private record Fields(Location at, Map<String, JsonNode> values, Map<String, Location> valueAt) {
+    JsonNode get(String name) {
+      JsonNode v = values.get(name);
+      return v == null || v.isNull() ? null : v;
+    }
+
+    Location where(String name) {
+      return valueAt.getOrDefault(name, at);
+    }
+  }
+
+  /** Reads one page with the streaming parser, keeping locations Jackson's tree model drops. */
+  private static final class PageReader {
+    private final String file;
+    private final JsonParser parser;
+    // Filled while reading the top-level object: result[] items and result_info.
+    private List<Fields> items = List.of();
+    private Fields infoFields;
+
+    PageReader(String file, JsonParser parser) {
+      this.file = file;
+      this.parser = parser;
+    }
+
+    Page page() throws IOException, ImportException {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        throw here("expected a JSON object (a page of GET /zones/{zone_id}/dns_records)");
+      }
+      Fields top = object(false);
+      if (parser.nextToken() != null) {
+        throw here("unexpected content after the JSON object");
+      }
+      JsonNode success = top.get("success");
+      if (success != null && success.isBoolean() && !success.booleanValue()) {
+        JsonNode errors = top.get("errors");
+        String why = errors == null ? "" : ": " + errors.toString();
+        throw top.where("success").error("the API reported a failure, this page holds no records" + why);
+      }
+      if (!top.values().containsKey("result")) {
+        throw top.at().error("no result[]: not a page of GET /zones/{zone_id}/dns_records");
+      }
+      List<ExportedRecord> records = new ArrayList<>();
+      Name zoneName = null;
+      Location zoneNameAt = null;
+      for (Fields item : items) {
+        records.add(record(item));
+        JsonNode zn = item.get("zone_name");
+        if (zn != null) {
+          Name name = name(zn, item.where("zone_name"), "zone_name");
+          if (zoneName == null) {
+            zoneName = name;
+            zoneNameAt = item.where("zone_name");
+          } else if (!zoneName.equals(name)) {
+            throw item.where("zone_name").error("zone_name " + show(name) + " differs from " + show(zoneName)
+                + " of an earlier record on this page");
+          }
+        }
+      }
+      PageInfo info = infoFields == null ? null : info(infoFields);
+      return new Page(file, zoneName, zoneNameAt, info, records);
+    }
+
+    /** The members of the object whose START_OBJECT is the current token. */
+    private Fields object(boolean nested) throws IOException, ImportException {
+      Location at = location(parser.currentTokenLocation());
+      Map<String, JsonNode> values = new LinkedHashMap<>();
+      Map<String, Location> valueAt = new LinkedHashMap<>();
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String name = parser.currentName();
+        JsonToken token = parser.nextToken();
+        valueAt.put(name, location(parser.currentTokenLocation()));
+        if (!nested && name.equals("result")) {
+          // A failed call has "result": null; "success": false then explains it.
+          if (token != JsonToken.VALUE_NULL) {
+            items = items(token);
+            values.put(name, MAPPER.nullNode());
+          }
+        } else if (!nested && name.equals("result_info")) {
+          if (token != JsonToken.START_OBJECT) {
+            throw here("result_info must be an object");
+          }
+          infoFields = object(true);
+          values.put(name, MAPPER.nullNode());
+        } else {
+          values.put(name, MAPPER.readTree(parser));
+        }
+      }
+      return new Fields(at, values, valueAt);
+    }
+
+    private List<Fields> items(JsonToken token) throws IOException, ImportException {
+      if (token != JsonToken.START_ARRAY) {
+        throw here("result must be an array of DNS records");
+      }
+      List<Fields> list = new ArrayList<>();
+      JsonToken t;
+      while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
+        if (t != JsonToken.START_OBJECT) {
+          throw here("each item of result[] must be a DNS record object");
+        }
+        list.add(object(true));
+      }
+      return list;
+    }
+
+    private PageInfo info(Fields f) throws ImportException {
+      return new PageInfo(count(f, "page"), count(f, "count"), count(f, "total_count"), count(f, "total_pages"),
+          f.at(), f.valueAt());
+    }
+
+    private static int count(Fields f, String field) throws ImportException {
+      JsonNode v = f.get(field);
+      if (v == null) {
+        throw f.at().error("result_info has no " + field);
+      }
+      if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 0) {
+        throw f.where(field).error("result_info." + field + " must be a whole number >= 0, got " + v);
+      }
+      return v.intValue();
+    }
+
+    private ExportedRecord record(Fields f) throws ImportException {
+      Name name = name(required(f, "name"), f.where("name"), "name");
+      String typeText = required(f, "type").asText().strip().toUpperCase(Locale.ROOT);
+      int type = Type.value(typeText);
+      if (type < 0) {
+        throw f.where("type").error("unknown record type '" + typeText + "'");
+      }
+      String content = required(f, "content").asText();
+      long ttl = DnsRecord.AUTO_TTL;
+      JsonNode ttlNode = f.get("ttl");
+      if (ttlNode != null) {
+        if (!ttlNode.isIntegralNumber() || ttlNode.longValue() < 1 || ttlNode.longValue() > TTL.MAX_VALUE) {
+          throw f.where("ttl").error("ttl must be a whole number of seconds from 1 (Auto) to " + TTL.MAX_VALUE
+              + ", got " + ttlNode);
+        }
+        ttl = ttlNode.longValue();
+      }
+      boolean proxied = flag(f, "proxied", "proxied", f.get("proxied"));
+      JsonNode settings = f.get("settings");
+      boolean flatten = flag(f, "settings", "settings.flatten_cname", settings == null ? null : settings.get("flatten_cname"));
+      JsonNode meta = f.get("meta");
+      JsonNode readOnly = meta == null ? null : meta.get("read_only");
+      boolean readOnlyKnown = readOnly != null && readOnly.isBoolean();
+      RecordMeta recordMeta = new RecordMeta(readOnlyKnown, readOnlyKnown && readOnly.booleanValue(),
+          flag(f, "meta", "meta.managed_by_argo_tunnel", meta == null ? null : meta.get("managed_by_argo_tunnel")));
+      Record record = switch (type) {
+        case Type.A -> new ARecord(name, DClass.IN, ttl, address(content, Address.IPv4, f.where("content")));
+        case Type.AAAA -> new AAAARecord(name, DClass.IN, ttl, address(content, Address.IPv6, f.where("content")));
+        case Type.CNAME -> new CNAMERecord(name, DClass.IN, ttl, name(required(f, "content"), f.where("content"), "content"));
+        default -> other(f, name, type, ttl, content);
+      };
+      return new ExportedRecord(record, proxied, f.get("proxied") != null, flatten, recordMeta, f.at());
+    }
+
+    /** Types the simulator does not model, kept as dnsjava records so nothing is dropped. */
+    private Record other(Fields f, Name name, int type, long ttl, String content) throws ImportException {
+      String rdata = content;
+      JsonNode priority = f.get("priority");
+      // The API keeps MX, SRV and URI priority in its own field; zone-file syntax puts it first.
+      if (priority != null && (type == Type.MX || type == Type.SRV || type == Type.URI)) {
+        rdata = priority.asText() + " " + content;
+      }
+      if (type == Type.TXT && !content.strip().startsWith("\"")) {
+        rdata = "\"" + content.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+      }
+      try {
+        return Record.fromString(name, type, DClass.IN, ttl, rdata, Name.root);
+      } catch (IOException | IllegalArgumentException e) {
+        throw f.where("content").error("cannot parse the " + Type.string(type) + " content: "
+            + ParseProblem.of(e).reason());
+      }
+    }
+
+    private static JsonNode required(Fields f, String field) throws ImportException {
+      JsonNode v = f.get(field);
+      if (v == null) {
+        throw f.at().error("the record has no " + field);
+      }
+      if (!v.isTextual()) {
+        throw f.where(field).error(field + " must be a string, got " + v);
+      }
+      return v;
+    }
+
+    /** @param member where to point (nested values have no location of their own) */
+    private static boolean flag(Fields f, String member, String field, JsonNode v) throws ImportException {
+      if (v == null || v.isNull()) {
+        return false;
+      }
+      if (!v.isBoolean()) {
+        throw f.where(member).error(field + " must be true or false, got " + v);
+      }
+      return v.booleanValue();
+    }
+
+    private static Name name(JsonNode v, Location at, String field) throws ImportException {
+      if (!v.isTextual() || v.asText().isBlank()) {
+        throw at.error(field + " must be a domain name, got " + v);
+      }
+      try {
+        // The API writes full names without the trailing dot.
+        return Name.fromString(v.asText().strip(), Name.root);
+      } catch (TextParseException e) {
+        throw at.error(field + " '" + v.asText() + "' is not a domain name: " + e.getMessage());
+      }
+    }
+
+    private static InetAddress address(String text, int family, Location at) throws ImportException {
+      try {
+        return Address.getByAddress(text.strip(), family);
+      } catch (UnknownHostException e) {
+        throw at.error("'" + text + "' is not an " + (family == Address.IPv4 ? "IPv4" : "IPv6") + " address");
+      }
+    }
+
+    private ImportException here(String problem) {
+      return location(parser.currentTokenLocation()).error(problem);
+    }
+
+    private Location location(JsonLocation at) {
+      return new Location(file, at.getLineNr(), at.getColumnNr());
+    }
+  }
+}

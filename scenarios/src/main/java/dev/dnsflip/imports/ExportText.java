@@ -1,0 +1,28 @@
+package dev.dnsflip.imports;
+
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Reads an export file as UTF-8; an unreadable file is the user's to fix, so it is an {@link ImportException}. */
+final class ExportText {
+  private ExportText() {}
+
+  static String read(Path file) throws ImportException {
+    String name = file.toString();
+    try {
+      String text = Files.readString(file, StandardCharsets.UTF_8);
+      // Some editors save a byte order mark; neither parser wants it.
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (NoSuchFileException e) {
+      throw new ImportException(name, 1, 0, "no such file");
+    } catch (CharacterCodingException e) {
+      throw new ImportException(name, 1, 0, "the file is not valid UTF-8");
+    } catch (IOException e) {
+      throw new ImportException(name, 1, 0, "cannot read the file: " + e.getMessage());
+    }
+  }
+}

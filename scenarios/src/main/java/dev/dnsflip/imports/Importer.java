@@ -1,0 +1,88 @@
+package dev.dnsflip.imports;
+
+import dev.dnsflip.authority.Category;
+import dev.dnsflip.authority.DnsRecord;
+import dev.dnsflip.authority.Zone;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.xbill.DNS.CNAMERecord;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Record;
+
+/**
+ * Imports a user's Cloudflare account from the exports they already have: any mix of dashboard
+ * BIND exports (one file per zone) and saved API pages (grouped by zone, pages may be separate
+ * files). The format is told by content ({@link ExportFormat#of}), not by file name.
+ */
+public final class Importer {
+  private Importer() {}
+
+  /**
+   * @param overrides owner name (absolute) -> category, for what an export cannot show (load
+   *     balancers, Worker routes, Spectrum, SaaS fallback origin); overrides always win
+   */
+  public static ImportedAccount load(List<Path> files, Map<Name, Category> overrides) throws ImportException {
+    if (files.isEmpty()) {
+      throw new IllegalArgumentException("no files to import");
+    }
+    CategoryDetector detector = new CategoryDetector(overrides);
+    List<ZoneExport> exports = new ArrayList<>();
+    List<ApiJsonReader.Page> pages = new ArrayList<>();
+    for (Path file : files) {
+      String text = ExportText.read(file);
+      switch (ExportFormat.of(text)) {
+        case BIND -> exports.add(BindExportReader.read(file.toString(), text, null));
+        case API_JSON -> pages.add(ApiJsonReader.readPage(file.toString(), text));
+      }
+    }
+    if (!pages.isEmpty()) {
+      exports.addAll(ApiJsonReader.zones(pages, null));
+    }
+    return assemble(exports, detector, overrides.keySet());
+  }
+
+  /** Builds the account from zones already read; zones come out sorted by apex. */
+  static ImportedAccount assemble(List<ZoneExport> exports, CategoryDetector detector, Set<Name> overrideNames)
+      throws ImportException {
+    List<ZoneExport> sorted = new ArrayList<>(exports);
+    sorted.sort(Comparator.comparing(ZoneExport::apex));
+    for (int i = 1; i < sorted.size(); i++) {
+      ZoneExport previous = sorted.get(i - 1);
+      ZoneExport current = sorted.get(i);
+      if (current.apex().equals(previous.apex())) {
+        throw new ImportException(current.files().get(0), 1, 0, "zone " + current.apex().toString(true)
+            + " is imported twice (also from " + String.join(", ", previous.files()) + ")");
+      }
+    }
+    List<Zone> zones = new ArrayList<>();
+    Map<Name, List<Record>> other = new LinkedHashMap<>();
+    List<ImportSummary.ZoneSummary> summaries = new ArrayList<>();
+    for (ZoneExport export : sorted) {
+      ZoneAssembler.Result result = ZoneAssembler.assemble(export, detector);
+      zones.add(result.zone());
+      other.put(export.apex(), result.other());
+      summaries.add(result.summary());
+    }
+    Set<Name> owners = new HashSet<>();
+    Set<Name> external = new TreeSet<>();
+    for (Zone zone : zones) {
+      for (DnsRecord r : zone.records()) {
+        owners.add(r.record().getName());
+        if (r.record() instanceof CNAMERecord cname && zones.stream().noneMatch(z -> z.contains(cname.getTarget()))) {
+          external.add(cname.getTarget());
+        }
+      }
+    }
+    Set<Name> unused = new TreeSet<>(overrideNames);
+    unused.removeAll(owners);
+    List<Name> targets = List.copyOf(external);
+    return new ImportedAccount(zones, other, targets, new ImportSummary(summaries, targets, List.copyOf(unused)));
+  }
+}
