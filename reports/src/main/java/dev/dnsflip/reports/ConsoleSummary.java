@@ -44,6 +44,12 @@ public final class ConsoleSummary {
     out.append("dnsflip ").append(report.scenario()).append(": seed ").append(report.seed())
         .append(", ").append(report.replications()).append(report.replications() == 1 ? " replication" : " replications")
         .append(", ").append(Durations.format(report.durationMs())).append('\n');
+    if (report.accountImport() != null) {
+      // The importer's first line: zones and records found; the rest is in report.md.
+      String summary = report.accountImport().summary();
+      int end = summary.indexOf('\n');
+      out.append(end < 0 ? summary : summary.substring(0, end)).append('\n');
+    }
     List<String[]> rows = new ArrayList<>();
     for (EventReport event : report.events()) {
       rows.add(row(event));

@@ -50,6 +50,21 @@ public final class MarkdownReport {
       line();
       line(report.description().strip());
     }
+    if (report.accountImport() != null) {
+      // First, so a reader checks what was simulated before reading what happened.
+      line();
+      line("## Account import");
+      line();
+      line("Files: " + report.accountImport().files().stream().map(f -> "`" + inline(f) + "`")
+          .collect(Collectors.joining(", ")));
+      line();
+      line("```text");
+      out.append(report.accountImport().summary().replace("```", "'''"));
+      if (!report.accountImport().summary().endsWith("\n")) {
+        line();
+      }
+      line("```");
+    }
     line();
     line("## Run");
     line();

@@ -5,6 +5,7 @@ import dev.dnsflip.reports.ConsoleSummary;
 import dev.dnsflip.reports.JsonReport;
 import dev.dnsflip.reports.MarkdownReport;
 import dev.dnsflip.reports.ReportFiles;
+import dev.dnsflip.scenarios.LoadedScenario;
 import dev.dnsflip.scenarios.ScenarioException;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Scenario;
@@ -45,12 +46,13 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Scenario scenario;
+    LoadedScenario loaded;
     try {
-      scenario = ScenarioLoader.load(scenarioFile);
+      loaded = ScenarioLoader.read(scenarioFile);
     } catch (ScenarioException e) {
       throw new UserError(e.getMessage());
     }
+    Scenario scenario = loaded.scenario();
     if (seed != null) {
       scenario = scenario.withSeed(seed);
     }
@@ -73,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     long start = System.nanoTime();
     TransitionReport report;
     try {
-      report = new Simulation(scenario, workers).run();
+      report = loaded.annotate(new Simulation(scenario, workers).run());
     } catch (IllegalArgumentException e) {
       // The model refused something the loader could not see (e.g. a CNAME loop).
       throw new UserError(scenarioFile + ": " + e.getMessage());

@@ -12,7 +12,11 @@ final class ExportText {
   private ExportText() {}
 
   static String read(Path file) throws ImportException {
-    String name = file.toString();
+    return read(file, file.toString());
+  }
+
+  /** @param name how messages name the file */
+  static String read(Path file, String name) throws ImportException {
     try {
       String text = Files.readString(file, StandardCharsets.UTF_8);
       // Some editors save a byte order mark; neither parser wants it.

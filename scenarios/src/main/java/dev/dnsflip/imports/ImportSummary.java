@@ -2,6 +2,7 @@ package dev.dnsflip.imports;
 
 import dev.dnsflip.authority.Category;
 import dev.dnsflip.authority.Soa;
+import dev.dnsflip.observe.AccountImport;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -92,6 +93,21 @@ public record ImportSummary(List<ZoneSummary> zones, List<Name> externalTargets,
 
   public int unmodelled() {
     return zones.stream().mapToInt(ZoneSummary::unmodelled).sum();
+  }
+
+  /** What a report says about the import: counts per zone and {@link #render()}. */
+  public AccountImport asReportSection(List<String> files) {
+    List<AccountImport.ImportedZone> imported = new ArrayList<>();
+    for (ZoneSummary z : zones) {
+      SortedMap<String, Integer> byCategory = new TreeMap<>();
+      for (CategoryCount c : z.categories()) {
+        byCategory.merge(c.category().key(), c.records(), Integer::sum);
+      }
+      imported.add(new AccountImport.ImportedZone(show(z.apex()), z.format() == ExportFormat.BIND ? "bind" : "api-json",
+          z.records(), z.proxied(), z.dnsOnly(), byCategory, z.unmodelledTypes()));
+    }
+    return new AccountImport(files, imported, externalTargets.stream().map(ImportSummary::show).toList(),
+        unusedOverrides.stream().map(ImportSummary::show).toList(), render());
   }
 
   /** A short text block, the same for the same import (no dates, no locale). */

@@ -29,17 +29,30 @@ public final class Importer {
    *     balancers, Worker routes, Spectrum, SaaS fallback origin); overrides always win
    */
   public static ImportedAccount load(List<Path> files, Map<Name, Category> overrides) throws ImportException {
+    return load(files, files.stream().map(Path::toString).toList(), overrides);
+  }
+
+  /**
+   * @param names how the summary and messages name each file (a scenario names its exports relative
+   *     to itself, so its report does not depend on the directory dnsflip was started from)
+   */
+  public static ImportedAccount load(List<Path> files, List<String> names, Map<Name, Category> overrides)
+      throws ImportException {
+    if (files.size() != names.size()) {
+      throw new IllegalArgumentException(files.size() + " files but " + names.size() + " names");
+    }
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no files to import");
     }
     CategoryDetector detector = new CategoryDetector(overrides);
     List<ZoneExport> exports = new ArrayList<>();
     List<ApiJsonReader.Page> pages = new ArrayList<>();
-    for (Path file : files) {
-      String text = ExportText.read(file);
+    for (int i = 0; i < files.size(); i++) {
+      String name = names.get(i);
+      String text = ExportText.read(files.get(i), name);
       switch (ExportFormat.of(text)) {
-        case BIND -> exports.add(BindExportReader.read(file.toString(), text, null));
-        case API_JSON -> pages.add(ApiJsonReader.readPage(file.toString(), text));
+        case BIND -> exports.add(BindExportReader.read(name, text, null));
+        case API_JSON -> pages.add(ApiJsonReader.readPage(name, text));
       }
     }
     if (!pages.isEmpty()) {

@@ -7,11 +7,17 @@ import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.authority.Soa;
 import dev.dnsflip.authority.SwitchSettings;
 import dev.dnsflip.authority.Zone;
+import dev.dnsflip.imports.ImportException;
+import dev.dnsflip.imports.ImportedAccount;
+import dev.dnsflip.imports.Importer;
+import dev.dnsflip.observe.AccountImport;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,22 +39,34 @@ import org.xbill.DNS.Type;
  * settings, and the nameservers with their propagation delay.
  */
 final class AccountMapping {
-  /** What the account section decides; nameservers and propagation are scenario fields. */
-  record Section(Account account, int nameservers, Propagation propagation) {}
+  /**
+   * What the account section decides; nameservers and propagation are scenario fields.
+   *
+   * @param accountImport what was imported, or null for a hand-written account
+   */
+  record Section(Account account, int nameservers, Propagation propagation, AccountImport accountImport) {}
 
   private static final String[] ACCOUNT_KEYS = {"autoTtl", "nameservers", "propagation",
-      "saasFallbackOriginIncluded", "ipv6Compatibility", "anycast", "zones"};
+      "saasFallbackOriginIncluded", "ipv6Compatibility", "anycast", "zones", "import", "categories"};
   private static final String[] ZONE_KEYS = {"name", "soa", "records"};
   private static final String[] RECORD_KEYS = {"name", "type", "content", "ttl", "proxied", "category", "flatten"};
 
   // Apexes seen so far in account and external zones, to refuse a zone declared twice.
   private final Map<Name, Node> apexes = new HashMap<>();
 
-  private AccountMapping() {}
+  // Exports are named relative to the scenario file.
+  private final Path baseDir;
 
-  /** @param external the {@code external:} list, or null when absent */
-  static Section map(Node account, Node external) throws ScenarioException {
-    return new AccountMapping().section(account, external);
+  private AccountMapping(Path baseDir) {
+    this.baseDir = baseDir;
+  }
+
+  /**
+   * @param external the {@code external:} list, or null when absent
+   * @param baseDir the scenario file's directory, against which {@code import:} paths resolve
+   */
+  static Section map(Node account, Node external, Path baseDir) throws ScenarioException {
+    return new AccountMapping(baseDir).section(account, external);
   }
 
   private Section section(Node node, Node external) throws ScenarioException {
@@ -85,16 +103,85 @@ final class AccountMapping {
         v6 = addresses(a.optional("ipv6"), Address.IPv6);
       }
     }
-    List<Zone> zones = zones(f.required("zones"), false);
+    Node importNode = f.optional("import");
+    Node categoriesNode = f.optional("categories");
+    if (importNode == null && categoriesNode != null) {
+      throw categoriesNode.error("account.categories overrides the categories of imported records: it needs "
+          + "account.import (hand-written records say category: on the record)");
+    }
+    List<Zone> zones = new ArrayList<>();
+    AccountImport accountImport = null;
+    if (importNode != null) {
+      ImportedAccount imported = importAccount(importNode, categoriesNode);
+      for (Zone zone : imported.zones()) {
+        apexes.putIfAbsent(zone.apex(), importNode);
+        zones.add(zone);
+      }
+      List<String> files = new ArrayList<>();
+      for (Node item : importFiles(importNode)) {
+        files.add(item.text().strip());
+      }
+      accountImport = imported.summary().asReportSection(files);
+    }
+    Node zonesNode = importNode == null ? f.required("zones") : f.optional("zones");
+    if (zonesNode != null) {
+      zones.addAll(zones(zonesNode, false));
+    }
     if (zones.isEmpty()) {
-      throw f.required("zones").error("account.zones needs at least one zone");
+      throw (zonesNode != null ? zonesNode : importNode).error("the account needs at least one zone");
     }
     List<Zone> externalZones = external == null ? List.of() : zones(external, true);
     long autoTtlSeconds = autoTtl;
     List<InetAddress> anycastV4 = v4;
     List<InetAddress> anycastV6 = v6;
     Account account = node.build(() -> new Account(zones, autoTtlSeconds, anycastV4, anycastV6, settings, externalZones));
-    return new Section(account, nameservers, propagation);
+    return new Section(account, nameservers, propagation, accountImport);
+  }
+
+  /** {@code import: [exports/example.com.txt, ...]} or a single path. */
+  private static List<Node> importFiles(Node node) throws ScenarioException {
+    return node.kind() == Node.Kind.LIST ? node.items() : List.of(node);
+  }
+
+  private ImportedAccount importAccount(Node node, Node categoriesNode) throws ScenarioException {
+    List<Path> files = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    Map<String, Path> resolved = new HashMap<>();
+    for (Node item : importFiles(node)) {
+      String name = item.text().strip();
+      if (name.isEmpty()) {
+        throw item.error("expected the path of a BIND export or API JSON file, got an empty string");
+      }
+      Path file = baseDir.resolve(name).normalize();
+      if (resolved.putIfAbsent(name, file) != null) {
+        throw item.error(name + " is imported twice");
+      }
+      files.add(file);
+      names.add(name);
+    }
+    if (files.isEmpty()) {
+      throw node.error("account.import needs at least one file");
+    }
+    Map<Name, Category> overrides = new LinkedHashMap<>();
+    if (categoriesNode != null) {
+      for (Node.Entry e : categoriesNode.entries()) {
+        Name owner = e.key().parse(AccountMapping::absoluteName);
+        Category category = e.value().parse(AccountMapping::category);
+        if (overrides.putIfAbsent(owner, category) != null) {
+          throw e.key().error(show(owner) + " is given a category twice");
+        }
+      }
+    }
+    try {
+      return Importer.load(files, names, overrides);
+    } catch (ImportException e) {
+      // The mistake is in the export: name it as the user can open it, from where dnsflip runs.
+      Path file = resolved.get(e.file());
+      if (file == null) {
+        throw node.error(e.getMessage());
+      }
+      throw new ScenarioException(file.toString(), e.line(), e.column(), e.problem());
+    }
   }
 
   /** {@code { uniform: [1s, 5s] }} or {@code { fixed: 2s }}; delays may be 0. */

@@ -11,7 +11,8 @@ public final class ScenarioException extends Exception {
   private final String problem;
 
   public ScenarioException(String file, int line, int column, String problem) {
-    super(file + ":" + line + ":" + column + ": " + problem);
+    // Column 0: unknown (exports are read line by line).
+    super(file + ":" + line + (column > 0 ? ":" + column : "") + ": " + problem);
     this.file = file;
     this.line = line;
     this.column = column;
@@ -26,6 +27,7 @@ public final class ScenarioException extends Exception {
     return line;
   }
 
+  /** 0 when unknown. */
   public int column() {
     return column;
   }

@@ -17,6 +17,11 @@ public final class ScenarioLoader {
   private ScenarioLoader() {}
 
   public static Scenario load(Path file) throws ScenarioException {
+    return read(file).scenario();
+  }
+
+  /** The scenario with what its report needs besides (an imported account's summary). */
+  public static LoadedScenario read(Path file) throws ScenarioException {
     String name = file.toString();
     String text;
     try {
@@ -29,10 +34,16 @@ public final class ScenarioLoader {
       // Unreadable input is still the user's to fix (a directory, permissions): exit 2, no trace.
       throw new ScenarioException(name, 1, 1, "cannot read the file: " + e.getMessage());
     }
-    return parse(text, name);
+    return ScenarioMapping.map(NodeReader.read(text, name), directoryOf(file));
   }
 
+  /** A scenario given as text; {@code fileName} names it in messages and locates its imports. */
   public static Scenario parse(String yaml, String fileName) throws ScenarioException {
-    return ScenarioMapping.map(NodeReader.read(yaml, fileName));
+    return ScenarioMapping.map(NodeReader.read(yaml, fileName), directoryOf(Path.of(fileName))).scenario();
+  }
+
+  private static Path directoryOf(Path file) {
+    Path parent = file.getParent();
+    return parent == null ? Path.of("") : parent;
   }
 }

@@ -9,6 +9,7 @@ import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.simulation.Expectation;
 import dev.dnsflip.simulation.Outage;
 import dev.dnsflip.simulation.Scenario;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,8 @@ final class ScenarioMapping {
 
   private ScenarioMapping() {}
 
-  static Scenario map(Node root) throws ScenarioException {
+  /** @param baseDir the scenario file's directory: imports are named relative to it */
+  static LoadedScenario map(Node root, Path baseDir) throws ScenarioException {
     Fields top = Fields.of(root, TOP_KEYS);
     Node nameNode = top.required("name");
     String name = nameNode.text().strip();
@@ -46,7 +48,7 @@ final class ScenarioMapping {
     long bucketMs = top.optional("bucket") == null ? DEFAULT_BUCKET_MS : positiveDuration(top.optional("bucket"), "bucket");
     InitialCache initialCache = top.optional("initialCache") == null
         ? InitialCache.STEADY : initialCache(top.optional("initialCache"));
-    AccountMapping.Section section = AccountMapping.map(top.required("account"), top.optional("external"));
+    AccountMapping.Section section = AccountMapping.map(top.required("account"), top.optional("external"), baseDir);
     SwitchSchedule schedule = schedule(top, durationNode, durationMs);
     List<ResolverGroup> resolvers = PopulationMapping.resolvers(top.required("resolvers"));
     List<ClientGroup> clients = PopulationMapping.clients(top.required("clients"), resolvers, section.account());
@@ -55,9 +57,10 @@ final class ScenarioMapping {
     List<Outage> outages = top.optional("outages") == null
         ? List.of() : outages(top.optional("outages"), durationNode, durationMs);
     int runs = replications;
-    return root.build(() -> new Scenario(name, description, seed, runs, durationMs, bucketMs, initialCache,
-        section.account(), section.nameservers(), section.propagation(), schedule, resolvers, clients, expectations,
-        outages));
+    Scenario scenario = root.build(() -> new Scenario(name, description, seed, runs, durationMs, bucketMs,
+        initialCache, section.account(), section.nameservers(), section.propagation(), schedule, resolvers, clients,
+        expectations, outages));
+    return new LoadedScenario(scenario, section.accountImport());
   }
 
   private static long positiveDuration(Node node, String field) throws ScenarioException {

@@ -95,7 +95,8 @@ class CliTest {
 
   @Test
   void helpEverywhere() {
-    assertThat(run("--help").out()).contains("run", "bench", "presets");
+    assertThat(run("--help").out()).contains("run", "import", "bench", "presets");
+    assertThat(run("import", "--help").out()).contains("--category", "FILE");
     assertThat(run("run", "--help").out()).contains("--replications", "--seed", "--out", "--threads");
     assertThat(run("bench", "--help").exit()).isZero();
   }
@@ -119,5 +120,61 @@ class CliTest {
     assertThat(r.exit()).isZero();
     assertThat(r.out()).containsPattern("(?m)^\\d+ queries/s \\(median of 1 runs; best \\d+\\)$")
         .containsPattern("(?m)^peak heap \\d+ MB");
+  }
+
+  @Test
+  void sameSeedGivesByteIdenticalJsonForPresetsFarmsAndForwardersToo() throws IOException {
+    Path mix = Path.of("suites/resolver-mix.yaml");
+    Path one = tmp.resolve("mix1");
+    Path four = tmp.resolve("mix4");
+    assertThat(run("run", mix.toString(), "--out", one.toString(), "--threads", "1", "--replications", "2").exit())
+        .isZero();
+    assertThat(run("run", mix.toString(), "--out", four.toString(), "--threads", "4", "--replications", "2").exit())
+        .isZero();
+    assertThat(Files.readAllBytes(four.resolve("report.json"))).isEqualTo(Files.readAllBytes(one.resolve("report.json")));
+  }
+
+  @Test
+  void importPrintsTheAccountOnStdoutAndTheSummaryOnStderr() throws IOException {
+    Result r = run("import", "suites/exports/example.com.txt", "suites/exports/example.org.json",
+        "--category", "app.example.org=load-balancer");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err()).startsWith("Imported 2 zones: 13 A/AAAA/CNAME records (9 proxied, 4 DNS-only)")
+        .contains("load-balancer 1: override");
+    assertThat(r.out()).contains("account:\n  zones:\n    - name: example.com\n")
+        .contains("- { name: app, type: CNAME, content: lb-origin.example.org, proxied: true, category: load-balancer }");
+    // What it prints is a valid account section: a scenario built around it loads.
+    Path scenario = tmp.resolve("printed.yaml");
+    String suite = Files.readString(Path.of("suites/imported.yaml"));
+    Files.writeString(scenario, suite.substring(0, suite.indexOf("\naccount:\n") + 1) + r.out()
+        + suite.substring(suite.indexOf("\n# CNAME targets outside") + 1));
+    assertThat(run("run", scenario.toString(), "--out", tmp.resolve("printed").toString()).exit()).isZero();
+  }
+
+  @Test
+  void importOfABadFileIsOneLineWithFileAndLineExitTwo() {
+    Result r = run("import", "src/test/resources/imports/bad/proxied-mx.txt");
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err().lines().toList()).singleElement().asString()
+        .startsWith("dnsflip: src/test/resources/imports/bad/proxied-mx.txt:")
+        .contains("only A, AAAA and CNAME records can be proxied");
+    assertThat(run("import", "suites/exports/example.com.txt", "--category", "www.example.com=tunel").exit())
+        .isEqualTo(2);
+    assertThat(run("import").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void aReportOfAnImportedAccountOpensWithTheImportSummary() throws IOException {
+    Path out = tmp.resolve("imported");
+    Result r = run("run", "suites/imported.yaml", "--out", out.toString(), "--replications", "1");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().skip(1).findFirst()).hasValue(
+        "Imported 2 zones: 13 A/AAAA/CNAME records (9 proxied, 4 DNS-only); 4 other records kept but not modelled");
+    String md = Files.readString(out.resolve("report.md"));
+    assertThat(md.indexOf("## Account import")).isPositive().isLessThan(md.indexOf("## Run"));
+    assertThat(md).contains("Files: `exports/example.com.txt`, `exports/example.org.json`");
+    String json = Files.readString(out.resolve("report.json"));
+    assertThat(json.indexOf("\"accountImport\": {")).isPositive().isLessThan(json.indexOf("\"run\": {"));
   }
 }
