@@ -194,6 +194,31 @@ class ImporterTest {
   }
 
   @Test
+  void typesTheSimulatorDoesNotModelAreKeptAndCountedButANameNoSoftwareKnowsIsAnError(@TempDir Path dir)
+      throws Exception {
+    Path kept = dir.resolve("kept.txt");
+    Files.writeString(kept, ";; Domain:     example.com.\n"
+        + "example.com.\t1\tIN\tA\t192.0.2.1 ; cf_tags=cf-proxied:true\n"
+        + "_sip._tcp.example.com.\t1\tIN\tSRV\t10 5 5060 sip.example.com.\n"
+        + "example.com.\t1\tIN\tCAA\t0 issue \"letsencrypt.org\"\n"
+        + "example.com.\t1\tIN\tHTTPS\t1 . alpn=\"h2\"\n"
+        + "x.example.com.\t1\tIN\tTYPE65280\t\\# 2 abcd\n");
+    ImportedAccount account = Importer.load(List.of(kept), Map.of());
+    assertThat(account.otherRecords(name("example.com."))).extracting(r -> Type.string(r.getType()))
+        .containsExactly("SRV", "CAA", "HTTPS", "TYPE65280");
+    assertThat(account.summary().zones().get(0).unmodelledTypes())
+        .containsExactly(Map.entry("CAA", 1), Map.entry("HTTPS", 1), Map.entry("SRV", 1), Map.entry("TYPE65280", 1));
+    assertThat(account.summary().render()).contains("not modelled: CAA 1, HTTPS 1, SRV 1, TYPE65280 1");
+
+    Path unknown = dir.resolve("unknown.txt");
+    Files.writeString(unknown, ";; Domain:     example.com.\n\n"
+        + "example.com.\t1\tIN\tA\t192.0.2.1 ; cf_tags=cf-proxied:true\n"
+        + "foo.example.com.\t1\tIN\tFOO\tbar\n");
+    assertThatThrownBy(() -> Importer.load(List.of(unknown), Map.of()))
+        .hasMessage(unknown + ":4: cannot parse the record: Invalid type 'FOO'");
+  }
+
+  @Test
   void aProxiedRecordWithAnExplicitTtlIsAnError() {
     assertThatThrownBy(() -> ZoneAssembler.assemble(BindExportReader.read("t.txt",
         "www\t300\tIN\tA\t192.0.2.1 ; cf_tags=cf-proxied:true\n", name("example.com.")), new CategoryDetector(Map.of())))
