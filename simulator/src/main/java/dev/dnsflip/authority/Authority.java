@@ -8,6 +8,7 @@ import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
+import org.xbill.DNS.NameTooLongException;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Type;
 
@@ -24,7 +25,10 @@ import org.xbill.DNS.Type;
  *   <li>DNS-only records answer their content with their own TTL (1 = Auto); a flattened
  *       DNS-only CNAME answers the target's addresses with min(target TTL, CNAME TTL).
  * </ul>
- * If any A/AAAA on a name is proxied, all A/AAAA on that name are treated as proxied.
+ * If any A/AAAA on a name is proxied, all A/AAAA on that name are treated as proxied. A
+ * proxied CNAME at the apex or with cf-flatten-cname is flattened once DNS-only is enforced, as a
+ * DNS-only one is: the target's addresses with min(target TTL, Auto TTL). Wildcards ({@code *})
+ * cover names that do not exist, as in RFC 4592.
  * Assumption (documented in ARCHITECTURE.md): a proxied AAAA-only name answers A with anycast
  * IPv4 while proxied, symmetric to the IPv6 synthesis.
  */
@@ -66,6 +70,9 @@ public final class Authority {
         below = true;
       }
     }
+    if (atName.isEmpty() && !below) {
+      atName = wildcard(zone, q.name());
+    }
     DnsRecord cname = null;
     List<DnsRecord> addresses = new ArrayList<>();
     DnsRecord proxiedAddress = null;
@@ -98,21 +105,25 @@ public final class Authority {
   private Answer cnameAnswer(Question q, Zone zone, boolean inAccount, DnsRecord cname,
       boolean enabled, int depth) {
     Name target = ((CNAMERecord) cname.record()).getTarget();
+    long ttl;
     if (cname.proxied() && inAccount) {
       boolean dnsOnly = enabled && cname.category().affectedBySwitch(account.settings());
       if (!dnsOnly) {
         return anycast(q, List.of());
       }
-      Record r = new CNAMERecord(q.name(), DClass.IN, autoTtl(), target);
-      return new Answer(AnswerKind.CNAME, Provenance.ORIGIN, autoTtl(), List.of(r),
-          new Question(target, q.type()));
+      // DNS-only enforced: the CNAME answers as a DNS-only one would, with the Auto TTL a proxied
+      // record keeps; at the apex or with cf-flatten-cname that means flattened, as below.
+      ttl = autoTtl();
+    } else {
+      ttl = ttlOf(cname);
     }
-    long ttl = ttlOf(cname);
     boolean flatten = cname.flatten() || q.name().equals(zone.apex());
     if (flatten) {
-      Answer terminal = answer(new Question(target, q.type()), enabled, depth + 1);
+      int d = depth + 1;
+      Answer terminal = answer(new Question(target, q.type()), enabled, d);
       while (terminal.kind() == AnswerKind.CNAME) {
-        terminal = answer(terminal.target(), enabled, depth + 1);
+        // Each hop counts, so a loop behind a flattened CNAME ends at MAX_CHAIN.
+        terminal = answer(terminal.target(), enabled, ++d);
       }
       long flattenedTtl = Math.min(terminal.ttlSeconds(), ttl);
       List<Record> renamed = new ArrayList<>();
@@ -126,6 +137,51 @@ public final class Authority {
     }
     Record r = new CNAMERecord(q.name(), DClass.IN, ttl, target);
     return new Answer(AnswerKind.CNAME, Provenance.ORIGIN, ttl, List.of(r), new Question(target, q.type()));
+  }
+
+  /**
+   * The records of the wildcard that covers {@code name}, renamed to it, or none (RFC 4592): the
+   * closest encloser is the nearest existing ancestor (a name with records at or below it), and
+   * only {@code *.<closest encloser>} applies. Called only when {@code name} does not exist.
+   */
+  private static List<DnsRecord> wildcard(Zone zone, Name name) {
+    if (name.equals(zone.apex())) {
+      return List.of();
+    }
+    Name ancestor = name;
+    while (ancestor.labels() > zone.apex().labels()) {
+      ancestor = new Name(ancestor, 1);
+      if (exists(zone, ancestor)) {
+        break;
+      }
+    }
+    Name star;
+    try {
+      star = Name.concatenate(Name.fromConstantString("*"), ancestor);
+    } catch (NameTooLongException e) {
+      return List.of();
+    }
+    List<DnsRecord> synthesised = new ArrayList<>();
+    for (DnsRecord r : zone.records()) {
+      if (r.record().getName().equals(star)) {
+        Record renamed = Record.newRecord(name, r.type(), DClass.IN, r.record().getTTL(),
+            r.record().rdataToWireCanonical());
+        synthesised.add(new DnsRecord(renamed, r.proxied(), r.category(), r.flatten()));
+      }
+    }
+    return synthesised;
+  }
+
+  private static boolean exists(Zone zone, Name name) {
+    if (name.equals(zone.apex())) {
+      return true;
+    }
+    for (DnsRecord r : zone.records()) {
+      if (r.record().getName().subdomain(name)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Follows CNAMEs through the authority (no caches): what a resolver gets once everything expired. */

@@ -218,4 +218,76 @@ class AuthorityTest {
     assertThat(table.isCname(cnameAnswer)).isTrue();
     assertThat(table.question(table.target(cnameAnswer, q))).isEqualTo(question("lb.origin.net", Type.A));
   }
+
+  @Test
+  void proxiedApexCnameIsFlattenedToTheTargetOnceDnsOnlyIsEnforced() {
+    Authority auth = authority(cname("example.com", "lb.origin.net", 1, true, Category.REGULAR, false));
+    assertThat(auth.answer(question("example.com", Type.A), OFF).provenance()).isEqualTo(Provenance.ANYCAST);
+    Answer on = auth.answer(question("example.com", Type.A), ON);
+    assertThat(on.kind()).as("no CNAME at the apex").isEqualTo(AnswerKind.DATA);
+    assertThat(on.provenance()).isEqualTo(Provenance.ORIGIN);
+    assertThat(on.ttlSeconds()).as("min(target 60, Auto 300)").isEqualTo(60);
+    assertThat(on.records().get(0).getName()).isEqualTo(TestScenarios.name("example.com"));
+    assertThat(firstAddress(on)).isEqualTo("198.51.100.7");
+    assertThat(auth.answer(question("example.com", Type.AAAA), ON).kind()).isEqualTo(AnswerKind.NODATA);
+
+    Authority slowTarget = authority(List.of(TestScenarios.zone("example.com",
+        cname("example.com", "lb.origin.net", 1, true, Category.REGULAR, false))), List.of(
+        TestScenarios.zone("origin.net", a("lb.origin.net", "198.51.100.7", 3600, false))));
+    assertThat(slowTarget.answer(question("example.com", Type.A), ON).ttlSeconds())
+        .as("min(target 3600, Auto 300)").isEqualTo(300);
+  }
+
+  @Test
+  void proxiedCnameWithFlattenFlagIsFlattenedOnceDnsOnlyIsEnforced() {
+    Authority auth = authority(cname("app.example.com", "lb.origin.net", 1, true, Category.REGULAR, true));
+    Answer on = auth.answer(question("app.example.com", Type.A), ON);
+    assertThat(on.kind()).isEqualTo(AnswerKind.DATA);
+    assertThat(on.ttlSeconds()).isEqualTo(60);
+    assertThat(firstAddress(on)).isEqualTo("198.51.100.7");
+    assertThat(auth.answer(question("app.example.com", Type.A), OFF).provenance()).isEqualTo(Provenance.ANYCAST);
+  }
+
+  @Test
+  void aCnameLoopBehindAFlattenedCnameIsRefusedNotFollowedForever() {
+    Authority auth = authority(cname("example.com", "a.example.com", 300, false, Category.REGULAR, false),
+        cname("a.example.com", "b.example.com", 300, false, Category.REGULAR, false),
+        cname("b.example.com", "a.example.com", 300, false, Category.REGULAR, false));
+    assertThatThrownBy(() -> auth.answer(question("example.com", Type.A), OFF))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("looping");
+  }
+
+  @Test
+  void proxiedCnameToANameInTheAccountLeadsToThatNamesOwnAnswer() {
+    Authority auth = authority(cname("shop.example.com", "www.example.com", 1, true, Category.REGULAR, false),
+        a("www.example.com", "192.0.2.10", 1, true));
+    Answer on = auth.answer(question("shop.example.com", Type.A), ON);
+    assertThat(on.kind()).isEqualTo(AnswerKind.CNAME);
+    Answer target = auth.answer(on.target(), ON);
+    assertThat(target.provenance()).as("the target is proxied too: origin while enforced").isEqualTo(Provenance.ORIGIN);
+    assertThat(firstAddress(target)).isEqualTo("192.0.2.10");
+    assertThat(auth.answer(on.target(), OFF).provenance()).isEqualTo(Provenance.ANYCAST);
+  }
+
+  @Test
+  void aWildcardCoversNamesThatDoNotExistAndOnlyThose() {
+    Authority auth = authority(a("*.example.com", "192.0.2.50", 1, true),
+        a("www.example.com", "192.0.2.10", 120, false),
+        a("deep.sub.example.com", "192.0.2.60", 120, false));
+    Answer off = auth.answer(question("foo.example.com", Type.A), OFF);
+    assertThat(off.provenance()).as("a proxied wildcard answers anycast").isEqualTo(Provenance.ANYCAST);
+    Answer on = auth.answer(question("foo.example.com", Type.A), ON);
+    assertThat(on.provenance()).isEqualTo(Provenance.ORIGIN);
+    assertThat(firstAddress(on)).isEqualTo("192.0.2.50");
+    assertThat(on.records().get(0).getName()).as("synthesised with the asked name").isEqualTo(
+        TestScenarios.name("foo.example.com"));
+    assertThat(auth.answer(question("a.b.example.com", Type.A), ON).records()).as("several labels deep")
+        .singleElement().satisfies(r -> assertThat(r.getName()).isEqualTo(TestScenarios.name("a.b.example.com")));
+    assertThat(auth.answer(question("www.example.com", Type.A), ON).ttlSeconds()).as("an existing name wins")
+        .isEqualTo(120);
+    assertThat(auth.answer(question("sub.example.com", Type.A), ON).kind())
+        .as("an empty non-terminal exists: NODATA, not the wildcard").isEqualTo(AnswerKind.NODATA);
+    assertThat(auth.answer(question("x.sub.example.com", Type.A), ON).kind())
+        .as("the closest encloser is sub.example.com, which has no wildcard").isEqualTo(AnswerKind.NXDOMAIN);
+  }
 }
