@@ -11,6 +11,7 @@ import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.QuestionStats;
 import dev.dnsflip.observe.RunSummary;
 import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.TransitionStats;
 import dev.dnsflip.observe.Unit;
 import java.util.Comparator;
 import java.util.List;
@@ -125,6 +126,12 @@ public final class MarkdownReport {
       String ci = e.ciLow() == null || e.ciHigh() == null ? ""
           : Figures.value(m.unit(), e.ciLow()) + " – " + Figures.value(m.unit(), e.ciHigh());
       row(m.name(), value(m, e), ci, m.description());
+    }
+    List<String> missing = TransitionStats.metricNames().stream().filter(n -> event.find(n).isEmpty()).toList();
+    if (!missing.isEmpty()) {
+      line();
+      line("Not measured: " + missing.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "))
+          + " (the window, " + Durations.format(event.windowEndMs() - event.atMs()) + ", ends before that horizon).");
     }
   }
 

@@ -1,16 +1,11 @@
 package dev.dnsflip.scenarios;
 
-import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.SwitchSchedule;
-import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.TransitionStats;
 import dev.dnsflip.observe.Unit;
 import dev.dnsflip.simulation.Expectation;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -117,11 +112,6 @@ final class ExpectationMapping {
    * empty one reports every metric with its unit, so this list cannot drift from the reports.
    */
   private static Map<String, Unit> metrics() {
-    Map<String, Unit> m = new LinkedHashMap<>();
-    EventReport empty = new TransitionStats(0, SwitchDirection.ENABLE, 0, 1, 1, 1, List.of()).report(List.of());
-    for (Metric metric : empty.metrics()) {
-      m.put(metric.name(), metric.unit());
-    }
-    return Collections.unmodifiableMap(m);
+    return TransitionStats.metricUnits();
   }
 }

@@ -55,7 +55,11 @@ public record EventReport(
   }
 
   public Metric metric(String name) {
-    return metrics.stream().filter(m -> m.name().equals(name)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no metric " + name));
+    return find(name).orElseThrow(() -> new IllegalArgumentException("no metric " + name));
+  }
+
+  /** Empty for a metric this event could not measure (a horizon past the end of its window). */
+  public java.util.Optional<Metric> find(String name) {
+    return metrics.stream().filter(m -> m.name().equals(name)).findFirst();
   }
 }

@@ -166,13 +166,34 @@ public final class TransitionStats {
     samples.add(v);
   }
 
+  /** Every metric an event can report, in report order; an event may leave some out. */
+  public static List<String> metricNames() {
+    return List.of(NAMES);
+  }
+
+  /** Every metric an event can report with its unit, in report order. */
+  public static java.util.Map<String, Unit> metricUnits() {
+    java.util.Map<String, Unit> units = new java.util.LinkedHashMap<>();
+    for (int m = 0; m < NAMES.length; m++) {
+      units.put(NAMES[m], UNITS[m]);
+    }
+    return java.util.Collections.unmodifiableMap(units);
+  }
+
   public EventReport report(List<ClosedFormPoint> closedForm) {
     return report(closedForm, null);
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm, String closedFormNote) {
     List<Metric> metrics = new ArrayList<>();
+    long windowMs = windowEndMs - atMs;
     for (int m = 0; m < NAMES.length; m++) {
+      int k = m - FIRST_STILL_STALE;
+      if (k >= 0 && k < STILL_STALE_AT_MS.length && STILL_STALE_AT_MS[k] >= windowMs) {
+        // The window ends before this horizon: no client can be seen stale after it, and a 0
+        // here would read as a measurement. Left out; the report says why.
+        continue;
+      }
       double[] values = new double[samples.size()];
       for (int r = 0; r < values.length; r++) {
         values[r] = samples.get(r)[m];
