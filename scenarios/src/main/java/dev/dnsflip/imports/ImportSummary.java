@@ -23,6 +23,9 @@ import org.xbill.DNS.Name;
  * @param unusedOverrides category overrides that named no A/AAAA/CNAME record, sorted (a typo, usually)
  */
 public record ImportSummary(List<ZoneSummary> zones, List<Name> externalTargets, List<Name> unusedOverrides) {
+  // Enough to show the pattern; the counts above say how many there are.
+  private static final int MAX_WARNINGS = 10;
+
   public ImportSummary {
     zones = List.copyOf(zones);
     externalTargets = List.copyOf(externalTargets);
@@ -47,6 +50,8 @@ public record ImportSummary(List<ZoneSummary> zones, List<Name> externalTargets,
    *     no {@code cf-proxied} in it; no {@code proxied} field in JSON), taken as DNS-only
    * @param categories by category (enum order), then reason
    * @param unmodelledTypes type mnemonic -> how many records of it were kept but not modelled
+   * @param warnings "file:line: what was assumed", in export order: records whose proxying the
+   *     export did not state, markers that may mean two categories
    */
   public record ZoneSummary(
       Name apex,
@@ -61,8 +66,10 @@ public record ImportSummary(List<ZoneSummary> zones, List<Name> externalTargets,
       int autoTtl,
       int proxiedNotStated,
       List<CategoryCount> categories,
-      SortedMap<String, Integer> unmodelledTypes) {
+      SortedMap<String, Integer> unmodelledTypes,
+      List<String> warnings) {
     public ZoneSummary {
+      warnings = List.copyOf(warnings);
       files = List.copyOf(files);
       List<CategoryCount> sorted = new ArrayList<>(categories);
       sorted.sort(Comparator.comparing(CategoryCount::category).thenComparing(CategoryCount::reason));
@@ -129,6 +136,12 @@ public record ImportSummary(List<ZoneSummary> zones, List<Name> externalTargets,
       out.append("  not modelled: ").append(z.unmodelledTypes().isEmpty() ? "none"
           : z.unmodelledTypes().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
               .collect(Collectors.joining(", "))).append('\n');
+      for (int i = 0; i < Math.min(z.warnings().size(), MAX_WARNINGS); i++) {
+        out.append("  warning: ").append(z.warnings().get(i)).append('\n');
+      }
+      if (z.warnings().size() > MAX_WARNINGS) {
+        out.append("  warning: ").append(z.warnings().size() - MAX_WARNINGS).append(" more like these\n");
+      }
       out.append("  SOA: TTL ").append(z.soa().ttlSeconds()).append(", MINIMUM ").append(z.soa().minimumSeconds())
           .append(z.soaFromExport() ? " (from the export)" : " (not in the export: Cloudflare's defaults)").append('\n');
     }

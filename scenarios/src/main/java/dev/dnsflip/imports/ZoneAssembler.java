@@ -37,6 +37,7 @@ final class ZoneAssembler {
     int proxied = 0;
     int autoTtl = 0;
     int notStated = 0;
+    List<String> warnings = new ArrayList<>();
     for (ExportedRecord e : export.records()) {
       Record r = e.record();
       String what = "the " + Type.string(r.getType()) + " record " + show(r.getName());
@@ -66,6 +67,18 @@ final class ZoneAssembler {
             + "(first record at " + first.at() + ")");
       }
       CategoryDetector.Detection d = detector.detect(r, e.meta());
+      if (!e.proxiedStated()) {
+        // Real exports state it on every proxiable record; silence means an edited or foreign file,
+        // and a proxied record taken as DNS-only would never change under the switch.
+        warnings.add(e.at() + ": " + what + " has no " + (bind ? "cf_tags=cf-proxied:true|false" : "proxied field")
+            + ": taken as DNS-only");
+      }
+      if (d.category() == dev.dnsflip.authority.Category.WORKERS_CUSTOM_DOMAIN && !d.reason().contains("read-only")) {
+        // Without the API's read-only flag an AAAA 100:: may also be a user's placeholder for a
+        // Worker route, which the switch does change.
+        warnings.add(e.at() + ": " + what + " (AAAA 100::) taken as a Workers custom domain, excluded from the "
+            + "switch; if it only attaches a Worker route, override its category to worker-route");
+      }
       detections.merge(d, 1, Integer::sum);
       modelled.add(new DnsRecord(r, e.proxied(), d.category(), e.flatten()));
       proxied += e.proxied() ? 1 : 0;
@@ -76,7 +89,7 @@ final class ZoneAssembler {
     detections.forEach((d, n) -> categories.add(new ImportSummary.CategoryCount(d.category(), d.reason(), n)));
     ImportSummary.ZoneSummary summary = new ImportSummary.ZoneSummary(apex, export.format(), export.files(),
         export.apexSource(), export.soa(), export.soaFromExport(), modelled.size(), proxied, modelled.size() - proxied,
-        autoTtl, notStated, categories, new TreeMap<>(unmodelled));
+        autoTtl, notStated, categories, new TreeMap<>(unmodelled), warnings);
     return new Result(new Zone(apex, export.soa(), modelled), other, summary);
   }
 

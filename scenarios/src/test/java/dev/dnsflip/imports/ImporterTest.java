@@ -129,6 +129,13 @@ class ImporterTest {
             web3-gateway 1: CNAME to ethereum.cloudflare.com
             workers-custom-domain 1: AAAA 100::
           not modelled: MX 1, NS 2, TXT 2
+          warning: src/test/resources/imports/example.com.txt:22: the A record legacy.example.com has no \
+        cf_tags=cf-proxied:true|false: taken as DNS-only
+          warning: src/test/resources/imports/example.com.txt:28: the AAAA record edge.example.com (AAAA 100::) \
+        taken as a Workers custom domain, excluded from the switch; if it only attaches a Worker route, override its \
+        category to worker-route
+          warning: src/test/resources/imports/example.com.txt:32: the CNAME record docs.example.com has no \
+        cf_tags=cf-proxied:true|false: taken as DNS-only
           SOA: TTL 3600, MINIMUM 3600 (from the export)
         example.net (API JSON src/test/resources/imports/api/example.net-page1.json, \
         src/test/resources/imports/api/example.net-page2.json; apex inferred from the record names (no zone_name))
@@ -216,6 +223,23 @@ class ImporterTest {
         + "foo.example.com.\t1\tIN\tFOO\tbar\n");
     assertThatThrownBy(() -> Importer.load(List.of(unknown), Map.of()))
         .hasMessage(unknown + ":4: cannot parse the record: Invalid type 'FOO'");
+  }
+
+  @Test
+  void aMissingCfTagsIsNamedWithItsLineAndTheAssumption(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("example.com.txt");
+    Files.writeString(file, ";; Domain:     example.com.\n\n"
+        + "www.example.com.\t1\tIN\tA\t192.0.2.1 ; cf_tags=cf-proxied:true\n"
+        + "api.example.com.\t1\tIN\tA\t192.0.2.2\n"
+        + "docs.example.com.\t1\tIN\tCNAME\tdocs.example.net. ; hosted docs cf_tags=team:docs\n"
+        + "example.com.\t1\tIN\tTXT\t\"v=spf1 -all\"\n");
+    ImportedAccount account = Importer.load(List.of(file), Map.of());
+
+    assertThat(account.summary().zones().get(0).warnings()).containsExactly(
+        file + ":4: the A record api.example.com has no cf_tags=cf-proxied:true|false: taken as DNS-only",
+        file + ":5: the CNAME record docs.example.com has no cf_tags=cf-proxied:true|false: taken as DNS-only");
+    assertThat(find(account, "api.example.com.", Type.A).proxied()).isFalse();
+    assertThat(account.summary().render()).contains("  warning: " + file + ":4: the A record api.example.com");
   }
 
   @Test
