@@ -1,5 +1,7 @@
 package dev.dnsflip.observe;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Arrays;
 
 /** Nearest-rank percentiles of a sample: the smallest value with at least p% of the sample at or below it. */
@@ -19,8 +21,12 @@ public final class Percentiles {
     if (sorted.length == 0) {
       throw new IllegalStateException("empty sample");
     }
-    int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+    // The rank p% of n, rounded up, computed in decimal: in binary floating point p / 100.0 * n
+    // lands just above a whole number for some p and n (99.9% of 1000 gives 999.0000000000001),
+    // and rounding up then skips a rank.
+    long rank = BigDecimal.valueOf(p).multiply(BigDecimal.valueOf(sorted.length)).movePointLeft(2)
+        .setScale(0, RoundingMode.CEILING).min(BigDecimal.valueOf(sorted.length)).longValue();
+    return sorted[(int) Math.max(0, rank - 1)];
   }
 
   public long max() {
