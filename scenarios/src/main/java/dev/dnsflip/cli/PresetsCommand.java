@@ -54,8 +54,9 @@ final class PresetsCommand implements Callable<Integer> {
       sb.append("off");
     } else {
       sb.append("reply TTL ").append(s.replyTtlS()).append(" s").append(s.replyTtlCappedByOriginal() ? " (capped by TTL)" : "")
-          .append(", max stale ").append(bound(s.maxStaleS())).append(" s, client timeout ").append(s.clientTimeoutMs())
-          .append(" ms");
+          .append(", max stale ").append(bound(s.maxStaleS())).append(" s, client timeout ")
+          .append(s.clientTimeoutMs() == ServeStale.CLIENT_TIMEOUT_OFF ? "off (stale only after a failed refresh)"
+              : s.clientTimeoutMs() + " ms");
       if (s.refreshRetryMs() > 0) {
         sb.append(", retry after failure ").append(s.refreshRetryMs()).append(" ms");
       }

@@ -190,7 +190,10 @@ final class ResolverMapping {
       }
       maxStaleS = ms / 1000;
     }
-    long clientTimeoutMs = f.optional("clientTimeout", Quantities::durationMs, base.clientTimeoutMs());
+    // "off": BIND's stale-answer-client-timeout off, the refresh is always awaited.
+    long clientTimeoutMs = f.optional("clientTimeout",
+        text -> text.strip().equals("off") ? ServeStale.CLIENT_TIMEOUT_OFF : Quantities.durationMs(text),
+        base.clientTimeoutMs());
     long refreshRetryMs = f.optional("refreshRetry", Quantities::durationMs, base.refreshRetryMs());
     boolean resetOnFailure = f.optional("resetOnFailure", Quantities::bool, base.resetOnFailure());
     boolean capped = f.optional("replyTtlCappedByOriginal", Quantities::bool, base.replyTtlCappedByOriginal());

@@ -85,7 +85,10 @@ class ResolverMappingTest {
         """).behaviour().serveStale()).isEqualTo(new ServeStale(true, 5, 7200, 1800, 30_000, true, true));
 
     ResolverGroup bind = group("  - { name: isp, count: 1, preset: bind-9.18-serve-stale, serveStale: { replyTtl: 10 } }\n");
-    assertThat(bind.behaviour().serveStale()).isEqualTo(new ServeStale(true, 10, 86_400, 1, 30_000, false, false));
+    assertThat(bind.behaviour().serveStale())
+        .isEqualTo(new ServeStale(true, 10, 86_400, ServeStale.CLIENT_TIMEOUT_OFF, 30_000, false, false));
+    assertThat(group("  - { name: isp, count: 1, serveStale: { clientTimeout: off } }\n").behaviour().serveStale()
+        .clientTimeoutMs()).isEqualTo(ServeStale.CLIENT_TIMEOUT_OFF);
     assertThat(bind.kind()).isEqualTo("bind-9.18-serve-stale+custom");
 
     ResolverGroup off = group("  - { name: isp, count: 1, preset: unbound-1.17-serve-expired, serveStale: off }\n");

@@ -55,7 +55,7 @@ public final class Presets {
       new ResolverPreset("bind-9.18-serve-stale", "BIND 9", "9.18",
           "BIND 9.18 ARM with stale-answer-enable yes, stale-cache-enable yes: stale-answer-ttl 30, max-stale-ttl 1 day, "
               + "stale-refresh-time 30, stale-answer-client-timeout off (stale only after a failed refresh)",
-          new ResolverBehaviour(new TtlClamps(0, 604_800, 0, 10_800), new ServeStale(true, 30, DAY, 1, 30_000, false, false),
+          new ResolverBehaviour(new TtlClamps(0, 604_800, 0, 10_800), new ServeStale(true, 30, DAY, ServeStale.CLIENT_TIMEOUT_OFF, 30_000, false, false),
               new Prefetch.Bind(2, 9), false),
           1, BackendChoice.RANDOM, false),
       new ResolverPreset("knot-resolver-5.6", "Knot Resolver", "5.6",
