@@ -149,6 +149,28 @@ class ResolverPoliciesTest {
   }
 
   @Test
+  void aFailedRefreshRestartsTheStaleWindowOnlyWithResetOnFailure() {
+    ServeStale reset = new ServeStale(true, 30, 100, 0, 0, true, false);
+    ServeStale keep = new ServeStale(true, 30, 100, 0, 0, false, false);
+    CachingResolver inside = cache(TtlClamps.NONE, reset, Prefetch.NONE, false);
+    CachingResolver atEdge = cache(TtlClamps.NONE, reset, Prefetch.NONE, false);
+    CachingResolver noReset = cache(TtlClamps.NONE, keep, Prefetch.NONE, false);
+    for (CachingResolver r : List.of(inside, atEdge, noReset)) {
+      r.resolve(www, 0, 0);
+    }
+    upstream.down = true;
+    for (CachingResolver r : List.of(inside, atEdge, noReset)) {
+      assertThat(provenance(r.resolve(www, T + 99_999, 0))).as("last ms of the window: stale, refresh fails")
+          .isEqualTo(Provenance.ANYCAST);
+    }
+    // The failure at T + 99_999 restarts the 100 s window: it now ends at T + 199_999.
+    assertThat(provenance(inside.resolve(www, T + 199_998, 0))).isEqualTo(Provenance.ANYCAST);
+    assertThat(atEdge.resolve(www, T + 199_999, 0)).as("the restarted window is over").isEqualTo(Upstream.FAILED);
+    assertThat(noReset.resolve(www, T + 100_000, 0)).as("without reset the window ends 100 s after expiry")
+        .isEqualTo(Upstream.FAILED);
+  }
+
+  @Test
   void withoutServeStaleAFailedFetchFails() {
     CachingResolver r = cache(TtlClamps.NONE, ServeStale.OFF, Prefetch.NONE, false);
     r.resolve(www, 0, 0);
