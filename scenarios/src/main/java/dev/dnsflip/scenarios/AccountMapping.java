@@ -51,6 +51,9 @@ final class AccountMapping {
   private static final String[] ZONE_KEYS = {"name", "soa", "records"};
   private static final String[] RECORD_KEYS = {"name", "type", "content", "ttl", "proxied", "category", "flatten"};
 
+  private static final long MIN_RECORD_TTL_S = 30;
+  private static final long MAX_RECORD_TTL_S = 86_400;
+
   // Apexes seen so far in account and external zones, to refuse a zone declared twice.
   private final Map<Name, Node> apexes = new HashMap<>();
 
@@ -232,7 +235,7 @@ final class AccountMapping {
     if (first != null) {
       throw nameNode.error("zone " + show(apex) + " is declared twice (first at " + first.line() + ":" + first.column() + ")");
     }
-    Soa soa = f.optional("soa") == null ? Soa.CLOUDFLARE_DEFAULT : soa(f.optional("soa"));
+    Soa soa = f.optional("soa") == null ? Soa.CLOUDFLARE_DEFAULT : soa(f.optional("soa"), external);
     List<DnsRecord> records = new ArrayList<>();
     // Owner -> the first record there: a CNAME cannot share its name (RFC 1034 section 3.6.2).
     Map<Name, Node> owners = new HashMap<>();
@@ -252,10 +255,13 @@ final class AccountMapping {
     return node.build(() -> new Zone(apex, soa, records));
   }
 
-  private static Soa soa(Node node) throws ScenarioException {
+  private static Soa soa(Node node, boolean external) throws ScenarioException {
     Fields f = Fields.of(node, "ttl", "minimum");
     long ttl = soaField(f, "ttl", Soa.CLOUDFLARE_DEFAULT.ttlSeconds());
     long minimum = soaField(f, "minimum", Soa.CLOUDFLARE_DEFAULT.minimumSeconds());
+    if (!external && (minimum < 60 || minimum > 86_400)) {
+      throw f.optional("minimum").error("SOA minimum at Cloudflare is 60 to 86400 seconds, got " + minimum);
+    }
     return node.build(() -> new Soa(ttl, minimum));
   }
 
@@ -286,6 +292,11 @@ final class AccountMapping {
       }
       if (ttl > TTL.MAX_VALUE) {
         throw ttlNode.error("TTL must be <= " + TTL.MAX_VALUE);
+      }
+      if (!external && ttl != DnsRecord.AUTO_TTL && (ttl < MIN_RECORD_TTL_S || ttl > MAX_RECORD_TTL_S)) {
+        // What Cloudflare accepts (FACTS-cloudflare.md, TTLs); external zones are elsewhere.
+        throw ttlNode.error("a record's TTL at Cloudflare is 1 (Auto) or 60 s to 1 day (30 s on Enterprise), got "
+            + ttl + "; for a what-if on proxied answers change account.autoTtl");
       }
     }
     Node proxiedNode = f.optional("proxied");

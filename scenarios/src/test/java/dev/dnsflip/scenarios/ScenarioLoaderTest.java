@@ -190,6 +190,29 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void recordTtlsAndSoaMinimumStayInsideWhatCloudflareAccepts() throws ScenarioException {
+    String dnsOnly = VALID.replace("proxied: true }", "ttl: TTL }");
+    String message = "a record's TTL at Cloudflare is 1 (Auto) or 60 s to 1 day (30 s on Enterprise), got ";
+    assertBad(dnsOnly.replace("TTL", "29"), "bad.yaml:7:58: " + message + "29; for a what-if on proxied answers "
+        + "change account.autoTtl");
+    assertBad(dnsOnly.replace("TTL", "86401"), "bad.yaml:7:58: " + message + "86401; for a what-if on proxied "
+        + "answers change account.autoTtl");
+    for (String ok : new String[] {"1", "30", "86400"}) {
+      assertThat(ScenarioLoader.parse(dnsOnly.replace("TTL", ok), "ok.yaml").account().zones().get(0).records().get(0)
+          .record().getTTL()).isEqualTo(Long.parseLong(ok));
+    }
+    String external = VALID.replace("resolvers:\n", "external:\n  - name: example.net\n    records:\n"
+        + "      - { name: cdn, type: A, content: 192.0.2.9, ttl: 5 }\nresolvers:\n");
+    assertThat(ScenarioLoader.parse(external, "ok.yaml").account().externalZones()).hasSize(1);
+
+    String soa = VALID.replace("      records:", "      soa: { minimum: MIN }\n      records:");
+    assertBad(soa.replace("MIN", "59"), "bad.yaml:6:23: SOA minimum at Cloudflare is 60 to 86400 seconds, got 59");
+    assertBad(soa.replace("MIN", "86401"), "bad.yaml:6:23: SOA minimum at Cloudflare is 60 to 86400 seconds, got 86401");
+    assertThat(ScenarioLoader.parse(soa.replace("MIN", "60"), "ok.yaml").account().zones().get(0).soa()
+        .minimumSeconds()).isEqualTo(60);
+  }
+
+  @Test
   void negativeOrZeroTtl() {
     String dnsOnly = VALID.replace("proxied: true }", "ttl: -5 }");
     assertBad(dnsOnly, "bad.yaml:7:58: TTL must be >= 1 (1 = Auto)");
