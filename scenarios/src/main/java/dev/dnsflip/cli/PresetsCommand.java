@@ -63,6 +63,9 @@ final class PresetsCommand implements Callable<Integer> {
     }
     sb.append("; prefetch ").append(b.prefetch().describe());
     sb.append("; passes on the ").append(b.passOriginalTtl() ? "original" : "remaining").append(" TTL");
+    if (b.capacity() > 0) {
+      sb.append("; at most ").append(b.capacity()).append(" entries, least recently used evicted");
+    }
     return sb.toString();
   }
 

@@ -22,7 +22,7 @@ import org.xbill.DNS.TTL;
  */
 final class ResolverMapping {
   private static final String[] KEYS = {"name", "count", "preset", "forwardTo", "backends", "choice", "clamps", "serveStale",
-      "prefetch", "passOriginalTtl"};
+      "prefetch", "passOriginalTtl", "capacity"};
   private static final String DEFAULT_PRESET = "ttl-honouring";
   private static final String[] CLAMP_KEYS = {"minTtl", "maxTtl", "minNegativeTtl", "maxNegativeTtl"};
   private static final String[] SERVE_STALE_KEYS = {"replyTtl", "maxStale", "clientTimeout", "refreshRetry",
@@ -37,6 +37,18 @@ final class ResolverMapping {
 
   private ResolverMapping() {}
 
+  /** Entries per cache, least recently used evicted first; 0 = unlimited. */
+  private static int capacity(Node node, int fallback) throws ScenarioException {
+    if (node == null) {
+      return fallback;
+    }
+    int capacity = node.parse(Quantities::count);
+    if (capacity < 0) {
+      throw node.error("capacity must be >= 0 (0 = unlimited), got " + capacity);
+    }
+    return capacity;
+  }
+
   static Read group(Node item, Map<String, Node> names) throws ScenarioException {
     Fields f = Fields.of(item, KEYS);
     String name = PopulationMapping.uniqueName(f.required("name"), names, "resolver group");
@@ -49,7 +61,8 @@ final class ResolverMapping {
         f.optional("clamps") == null ? base.clamps() : clamps(f.optional("clamps"), preset),
         f.optional("serveStale") == null ? base.serveStale() : serveStale(f.optional("serveStale"), base.serveStale()),
         f.optional("prefetch") == null ? base.prefetch() : prefetch(f.optional("prefetch")),
-        f.optional("passOriginalTtl", Quantities::bool, base.passOriginalTtl()));
+        f.optional("passOriginalTtl", Quantities::bool, base.passOriginalTtl()),
+        capacity(f.optional("capacity"), base.capacity()));
     int backends = preset.backends();
     Node backendsNode = f.optional("backends");
     if (backendsNode != null) {

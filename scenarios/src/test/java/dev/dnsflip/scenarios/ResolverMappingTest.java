@@ -74,6 +74,18 @@ class ResolverMappingTest {
   }
 
   @Test
+  void capacityComesFromThePresetOrTheGroup() throws ScenarioException {
+    assertThat(group("  - { name: isp, count: 1, preset: systemd-resolved }\n").behaviour().capacity()).isEqualTo(4096);
+    ResolverGroup small = group("  - { name: isp, count: 1, capacity: 100 }\n");
+    assertThat(small.behaviour().capacity()).isEqualTo(100);
+    assertThat(small.kind()).isEqualTo("custom");
+    assertThat(group("  - { name: isp, count: 1, capacity: 0 }\n").kind()).as("0 = unlimited, the default")
+        .isEqualTo("ttl-honouring");
+    assertBad("  - { name: isp, count: 1, capacity: -1 }\n",
+        "bad.yaml:9:38: capacity must be >= 0 (0 = unlimited), got -1");
+  }
+
+  @Test
   void serveStaleKeysOverrideThePresetsOrTheDefaults() throws ScenarioException {
     assertThat(group("  - { name: isp, count: 1, serveStale: {} }\n").behaviour().serveStale())
         .isEqualTo(new ServeStale(true, 30, 86_400, 0, 0, false, false));
@@ -140,7 +152,7 @@ class ResolverMappingTest {
   void unknownKeyListsTheResolverKeys() {
     assertBad("  - { name: isp, count: 1, prefech: unbound }\n",
         "bad.yaml:9:28: unknown key 'prefech' in resolvers[0]; expected one of: name, count, preset, forwardTo, "
-            + "backends, choice, clamps, serveStale, prefetch, passOriginalTtl");
+            + "backends, choice, clamps, serveStale, prefetch, passOriginalTtl, capacity");
   }
 
   @Test

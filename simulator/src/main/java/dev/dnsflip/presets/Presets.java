@@ -80,9 +80,10 @@ public final class Presets {
           new ResolverBehaviour(TtlClamps.NONE, new ServeStale(true, 0, DAY, 0, 0, false, false), Prefetch.NONE, false),
           1, BackendChoice.RANDOM, true),
       new ResolverPreset("systemd-resolved", "systemd-resolved", "252 (Debian 12)",
-          "resolved.conf(5): honours the TTL, capped at 2 h; StaleRetentionSec 0; a local caching stub forwarding to "
-              + "the network's resolver",
-          new ResolverBehaviour(new TtlClamps(0, 7200, 0, 7200), ServeStale.OFF, Prefetch.NONE, false),
+          "systemd 252 src/resolve/resolved-dns-cache.c: CACHE_TTL_MAX_USEC 2 h (every TTL capped at 2 h), CACHE_MAX "
+              + "4096 entries, zero-TTL answers not cached; no serve-stale (resolved.conf StaleRetentionSec= came later "
+              + "and defaults to 0); a local caching stub forwarding to the network's resolver",
+          new ResolverBehaviour(new TtlClamps(0, 7200, 0, 7200), ServeStale.OFF, Prefetch.NONE, false, 4096),
           1, BackendChoice.RANDOM, true),
       new ResolverPreset("public-farm", "public anycast resolver", "-",
           "Google Public DNS, 1.1.1.1 and Quad9 run many independent caches per site behind load balancers "
