@@ -1,0 +1,113 @@
+package dev.dnsflip.observe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Nearest rank: the smallest value with at least p% of the sample at or below it. */
+class PercentilesTest {
+  private static final long[] ONE_TO_TEN = {7, 3, 10, 1, 5, 9, 2, 8, 6, 4};
+
+  private static long[] oneTo(int n) {
+    return LongStream.rangeClosed(1, n).toArray();
+  }
+
+  /** The definition, counted exactly: p is taken as the decimal it is written as. */
+  private static long byDefinition(long[] values, double p) {
+    long[] sorted = values.clone();
+    Arrays.sort(sorted);
+    BigDecimal needed = BigDecimal.valueOf(p).multiply(BigDecimal.valueOf(sorted.length));
+    for (long x : sorted) {
+      long atOrBelow = Arrays.stream(sorted).filter(v -> v <= x).count();
+      if (BigDecimal.valueOf(atOrBelow * 100).compareTo(needed) >= 0) {
+        return x;
+      }
+    }
+    return sorted[sorted.length - 1];
+  }
+
+  @ParameterizedTest(name = "p{0} of 1..10 = {1}")
+  @CsvSource({"0, 1", "1, 1", "10, 1", "10.0001, 2", "50, 5", "50.5, 6", "90, 9", "90.01, 10", "99, 10", "100, 10"})
+  void nearestRankOfTenValues(double p, long expected) {
+    assertThat(new Percentiles(ONE_TO_TEN, ONE_TO_TEN.length).percentile(p)).isEqualTo(expected);
+  }
+
+  @Test
+  void p0IsTheSmallestAndP100TheLargest() {
+    Percentiles p = new Percentiles(new long[] {42, -3, 17}, 3);
+    assertThat(p.percentile(0)).isEqualTo(-3);
+    assertThat(p.percentile(100)).isEqualTo(42);
+    assertThat(p.max()).isEqualTo(42);
+  }
+
+  @Test
+  void everyWholePercentOfOneToAHundredIsItsOwnRank() {
+    Percentiles p = new Percentiles(oneTo(100), 100);
+    for (int k = 1; k <= 100; k++) {
+      assertThat(p.percentile(k)).as("p%d", k).isEqualTo(k);
+    }
+  }
+
+  /** 99.9 / 100 * 1000 is 999.0000000000001 in binary floating point: the rank must still be 999. */
+  @Test
+  void p999IsExactWhereTheRankIsAWholeNumber() {
+    assertThat(new Percentiles(oneTo(1000), 1000).percentile(99.9)).isEqualTo(999);
+    assertThat(new Percentiles(oneTo(2000), 2000).percentile(99.9)).isEqualTo(1998);
+    assertThat(new Percentiles(oneTo(10_000), 10_000).percentile(99.9)).isEqualTo(9990);
+    assertThat(new Percentiles(oneTo(1001), 1001).percentile(99.9)).as("rank 999.999 rounds up").isEqualTo(1000);
+  }
+
+  @Test
+  void tiesAndSingleValues() {
+    Percentiles ties = new Percentiles(new long[] {3, 7, 3, 3}, 4);
+    assertThat(ties.percentile(75)).isEqualTo(3);
+    assertThat(ties.percentile(75.1)).isEqualTo(7);
+    Percentiles one = new Percentiles(new long[] {5}, 1);
+    assertThat(one.percentile(0)).isEqualTo(5);
+    assertThat(one.percentile(50)).isEqualTo(5);
+    assertThat(one.percentile(99.9)).isEqualTo(5);
+    assertThat(one.max()).isEqualTo(5);
+  }
+
+  @Test
+  void onlyTheFirstCountValuesCountAndTheInputIsNotChanged() {
+    long[] values = {9, 1, 5, 1_000};
+    Percentiles p = new Percentiles(values, 3);
+    assertThat(p.max()).isEqualTo(9);
+    assertThat(p.percentile(100)).isEqualTo(9);
+    assertThat(p.percentile(34)).isEqualTo(5);
+    assertThat(values).containsExactly(9, 1, 5, 1_000);
+  }
+
+  @Test
+  void anEmptySampleHasNoPercentile() {
+    Percentiles p = new Percentiles(new long[] {1, 2}, 0);
+    assertThat(p.isEmpty()).isTrue();
+    assertThatThrownBy(() -> p.percentile(50)).isInstanceOf(IllegalStateException.class);
+    assertThat(new Percentiles(new long[] {1}, 1).isEmpty()).isFalse();
+  }
+
+  /** Against the definition, for random samples of every size up to 2,000 and the reported percentiles. */
+  @Test
+  void agreesWithTheDefinitionOnRandomSamples() {
+    SplittableRandom random = new SplittableRandom(7);
+    double[] ps = {0, 0.1, 1, 12.5, 33.3, 50, 66.7, 90, 99, 99.9, 100};
+    for (int n = 1; n <= 2_000; n += 1 + n / 50) {
+      long[] values = new long[n];
+      for (int i = 0; i < n; i++) {
+        values[i] = random.nextInt(n);
+      }
+      Percentiles p = new Percentiles(values, n);
+      for (double q : ps) {
+        assertThat(p.percentile(q)).as("n %d, p%s", n, q).isEqualTo(byDefinition(values, q));
+      }
+    }
+  }
+}
