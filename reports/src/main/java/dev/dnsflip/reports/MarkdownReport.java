@@ -139,7 +139,7 @@ public final class MarkdownReport {
    * A censored sample used the window length in place of a time that never came, so the mean is
    * only a lower bound; say so rather than print it as if it were measured.
    */
-  private static String value(Metric m, Estimate e) {
+  static String value(Metric m, Estimate e) {
     String v = Figures.value(m.unit(), e.mean());
     if (e.censored() <= 0) {
       return v;
@@ -257,7 +257,7 @@ public final class MarkdownReport {
     }
   }
 
-  private static String bound(ExpectationResult r, Optional<Unit> unit) {
+  static String bound(ExpectationResult r, Optional<Unit> unit) {
     String least = r.atLeast() == null ? null : "≥ " + Figures.value(unit, r.atLeast());
     String most = r.atMost() == null ? null : "≤ " + Figures.value(unit, r.atMost());
     if (least != null && most != null) {

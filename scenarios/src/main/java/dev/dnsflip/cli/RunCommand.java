@@ -2,6 +2,8 @@ package dev.dnsflip.cli;
 
 import dev.dnsflip.observe.TransitionReport;
 import dev.dnsflip.reports.ConsoleSummary;
+import dev.dnsflip.reports.CsvReport;
+import dev.dnsflip.reports.HtmlReport;
 import dev.dnsflip.reports.JsonReport;
 import dev.dnsflip.reports.MarkdownReport;
 import dev.dnsflip.reports.ReportFiles;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code dnsflip run SCENARIO}: simulate, write report.json and report.md, print a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a scenario file and write report.json and report.md.")
+    description = "Run a scenario file and write report.json, report.md, report.html (charts) and series.csv.")
 final class RunCommand implements Callable<Integer> {
   @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML), e.g. scenarios/suites/default.yaml")
   Path scenarioFile;
@@ -83,6 +85,8 @@ final class RunCommand implements Callable<Integer> {
     Map<String, String> files = new LinkedHashMap<>();
     files.put("report.json", JsonReport.render(report));
     files.put("report.md", MarkdownReport.render(report));
+    files.put("report.html", HtmlReport.render(report));
+    files.put("series.csv", CsvReport.render(report));
     try {
       ReportFiles.writeAtomically(dir, files);
     } catch (IOException e) {
@@ -91,8 +95,8 @@ final class RunCommand implements Callable<Integer> {
     PrintWriter outWriter = spec.commandLine().getOut();
     outWriter.print(ConsoleSummary.render(report));
     outWriter.flush();
-    err.printf("dnsflip: %,d queries simulated in %.1f s; wrote %s and %s%n", report.run().queries(),
-        (System.nanoTime() - start) / 1e9, dir.resolve("report.json"), dir.resolve("report.md"));
+    err.printf("dnsflip: %,d queries simulated in %.1f s; wrote report.json, report.md, report.html and series.csv "
+        + "to %s%n", report.run().queries(), (System.nanoTime() - start) / 1e9, dir);
     err.flush();
     return report.expectationsPassed() ? Main.OK : Main.BOUNDS_FAILED;
   }

@@ -41,7 +41,8 @@ class CliTest {
         .contains("all 5 expectations passed");
     assertThat(Files.readString(out.resolve("report.json"))).startsWith("{\n  \"format\": \"dnsflip-report/1\",");
     try (var files = Files.list(out)) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("report.json", "report.md");
+      assertThat(files.map(p -> p.getFileName().toString()).sorted())
+          .containsExactly("report.html", "report.json", "report.md", "series.csv");
     }
   }
 
