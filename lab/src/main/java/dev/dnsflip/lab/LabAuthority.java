@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.List;
+import java.util.Objects;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -19,8 +20,10 @@ import org.xbill.DNS.Record;
 /**
  * A real authoritative DNS server, on UDP and TCP at one loopback address and port, answering
  * for an account exactly as the simulator's {@link Authority} does, with the account's switch
- * flipped at run time by {@link #enable()} and {@link #disable()}. Every query received is
- * logged ({@link #queries()}), so a test can tell a resolver's cache hits from its fetches.
+ * flipped at run time by {@link #enable()} and {@link #disable()}, and outages (as the
+ * simulator's: every fetch fails) started and ended by {@link #fail} and {@link #recover()}. Every
+ * query received is logged ({@link #queries()}), so a test can tell a resolver's cache hits from
+ * its fetches.
  */
 public final class LabAuthority implements AutoCloseable {
   private static final int BIND_ATTEMPTS = 20;
@@ -31,6 +34,18 @@ public final class LabAuthority implements AutoCloseable {
   private final UdpListener udp;
   private final TcpListener tcp;
   private volatile boolean enabled;
+  private volatile Failure failure; // null while answering
+
+  /** How the authority fails during an outage ({@link #fail}). Queries are logged either way. */
+  public enum Failure {
+    /**
+     * No response at all, as from a server that is down: the resolver waits for its UDP query to
+     * time out (a TCP connection is closed unanswered).
+     */
+    TIMEOUT,
+    /** SERVFAIL at once, as from a broken server: the resolver learns without waiting that the fetch failed. */
+    SERVFAIL
+  }
 
   private LabAuthority(Account account, DatagramSocket udpSocket, ServerSocket tcpSocket, boolean enabled) {
     this.address = new InetSocketAddress(udpSocket.getLocalAddress(), udpSocket.getLocalPort());
@@ -94,6 +109,26 @@ public final class LabAuthority implements AutoCloseable {
     return enabled;
   }
 
+  /**
+   * Starts an outage: every query from now on is answered as {@code how} says (still logged)
+   * until {@link #recover()}; returns the wall-clock ms from which queries see it.
+   */
+  public long fail(Failure how) {
+    failure = Objects.requireNonNull(how, "how");
+    return System.currentTimeMillis();
+  }
+
+  /** Ends an outage: queries are answered again; returns the wall-clock ms from which they are. */
+  public long recover() {
+    failure = null;
+    return System.currentTimeMillis();
+  }
+
+  /** The failure in force, or null while the authority answers. */
+  public Failure failure() {
+    return failure;
+  }
+
   public QueryLog queries() {
     return queries;
   }
@@ -117,7 +152,11 @@ public final class LabAuthority implements AutoCloseable {
     if (question != null) {
       queries.record(new Question(question.getName(), question.getType()), transport);
     }
-    Message response = responder.respond(query, enabled);
+    Failure failing = failure;
+    if (failing == Failure.TIMEOUT) {
+      return null;
+    }
+    Message response = failing == Failure.SERVFAIL ? responder.serverFailure(query) : responder.respond(query, enabled);
     return transport == QueryLog.Transport.UDP
         ? response.toWire(Responder.udpLimit(query)) // sets TC when cut, so the resolver retries over TCP
         : response.toWire();

@@ -77,21 +77,10 @@ public final class Responder {
 
   /** The response to {@code query} while the account's switch is {@code enabled}. */
   public Message respond(Message query, boolean enabled) {
+    Message response = reply(query);
     Header qh = query.getHeader();
-    Message response = new Message(qh.getID());
     Header h = response.getHeader();
-    h.setFlag(Flags.QR);
-    if (qh.getFlag(Flags.RD)) {
-      h.setFlag(Flags.RD); // copied back as RFC 1035 asks; RA stays clear: this server does not recurse
-    }
-    h.setOpcode(qh.getOpcode());
     Record question = query.getQuestion();
-    if (question != null) {
-      response.addRecord(question, Section.QUESTION);
-    }
-    if (query.getOPT() != null) {
-      response.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0), Section.ADDITIONAL);
-    }
     if (qh.getOpcode() != Opcode.QUERY) {
       h.setRcode(Rcode.NOTIMP);
       return response;
@@ -110,6 +99,36 @@ public final class Responder {
       h.setFlag(Flags.AA);
     } catch (IllegalArgumentException chainTooLongOrLooping) {
       h.setRcode(Rcode.SERVFAIL);
+    }
+    return response;
+  }
+
+  /**
+   * SERVFAIL to {@code query}, whatever it asks: what a broken or overloaded authoritative server
+   * says (no AA, no records), so a resolver learns at once that the fetch failed.
+   */
+  public Message serverFailure(Message query) {
+    Message response = reply(query);
+    response.getHeader().setRcode(Rcode.SERVFAIL);
+    return response;
+  }
+
+  /** A response to {@code query} with its ID, opcode, RD and question copied back and nothing else. */
+  private static Message reply(Message query) {
+    Header qh = query.getHeader();
+    Message response = new Message(qh.getID());
+    Header h = response.getHeader();
+    h.setFlag(Flags.QR);
+    if (qh.getFlag(Flags.RD)) {
+      h.setFlag(Flags.RD); // copied back as RFC 1035 asks; RA stays clear: this server does not recurse
+    }
+    h.setOpcode(qh.getOpcode());
+    Record question = query.getQuestion();
+    if (question != null) {
+      response.addRecord(question, Section.QUESTION);
+    }
+    if (query.getOPT() != null) {
+      response.addRecord(new OPTRecord(EDNS_PAYLOAD, 0, 0), Section.ADDITIONAL);
     }
     return response;
   }

@@ -35,7 +35,7 @@ public final class UnboundLab implements AutoCloseable {
   public static final Path DEFAULT_BINARY = Path.of("/usr/sbin/unbound");
   /** Said whenever the binary is missing, so the fix is one step away. */
   public static final String INSTALL_HINT =
-      "run .ci/run, or install it with: apt-get install unbound (Debian 12 ships 1.17.1)";
+      Daemons.RUN_TESTS + ", or install it with: apt-get install unbound (Debian 12 ships 1.17.1)";
   private static final Duration READY_WITHIN = Duration.ofSeconds(15);
   private static final Duration PROBE_TIMEOUT = Duration.ofMillis(300);
   private static final int START_ATTEMPTS = 3;

@@ -27,6 +27,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -248,6 +249,48 @@ class LabAuthorityTest {
     assertThat(new Observation(0, 0, ask(Transport.UDP, WWW, Type.A)).provenance(account)).isEqualTo(Provenance.ORIGIN);
     authority.disable();
     assertThat(new Observation(0, 0, ask(Transport.UDP, WWW, Type.A)).provenance(account)).isEqualTo(Provenance.ANYCAST);
+  }
+
+  /** A SERVFAIL outage: every query, logged, gets SERVFAIL (no AA, no records) until recover(). */
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void servfailOutageAnswersServfailToEveryQueryUntilRecovered(Transport transport) throws IOException {
+    long before = System.currentTimeMillis();
+    long at = authority.fail(LabAuthority.Failure.SERVFAIL);
+    assertThat(at).isGreaterThanOrEqualTo(before);
+    assertThat(authority.failure()).isEqualTo(LabAuthority.Failure.SERVFAIL);
+    for (Name name : List.of(WWW, APEX, name("www.example.org."))) {
+      Message failed = ask(transport, name, Type.A);
+      assertThat(failed.getRcode()).as("%s", name).isEqualTo(Rcode.SERVFAIL);
+      assertThat(failed.getHeader().getFlag(Flags.AA)).as("%s", name).isFalse();
+      assertThat(failed.getQuestion().getName()).isEqualTo(name);
+      assertThat(failed.getSection(Section.ANSWER)).isEmpty();
+      assertThat(failed.getSection(Section.AUTHORITY)).isEmpty();
+    }
+    assertThat(authority.queries().count(WWW, Type.A)).as("queries are logged during an outage").isEqualTo(1);
+
+    assertThat(authority.recover()).isGreaterThanOrEqualTo(at);
+    assertThat(authority.failure()).isNull();
+    Message answered = ask(transport, WWW, Type.A);
+    assertThat(answered.getRcode()).isEqualTo(Rcode.NOERROR);
+    assertThat(answerSection(answered)).isNotEmpty();
+  }
+
+  /**
+   * A silent outage: the query is logged and nothing comes back (over TCP the connection is
+   * closed unanswered), so the asker times out, until recover().
+   */
+  @ParameterizedTest
+  @EnumSource(Transport.class)
+  void timeoutOutageAnswersNothingButLogsTheQuery(Transport transport) throws IOException {
+    authority.fail(LabAuthority.Failure.TIMEOUT);
+    Probe impatient = new Probe(authority.address(), transport == Transport.TCP, Duration.ofMillis(300));
+    assertThatThrownBy(() -> impatient.ask(WWW, Type.A)).isInstanceOf(IOException.class);
+    assertThat(authority.queries().received(new Question(WWW, Type.A))).singleElement()
+        .satisfies(r -> assertThat(r.transport()).isEqualTo(transport));
+
+    authority.recover();
+    assertThat(impatient.ask(WWW, Type.A).response().getRcode()).isEqualTo(Rcode.NOERROR);
   }
 
   /** A plain-DNS client (no EDNS) may take 512 bytes over UDP: a longer answer is cut with TC, and whole over TCP. */

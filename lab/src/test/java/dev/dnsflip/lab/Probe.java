@@ -17,10 +17,15 @@ final class Probe {
   private final SimpleResolver resolver;
 
   Probe(InetSocketAddress server, boolean tcp) {
+    this(server, tcp, Duration.ofSeconds(2));
+  }
+
+  /** A probe that waits up to {@code timeout} for each answer (one try, no retry). */
+  Probe(InetSocketAddress server, boolean tcp, Duration timeout) {
     Loopback.require(server);
     resolver = new SimpleResolver(server);
     resolver.setTCP(tcp);
-    resolver.setTimeout(Duration.ofSeconds(2));
+    resolver.setTimeout(timeout);
   }
 
   Probe(InetSocketAddress server) {

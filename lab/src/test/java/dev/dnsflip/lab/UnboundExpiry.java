@@ -9,33 +9,44 @@ package dev.dnsflip.lab;
  * between TTL and TTL + 1 seconds, where the simulator keeps it exactly TTL.
  *
  * <p>The wall time of the store is only known to lie in [fromMs, toMs] (the authority received
- * Unbound's query at fromMs; the client had the answer at toMs), so E is known as [loS, hiS],
- * equal unless that interval straddles a second boundary.
+ * Unbound's query at fromMs; the client had the answer at toMs), and Unbound's clock lags the wall
+ * clock by up to {@link WholeSecondExpiry#CLOCK_LAG_MS}, so E is known as [loS, hiS], equal unless
+ * that interval, so widened, straddles a second boundary.
  */
-record UnboundExpiry(long loS, long hiS, long ttlS) {
+record UnboundExpiry(long loS, long hiS, long ttlS) implements WholeSecondExpiry {
 
   static UnboundExpiry storedBetween(long fromMs, long toMs, long ttlS) {
-    return new UnboundExpiry(second(fromMs) + ttlS, second(toMs) + ttlS, ttlS);
+    return new UnboundExpiry(WholeSecondExpiry.earliestSecond(fromMs) + ttlS, second(toMs) + ttlS, ttlS);
   }
 
   /** The smallest TTL Unbound can put on a cached answer to a query it handled within the observation. */
-  long minTtl(Observation o) {
+  @Override
+  public long minTtl(Observation o) {
     return Math.max(0, loS - second(o.receivedMs()));
   }
 
   /** The largest such TTL. */
-  long maxTtl(Observation o) {
-    return Math.min(ttlS, hiS - second(o.sentMs()));
+  @Override
+  public long maxTtl(Observation o) {
+    return Math.min(ttlS, hiS - WholeSecondExpiry.earliestSecond(o.sentMs()));
   }
 
   /** Unbound's clock passes E at this wall time at the latest: no query sent from then on gets the entry. */
-  long answeredUntilMs() {
-    return (hiS + 1) * 1000;
+  @Override
+  public long answeredUntilMs() {
+    return (hiS + 1) * 1000 + CLOCK_LAG_MS;
   }
 
   /** Unbound's clock passes E at this wall time at the earliest: no answer received before it is a refetch. */
-  long refetchedFromMs() {
+  @Override
+  public long refetchedFromMs() {
     return (loS + 1) * 1000;
+  }
+
+  /** Queries sent in second E get the entry with TTL 0. */
+  @Override
+  public boolean answersTtlZero() {
+    return true;
   }
 
   private static long second(long ms) {

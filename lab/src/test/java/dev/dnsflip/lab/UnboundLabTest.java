@@ -35,7 +35,7 @@ class UnboundLabTest {
         new InetSocketAddress(Loopback.v4(53), 5300), List.of(APEX), List.of());
     assertThatThrownBy(() -> UnboundLab.start(dir.resolve("no-such/unbound"), settings, dir))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining(".ci/run")
+        .hasMessageContaining("./run-tests")
         .hasMessageContaining("apt-get install unbound");
   }
 

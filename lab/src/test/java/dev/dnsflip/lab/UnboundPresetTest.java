@@ -178,17 +178,20 @@ class UnboundPresetTest {
         modelStale = i;
       }
     }
-    assertThat(modelStale).as(t.says("the model answers stale once too")).isPositive();
-    assertThat(model.get(modelStale).provenance()).isEqualTo(Provenance.ANYCAST);
+    assertThat(modelStale).as(t.says("the model answers stale once too\nmodel: " + model)).isPositive();
+    assertThat(model.get(modelStale).provenance()).as(t.says("the model's stale answer is the old one\nmodel: " + model))
+        .isEqualTo(Provenance.ANYCAST);
     assertThat(model.get(modelStale).ttlMs()).as(t.says("the preset's reply TTL, uncapped"))
         .isEqualTo(obs.get(stale).ttl() * 1000);
-    assertThat(model.get(modelStale + 1).provenance()).isEqualTo(Provenance.ORIGIN);
+    assertThat(model.get(modelStale + 1).provenance()).as(t.says("then the refreshed one\nmodel: " + model))
+        .isEqualTo(Provenance.ORIGIN);
     long modelExpiry = obs.get(0).sentMs() + AUTO_TTL_S * 1000;
-    assertThat(obs.get(stale).receivedMs()).as(t.says("Unbound answers stale no earlier than the model's expiry"))
-        .isGreaterThanOrEqualTo(modelExpiry);
+    assertThat(obs.get(stale).receivedMs())
+        .as(t.says("Unbound answers stale no earlier than the model's expiry (less its clock lag)"))
+        .isGreaterThanOrEqualTo(modelExpiry - WholeSecondExpiry.CLOCK_LAG_MS);
     long late = obs.get(stale).sentMs() - modelExpiry;
-    assertThat(late).as(t.says("and at most its last whole second (+ round trip + poll gap) later"))
-        .isLessThanOrEqualTo(1000 + obs.get(0).roundTripMs() + maxPollGapMs(obs));
+    assertThat(late).as(t.says("and at most its last whole second (+ round trip + clock lag + poll gap) later"))
+        .isLessThanOrEqualTo(1000 + obs.get(0).roundTripMs() + WholeSecondExpiry.CLOCK_LAG_MS + maxPollGapMs(obs));
   }
 
   /**
@@ -337,10 +340,12 @@ class UnboundPresetTest {
    * answer, so its expiry is the first query's send time + keptS.
    *
    * <p>Bounds: Unbound stored the entry at s in [sent0, received0] and keeps it to the end of second
-   * floor(s) + keptS, i.e. past the model's expiry by (0, 1000 + rtt0] ms, so no answer received
-   * before the model's expiry may be new, and the first query after Unbound's comes within one poll
+   * floor(s) + keptS, i.e. past the model's expiry by (0, 1000 + rtt0] ms, on a clock that may lag
+   * the test's by {@link WholeSecondExpiry#CLOCK_LAG_MS}, so no answer received before the model's
+   * expiry (less the lag) may be new, and the first query after Unbound's comes within one poll
    * gap. While both still hold the first answer, Unbound's whole-second TTL differs from the model's
-   * remaining ms by less than 1000 + the larger round trip (a floor of each of the two instants).
+   * remaining ms by less than 1000 + the larger round trip + the lag (a floor of each of the two
+   * instants).
    */
   private List<String> violations(Transition t, ResolverBehaviour behaviour, boolean initiallyEnabled, long keptS) {
     List<Observation> obs = t.observations();
@@ -364,8 +369,8 @@ class UnboundPresetTest {
     }
     long modelExpiry = obs.get(0).sentMs() + keptS * 1000;
     long late = obs.get(real).sentMs() - modelExpiry;
-    long slack = 1000 + obs.get(0).roundTripMs() + maxPollGapMs(obs);
-    if (obs.get(real).receivedMs() < modelExpiry) {
+    long slack = 1000 + obs.get(0).roundTripMs() + WholeSecondExpiry.CLOCK_LAG_MS + maxPollGapMs(obs);
+    if (obs.get(real).receivedMs() < modelExpiry - WholeSecondExpiry.CLOCK_LAG_MS) {
       out.add("Unbound let go at answer " + real + ", before the model's expiry (+"
           + (modelExpiry - obs.get(0).sentMs()) + " ms)");
     }
@@ -376,7 +381,7 @@ class UnboundPresetTest {
     // Between the two (Unbound's last second) they differ by design; before both, TTLs compare.
     for (int i = 0; i < Math.min(real, predicted); i++) {
       long diff = obs.get(i).ttl() * 1000 - model.get(i).ttlMs();
-      long bound = 1000 + Math.max(obs.get(0).roundTripMs(), obs.get(i).roundTripMs());
+      long bound = 1000 + Math.max(obs.get(0).roundTripMs(), obs.get(i).roundTripMs()) + WholeSecondExpiry.CLOCK_LAG_MS;
       if (Math.abs(diff) >= bound) {
         out.add("answer " + i + ": TTL " + obs.get(i).ttl() + " s vs model " + model.get(i).ttlMs() + " ms");
       }

@@ -66,6 +66,9 @@ final class PresetsCommand implements Callable<Integer> {
     if (b.capacity() > 0) {
       sb.append("; at most ").append(b.capacity()).append(" entries, least recently used evicted");
     }
+    if (b.wholeSecondClock()) {
+      sb.append("; whole-second clock (entries live up to 1 s past their TTL)");
+    }
     return sb.toString();
   }
 

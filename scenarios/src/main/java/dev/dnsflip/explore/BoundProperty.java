@@ -38,7 +38,8 @@ public final class BoundProperty implements Property {
   public static BoundProperty ttlBound() {
     return new BoundProperty("ttl-bound",
         "after each switch event, lastStale.max < T + d: T the largest TTL of an answer the event replaces (the "
-            + "negative TTL for NODATA), d the largest realised propagation delay",
+            + "negative TTL for NODATA), plus 1 s in all when a resolver group keeps whole seconds, d the largest "
+            + "realised propagation delay",
         "resolvers without TTL floors, stale-at-once serve-stale or original-TTL pass-on (caps, prefetch, farms, "
             + "forwarders, capacity and serve-stale after a failed refresh allowed); clients without a cache or "
             + "with a TTL cache, without connection reuse (dual stack allowed); no authoritative outages",
@@ -50,7 +51,8 @@ public final class BoundProperty implements Property {
     return new BoundProperty("floor-bound",
         "after each switch event, lastStale.max < B + d: B over replaced answers of TTL T and resolver chains, "
             + "max(T, M) capped by the cap for a resolver asking the authority (M its floor), min(max(K, H + M'), "
-            + "H + cap') for a forwarder with floor M' whose upstream hands out until H with copies expiring by K",
+            + "H + cap') for a forwarder with floor M' whose upstream hands out until H with copies expiring by K; "
+            + "a resolver with the whole-second clock keeps 1 s more",
         "as ttl-bound, but at least one resolver group has a TTL floor (a positive or negative min clamp above 0)",
         Profile.FLOORS, s -> common(s) && Traits.allResolvers(s, b -> !Traits.servesStaleAtOnce(b))
             && Traits.anyResolver(s, Traits::hasFloor) && Traits.allClients(s, Traits::keepsAtMostTtl),

@@ -13,6 +13,7 @@ import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.resolver.BackendChoice;
+import dev.dnsflip.resolver.CacheClock;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
@@ -277,26 +278,21 @@ public final class ScenarioEdits {
         add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " random backend", s, x -> x.replaceResolver(g,
             new ResolverGroup(g.name(), g.count(), b, g.backends(), BackendChoice.RANDOM, g.forwardTo(), g.kind())));
       }
-      behaviour(out, s, g, "no serve-stale", b.serveStale().enabled(),
-          new ResolverBehaviour(b.clamps(), ServeStale.OFF, b.prefetch(), b.passOriginalTtl(), b.capacity()));
-      behaviour(out, s, g, "no prefetch", !(b.prefetch() instanceof Prefetch.None),
-          new ResolverBehaviour(b.clamps(), b.serveStale(), Prefetch.NONE, b.passOriginalTtl(), b.capacity()));
-      behaviour(out, s, g, "unlimited capacity", b.capacity() > 0,
-          new ResolverBehaviour(b.clamps(), b.serveStale(), b.prefetch(), b.passOriginalTtl(), 0));
-      behaviour(out, s, g, "remaining TTL passed on", b.passOriginalTtl(),
-          new ResolverBehaviour(b.clamps(), b.serveStale(), b.prefetch(), false, b.capacity()));
-      behaviour(out, s, g, "no clamps", !b.clamps().equals(TtlClamps.NONE),
-          new ResolverBehaviour(TtlClamps.NONE, b.serveStale(), b.prefetch(), b.passOriginalTtl(), b.capacity()));
+      behaviour(out, s, g, "no serve-stale", b.serveStale().enabled(), b.withServeStale(ServeStale.OFF));
+      behaviour(out, s, g, "no prefetch", !(b.prefetch() instanceof Prefetch.None), b.withPrefetch(Prefetch.NONE));
+      behaviour(out, s, g, "unlimited capacity", b.capacity() > 0, b.withCapacity(0));
+      behaviour(out, s, g, "remaining TTL passed on", b.passOriginalTtl(), b.withPassOriginalTtl(false));
+      behaviour(out, s, g, "millisecond clock", b.wholeSecondClock(), b.withClock(CacheClock.MILLISECOND));
+      behaviour(out, s, g, "no clamps", !b.clamps().equals(TtlClamps.NONE), b.withClamps(TtlClamps.NONE));
       TtlClamps c = b.clamps();
       TtlClamps floorsOnly = new TtlClamps(c.minPositiveS(), TtlClamps.NONE.maxPositiveS(), c.minNegativeS(),
           TtlClamps.NONE.maxNegativeS());
-      behaviour(out, s, g, "no caps", !c.equals(floorsOnly),
-          new ResolverBehaviour(floorsOnly, b.serveStale(), b.prefetch(), b.passOriginalTtl(), b.capacity()));
+      behaviour(out, s, g, "no caps", !c.equals(floorsOnly), b.withClamps(floorsOnly));
       if (c.minNegativeS() > 0 && c.minPositiveS() > 0) {
-        behaviour(out, s, g, "no negative floor", true, new ResolverBehaviour(new TtlClamps(c.minPositiveS(),
-            c.maxPositiveS(), 0, c.maxNegativeS()), b.serveStale(), b.prefetch(), b.passOriginalTtl(), b.capacity()));
-        behaviour(out, s, g, "no positive floor", true, new ResolverBehaviour(new TtlClamps(0, c.maxPositiveS(),
-            c.minNegativeS(), c.maxNegativeS()), b.serveStale(), b.prefetch(), b.passOriginalTtl(), b.capacity()));
+        behaviour(out, s, g, "no negative floor", true,
+            b.withClamps(new TtlClamps(c.minPositiveS(), c.maxPositiveS(), 0, c.maxNegativeS())));
+        behaviour(out, s, g, "no positive floor", true,
+            b.withClamps(new TtlClamps(0, c.maxPositiveS(), c.minNegativeS(), c.maxNegativeS())));
       }
     }
   }

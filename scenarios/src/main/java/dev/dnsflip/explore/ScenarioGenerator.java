@@ -19,6 +19,7 @@ import dev.dnsflip.presets.ClientPreset;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.BackendChoice;
+import dev.dnsflip.resolver.CacheClock;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
@@ -56,7 +57,7 @@ import org.xbill.DNS.Type;
  * setting; one to four alternating switch events inside the run, some closer together than a
  * TTL; propagation (none, fixed or uniform) over one to three nameservers; resolver groups from
  * the presets (farms and forwarders included) or with explicit clamps, serve-stale, prefetch,
- * capacity and TTL pass-on, some forwarding to an earlier group; client groups from the client
+ * capacity, TTL pass-on and cache clock, some forwarding to an earlier group; client groups from the client
  * presets or with an explicit cache, connection reuse and dual stack, each asking a subset of the
  * questions through all or some resolver groups. Every value is one the scenario loader accepts,
  * so {@link ScenarioYamlWriter} can write any generated scenario as a file.
@@ -287,7 +288,8 @@ public final class ScenarioGenerator {
     };
     boolean passOriginal = r.nextInt(8) == 0;
     int capacity = r.nextInt(5) == 0 ? 1 + r.nextInt(4) : 0;
-    return new ResolverBehaviour(clamps, stale, prefetch, passOriginal, capacity);
+    CacheClock clock = r.nextInt(4) == 0 ? CacheClock.WHOLE_SECOND : CacheClock.MILLISECOND;
+    return new ResolverBehaviour(clamps, stale, prefetch, passOriginal, capacity, clock);
   }
 
   private static ClientGroup clientGroup(SplittableRandom r, String name, Profile profile,

@@ -241,6 +241,9 @@ public final class ScenarioYamlWriter {
       if (b.capacity() != from.capacity()) {
         line(2, "capacity: " + b.capacity());
       }
+      if (b.clock() != from.clock()) {
+        line(2, "clock: " + b.clock().key());
+      }
     }
   }
 

@@ -30,8 +30,16 @@ import java.util.List;
  *       until its expiry + W, with TTL R: H = A + W, K = A + W + R; otherwise H = K = A;
  *   <li>a client uses what it gets at once (before H); a TTL cache (cap C) keeps its copy until
  *       min(K, H + C); a fixed cache of L (positive or negative) until H + L; max(TTL, F) until
- *       max(K, H + F); a grace period G adds G to whichever of those applies.
+ *       max(K, H + F); a grace period G adds G to whichever of those applies;
+ *   <li>a cache with the whole-second clock keeps what it stores to the end of the second its
+ *       expiry falls in: less than 1 s more than the millisecond clock would, so each such cache
+ *       on the way adds 1 s to what it keeps (and hence to its H and K). Its hand-outs carry whole
+ *       seconds rounded down, so they expire before its own entry does.
  * </ul>
+ * For the plain TTL law ({@link #replacedTtl}) the whole-second caches add 1 s in all, not 1 s
+ * each: without floors or stale answers every cache keeps at most what it received, the first
+ * whole-second cache rounds the expiry up to a second boundary, and every later hand-out rounds
+ * down, so no cache below it passes that boundary (docs/ARCHITECTURE.md, "Laws").
  * Original-TTL pass-on and connection reuse have no bound here (Long.MAX_VALUE): the properties
  * do not apply to scenarios that have them.
  */
@@ -39,15 +47,21 @@ public final class StaleBounds {
   /** The bound of one event and the replaced answer, path and clients that give it. */
   public record EventBound(long boundMs, String why) {}
 
+  /** What a whole-second cache may keep an entry beyond the millisecond clock's expiry (exclusive bound). */
+  static final long WHOLE_SECOND_MS = 1_000;
+
   private StaleBounds() {}
 
   /**
-   * Per event: T, the largest TTL (ms, as the authority sent it) of a replaced answer; 0 when the
-   * event replaces nothing. Negative answers count with their negative TTL.
+   * Per event: T, the largest TTL (ms, as the authority sent it) of a replaced answer, plus 1 s when
+   * any resolver group keeps whole seconds; 0 when the event replaces nothing. Negative answers
+   * count with their negative TTL.
    */
   public static List<EventBound> replacedTtl(Scenario s, AnswerTable table) {
     int events = s.schedule().events().size();
     EventBound[] out = new EventBound[events];
+    String wholeSecond = s.resolverGroups().stream().filter(g -> Traits.wholeSecondClock(g.behaviour()))
+        .map(ResolverGroup::name).findFirst().orElse(null);
     for (int e = 0; e < events; e++) {
       boolean before = settingBefore(s, e);
       boolean after = !before;
@@ -63,6 +77,10 @@ public final class StaleBounds {
           worst = Math.max(worst, ttl);
           why = "T " + Durations.format(ttl) + ": " + describe(table, q, old);
         }
+      }
+      if (wholeSecond != null && worst > 0) {
+        worst = add(worst, WHOLE_SECOND_MS);
+        why = why + "; + 1s: resolver group " + wholeSecond + " keeps whole seconds";
       }
       out[e] = new EventBound(worst, why);
     }
@@ -133,6 +151,10 @@ public final class StaleBounds {
       long floorMs = 1000 * (negative ? b.clamps().minNegativeS() : b.clamps().minPositiveS());
       long capMs = seconds(negative ? b.clamps().maxNegativeS() : b.clamps().maxPositiveS());
       kept = Math.min(Math.max(upstream[1], add(upstream[0], floorMs)), add(upstream[0], capMs));
+    }
+    if (Traits.wholeSecondClock(b)) {
+      // Kept to the end of the second its expiry falls in (the stale window starts there too).
+      kept = add(kept, WHOLE_SECOND_MS);
     }
     if (!Traits.servesStaleAtOnce(b)) {
       return new long[] {kept, kept};

@@ -37,6 +37,14 @@ public final class Traits {
     return b.serveStale().enabled() && b.serveStale().clientTimeoutMs() == 0;
   }
 
+  /**
+   * Keeps whole seconds (Unbound's clock): an entry lives to the end of its expiry second, up to 1 s
+   * past its TTL.
+   */
+  public static boolean wholeSecondClock(ResolverBehaviour b) {
+    return b.wholeSecondClock();
+  }
+
   /** Passes on the TTL an entry was stored with: downstream copies restart the clock. */
   public static boolean passesOriginalTtl(ResolverBehaviour b) {
     return b.passOriginalTtl();

@@ -3,6 +3,7 @@ package dev.dnsflip.scenarios;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.BackendChoice;
+import dev.dnsflip.resolver.CacheClock;
 import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
@@ -22,7 +23,7 @@ import org.xbill.DNS.TTL;
  */
 final class ResolverMapping {
   private static final String[] KEYS = {"name", "count", "preset", "forwardTo", "backends", "choice", "clamps", "serveStale",
-      "prefetch", "passOriginalTtl", "capacity"};
+      "prefetch", "passOriginalTtl", "capacity", "clock"};
   private static final String DEFAULT_PRESET = "ttl-honouring";
   private static final String[] CLAMP_KEYS = {"minTtl", "maxTtl", "minNegativeTtl", "maxNegativeTtl"};
   private static final String[] SERVE_STALE_KEYS = {"replyTtl", "maxStale", "clientTimeout", "refreshRetry",
@@ -62,7 +63,8 @@ final class ResolverMapping {
         f.optional("serveStale") == null ? base.serveStale() : serveStale(f.optional("serveStale"), base.serveStale()),
         f.optional("prefetch") == null ? base.prefetch() : prefetch(f.optional("prefetch")),
         f.optional("passOriginalTtl", Quantities::bool, base.passOriginalTtl()),
-        capacity(f.optional("capacity"), base.capacity()));
+        capacity(f.optional("capacity"), base.capacity()),
+        f.optional("clock", ResolverMapping::clock, base.clock()));
     int backends = preset.backends();
     Node backendsNode = f.optional("backends");
     if (backendsNode != null) {
@@ -120,6 +122,15 @@ final class ResolverMapping {
     return Presets.resolver(text.strip()).orElseThrow(() -> new IllegalArgumentException("unknown resolver preset '"
         + text.strip() + "'; expected one of: "
         + Presets.RESOLVERS.stream().map(ResolverPreset::name).collect(Collectors.joining(", "))));
+  }
+
+  /** {@code second} (Unbound's whole-second cache clock) or {@code millisecond} (the model's default). */
+  private static CacheClock clock(String text) {
+    CacheClock c = CacheClock.fromKey(text.strip());
+    if (c == null) {
+      throw new IllegalArgumentException("unknown clock '" + text.strip() + "'; expected second or millisecond");
+    }
+    return c;
   }
 
   private static BackendChoice choice(String text) {

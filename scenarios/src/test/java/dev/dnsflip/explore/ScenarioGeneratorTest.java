@@ -107,6 +107,9 @@ class ScenarioGeneratorTest {
     assertThat(resolvers).anyMatch(g -> g.behaviour().serveStale().enabled() && !Traits.servesStaleAtOnce(g.behaviour()));
     assertThat(resolvers).anyMatch(g -> g.behaviour().passOriginalTtl());
     assertThat(resolvers).anyMatch(g -> g.behaviour().capacity() > 0);
+    assertThat(resolvers).anyMatch(g -> g.behaviour().wholeSecondClock() && g.kind().startsWith("unbound-"));
+    assertThat(resolvers).anyMatch(g -> g.behaviour().wholeSecondClock() && g.kind().equals("custom"));
+    assertThat(resolvers).anyMatch(g -> g.behaviour().wholeSecondClock() && g.isForwarder());
     assertThat(clients.stream().map(ClientGroup::kind).filter(k -> Presets.client(k).isPresent()).distinct().count())
         .isGreaterThanOrEqualTo(8);
     for (Class<?> kind : List.of(ClientCache.None.class, ClientCache.TtlHonouring.class, ClientCache.Fixed.class,

@@ -73,6 +73,33 @@ class StaleBoundsTest {
   }
 
   @Test
+  void wholeSecondCachesAddOneSecondInAllToTheTtlLawAndOneSecondEachToWhatTheyKeep() throws ScenarioException {
+    // unbound-1.17 keeps whole seconds: T + 1 s for the plain law, however long the chain.
+    Scenario unbound = scenario("""
+        - { name: u, count: 1, preset: unbound-1.17 }
+        - { name: f, count: 2, forwardTo: u, clock: second }
+        - { name: g, count: 2, forwardTo: f }""", "");
+    List<StaleBounds.EventBound> ttl = StaleBounds.replacedTtl(unbound, new Trial(unbound).table());
+    assertThat(bounds(ttl)).containsExactly(301_000L, 901_000L);
+    assertThat(ttl.get(0).why()).endsWith("; + 1s: resolver group u keeps whole seconds");
+    Scenario millis = scenario("- { name: u, count: 1, preset: unbound-1.17, clock: millisecond }", "");
+    assertThat(bounds(StaleBounds.replacedTtl(millis, new Trial(millis).table()))).containsExactly(300_000L, 900_000L);
+
+    // A whole-second forwarder with a floor behind Unbound: u keeps 300 + 1 s; f keeps
+    // max(K, H + 50 s) + 1 s = 352 s. NODATA: 900 + 1 s at u, + 1 s at f (no negative floor).
+    Scenario floor = scenario("""
+        - { name: u, count: 1, preset: unbound-1.17 }
+        - { name: f, count: 2, forwardTo: u, clock: second, clamps: { minTtl: 50 } }""", "resolvers: { f: 1 }");
+    assertThat(bounds(StaleBounds.chain(floor, new Trial(floor).table()))).containsExactly(352_000L, 902_000L);
+
+    // Serve-stale at once with whole seconds: T + 1 s + W + R before a millisecond forwarder.
+    Scenario stale = scenario("""
+        - { name: u, count: 1, clock: second, serveStale: { replyTtl: 30, maxStale: 120s } }
+        - { name: f, count: 3, forwardTo: u }""", "resolvers: { f: 1 }");
+    assertThat(bounds(StaleBounds.chain(stale, new Trial(stale).table()))).containsExactly(451_000L, 1_051_000L);
+  }
+
+  @Test
   void clientCachesAddTheirLifetime() throws ScenarioException {
     Scenario fixed = scenario("- { name: r, count: 1 }", "cache: { fixed: { positive: 30s, negative: 10s } }");
     assertThat(bounds(StaleBounds.chain(fixed, new Trial(fixed).table()))).containsExactly(330_000L, 930_000L);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.BackendChoice;
+import dev.dnsflip.resolver.CacheClock;
 import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
@@ -56,6 +57,7 @@ class ResolverMappingTest {
             serveStale: off
             prefetch: off
             passOriginalTtl: false
+            clock: second
         """);
 
     assertThat(g.kind()).isEqualTo("unbound-1.17");
@@ -71,6 +73,33 @@ class ResolverMappingTest {
     assertThat(custom.kind()).isEqualTo("custom");
     assertThat(custom.behaviour()).isEqualTo(
         new ResolverBehaviour(TtlClamps.NONE, ServeStale.OFF, Prefetch.NONE, true));
+  }
+
+  @Test
+  void clockComesFromThePresetOrTheGroup() throws ScenarioException {
+    ResolverGroup unbound = group("  - { name: isp, count: 1, preset: unbound-1.17 }\n");
+    assertThat(unbound.behaviour().clock()).as("Unbound keeps whole seconds").isEqualTo(CacheClock.WHOLE_SECOND);
+    assertThat(group("  - { name: isp, count: 1, preset: unbound-1.17, clock: second }\n").kind())
+        .as("the preset's own clock written out").isEqualTo("unbound-1.17");
+    ResolverGroup ms = group("  - { name: isp, count: 1, preset: unbound-1.17-prefetch, clock: millisecond }\n");
+    assertThat(ms.kind()).isEqualTo("unbound-1.17-prefetch+custom");
+    assertThat(ms.behaviour()).isEqualTo(Presets.resolver("unbound-1.17-prefetch").orElseThrow().behaviour()
+        .withClock(CacheClock.MILLISECOND));
+
+    assertThat(group(RESOLVER).behaviour().clock()).as("ttl-honouring: the model's milliseconds")
+        .isEqualTo(CacheClock.MILLISECOND);
+    assertThat(group("  - { name: isp, count: 1, clock: millisecond }\n").kind()).isEqualTo("ttl-honouring");
+    ResolverGroup seconds = group("  - { name: isp, count: 1, clock: second }\n");
+    assertThat(seconds.kind()).isEqualTo("custom");
+    assertThat(seconds.behaviour()).isEqualTo(ResolverBehaviour.TTL_HONOURING.withClock(CacheClock.WHOLE_SECOND));
+    ResolverGroup bind = group("  - { name: isp, count: 1, preset: bind-9.18, clock: second }\n");
+    assertThat(bind.kind()).isEqualTo("bind-9.18+custom");
+    assertThat(bind.behaviour().prefetch()).as("the other policies stay the preset's").isEqualTo(new Prefetch.Bind(2, 9));
+
+    assertBad("  - { name: isp, count: 1, clock: minute }\n",
+        "bad.yaml:9:35: unknown clock 'minute'; expected second or millisecond");
+    assertBad("  - { name: isp, count: 1, clock: seconds }\n",
+        "bad.yaml:9:35: unknown clock 'seconds'; expected second or millisecond");
   }
 
   @Test
@@ -152,7 +181,7 @@ class ResolverMappingTest {
   void unknownKeyListsTheResolverKeys() {
     assertBad("  - { name: isp, count: 1, prefech: unbound }\n",
         "bad.yaml:9:28: unknown key 'prefech' in resolvers[0]; expected one of: name, count, preset, forwardTo, "
-            + "backends, choice, clamps, serveStale, prefetch, passOriginalTtl, capacity");
+            + "backends, choice, clamps, serveStale, prefetch, passOriginalTtl, capacity, clock");
   }
 
   @Test

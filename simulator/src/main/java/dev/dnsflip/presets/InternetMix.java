@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Resolvers (share of clients):
  * <ul>
- *   <li>ISP resolvers, Unbound 1.17 defaults (TTL-honouring apart from far clamps): 42%;
+ *   <li>ISP resolvers, Unbound 1.17 defaults (TTL-honouring apart from far clamps, whole-second clock): 42%;
  *   <li>public anycast farms (8 caches, random backend per query): 30%;
  *   <li>home-router dnsmasq forwarders in front of the ISP resolvers: 15%;
  *   <li>BIND 9.18 (prefetch 2 9) enterprise resolvers: 5%;

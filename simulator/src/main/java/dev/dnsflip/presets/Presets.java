@@ -3,6 +3,7 @@ package dev.dnsflip.presets;
 import dev.dnsflip.client.ClientBehaviour;
 import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.resolver.BackendChoice;
+import dev.dnsflip.resolver.CacheClock;
 import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ServeStale;
@@ -20,6 +21,12 @@ public final class Presets {
   private static final long DAY = 86_400;
   /** "No limit" for stale data, as a number of seconds: ten years. */
   private static final long UNLIMITED = 10 * 365 * DAY;
+  /** Why the Unbound presets keep whole seconds ({@link CacheClock#WHOLE_SECOND}): the lab and the source. */
+  private static final String WHOLE_SECOND_SOURCE = "; whole-second cache clock: measured against 1.17.1 in the "
+      + "lab (UnboundPresetTest: an entry lives to the end of second floor(stored) + TTL, answered with TTL 0 in "
+      + "that second) and in NLnetLabs/unbound's source (util/data/msgreply.c reply_info_set_ttls: expiry = now + "
+      + "TTL in whole seconds; daemon/worker.c answer_from_cache: expired only when rep->ttl < timenow; "
+      + "services/cache/dns.c tomsg: passes on r->ttl - now, dns_cache_store_msg: a TTL 0 message is not cached)";
 
   public static final List<ResolverPreset> RESOLVERS = List.of(
       new ResolverPreset("ttl-honouring", "any", "-",
@@ -27,25 +34,29 @@ public final class Presets {
           ResolverBehaviour.TTL_HONOURING, 1, BackendChoice.RANDOM, false),
       new ResolverPreset("unbound-1.17", "Unbound", "1.17.1 (Debian 12)",
           "unbound.conf(5) 1.17.1: cache-min-ttl 0, cache-max-ttl 86400, cache-max-negative-ttl 3600, prefetch no, "
-              + "serve-expired no",
-          new ResolverBehaviour(new TtlClamps(0, DAY, 0, 3600), ServeStale.OFF, Prefetch.NONE, false),
+              + "serve-expired no" + WHOLE_SECOND_SOURCE,
+          new ResolverBehaviour(new TtlClamps(0, DAY, 0, 3600), ServeStale.OFF, Prefetch.NONE, false, 0,
+              CacheClock.WHOLE_SECOND),
           1, BackendChoice.RANDOM, false),
       new ResolverPreset("unbound-1.17-serve-expired", "Unbound", "1.17.1 (Debian 12)",
           "unbound.conf(5) 1.17.1 with serve-expired yes: serve-expired-ttl 0 (no limit), serve-expired-reply-ttl 30, "
               + "serve-expired-client-timeout 0 (answer stale at once, then refresh); whether 1.17 caps the reply TTL "
-              + "by the original TTL is unconfirmed: not capped here",
+              + "by the original TTL is unconfirmed: not capped here" + WHOLE_SECOND_SOURCE,
           new ResolverBehaviour(new TtlClamps(0, DAY, 0, 3600), new ServeStale(true, 30, UNLIMITED, 0, 0, false, false),
-              Prefetch.NONE, false),
+              Prefetch.NONE, false, 0, CacheClock.WHOLE_SECOND),
           1, BackendChoice.RANDOM, false),
       new ResolverPreset("unbound-1.23-serve-expired", "Unbound", "1.23.0",
           "unbound.conf(5) 1.23: serve-expired yes, serve-expired-ttl 86400, serve-expired-reply-ttl 30 (capped by the "
-              + "original TTL), serve-expired-client-timeout 1800 ms",
+              + "original TTL), serve-expired-client-timeout 1800 ms" + WHOLE_SECOND_SOURCE
+              + " (the lab ran 1.17.1; the comparisons cited are those of the current source)",
           new ResolverBehaviour(new TtlClamps(0, DAY, 0, 3600), new ServeStale(true, 30, DAY, 1800, 0, false, true),
-              Prefetch.NONE, false),
+              Prefetch.NONE, false, 0, CacheClock.WHOLE_SECOND),
           1, BackendChoice.RANDOM, false),
       new ResolverPreset("unbound-1.17-prefetch", "Unbound", "1.17.1 (Debian 12)",
-          "unbound.conf(5) 1.17.1 with prefetch yes: a hit in the last 10% of the original TTL refreshes",
-          new ResolverBehaviour(new TtlClamps(0, DAY, 0, 3600), ServeStale.OFF, new Prefetch.Unbound(), false),
+          "unbound.conf(5) 1.17.1 with prefetch yes: a hit in the last 10% of the original TTL refreshes (whole "
+              + "seconds: util/data/msgreply.h PREFETCH_TTL_CALC(ttl) = ttl - ttl/10 from the store)" + WHOLE_SECOND_SOURCE,
+          new ResolverBehaviour(new TtlClamps(0, DAY, 0, 3600), ServeStale.OFF, new Prefetch.Unbound(), false, 0,
+              CacheClock.WHOLE_SECOND),
           1, BackendChoice.RANDOM, false),
       new ResolverPreset("bind-9.18", "BIND 9", "9.18",
           "BIND 9.18 ARM: max-cache-ttl 604800, min-cache-ttl 0, max-ncache-ttl 10800, prefetch 2 9, "

@@ -10,7 +10,11 @@ import java.util.Arrays;
  * prefetch, TTL pass-on. A lookup for (name, type) uses a fresh entry for it, else a fresh CNAME
  * for the name (the target is then looked up separately), else asks its upstream and stores what
  * it gets: a CNAME under (name, CNAME), anything else under (name, type), each for the TTL it
- * received after clamping. Entries are fresh while {@code now < expiry}.
+ * received after clamping. Entries are fresh while {@code now < expiry}: with the millisecond clock
+ * the expiry is the store time + TTL and the remaining milliseconds are passed on; with the
+ * whole-second clock ({@link CacheClock#WHOLE_SECOND}) the received TTL is taken in whole seconds,
+ * the entry lives to the end of its expiry second and whole seconds are passed on. Hits, serve-stale
+ * windows (which start at the expiry) and prefetch triggers (which see the TTL passed on) follow.
  *
  * <p>Background refreshes (prefetch, serve-stale with client timeout 0) complete at the instant
  * they start: the simulator has no network latency, which only shortens transitions by a round
@@ -28,6 +32,7 @@ public final class CachingResolver implements ResolverNode {
   private final long[] retryAfter;
   private final int[] answer;
   private final LruOrder lru; // null when capacity is unlimited
+  private final boolean wholeSecond;
 
   private boolean linkHit;
   private long linkTtlMs;
@@ -51,6 +56,7 @@ public final class CachingResolver implements ResolverNode {
     Arrays.fill(retryAfter, NEVER);
     Arrays.fill(answer, FAILED);
     lru = behaviour.capacity() > 0 ? new LruOrder(slots) : null;
+    wholeSecond = behaviour.wholeSecondClock();
   }
 
   @Override
@@ -143,7 +149,7 @@ public final class CachingResolver implements ResolverNode {
     if (lru != null) {
       lru.touch(slot);
     }
-    long remaining = expiry[slot] - now;
+    long remaining = wholeSecond ? CacheClock.wholeSecondRemainingMs(expiry[slot], now) : expiry[slot] - now;
     linkHit = true;
     linkTtlMs = behaviour.passOriginalTtl() ? original[slot] : remaining;
     if (behaviour.prefetch().triggers(remaining, original[slot])) {
@@ -178,7 +184,8 @@ public final class CachingResolver implements ResolverNode {
     ServeStale stale = behaviour.serveStale();
     retryAfter[slot] = now + stale.refreshRetryMs();
     if (stale.resetOnFailure()) {
-      staleUntil[slot] = now + stale.maxStaleS() * 1000;
+      // Whole seconds: the window restarts at the end of the current second (Unbound compares seconds).
+      staleUntil[slot] = (wholeSecond ? CacheClock.secondStartMs(now) + 1000 : now) + stale.maxStaleS() * 1000;
     }
   }
 
@@ -195,19 +202,24 @@ public final class CachingResolver implements ResolverNode {
     return best;
   }
 
-  /** Stores a received answer with its clamped TTL; returns the TTL passed on (the clamped one). */
+  /**
+   * Stores a received answer with its clamped TTL (in whole seconds first, with the whole-second
+   * clock); returns the TTL passed on (the clamped one).
+   */
   private long store(int q, int cnameSlot, int a, long receivedTtlMs, long now) {
+    long received = wholeSecond ? CacheClock.wholeSecondsMs(receivedTtlMs) : receivedTtlMs;
     long ttl = table.provenance(a) == Provenance.NEGATIVE.ordinal()
-        ? behaviour.clamps().negativeMs(receivedTtlMs)
-        : behaviour.clamps().positiveMs(receivedTtlMs);
+        ? behaviour.clamps().negativeMs(received)
+        : behaviour.clamps().positiveMs(received);
     int slot = table.isCname(a) ? cnameSlot : q;
     if (lru != null) {
       makeRoomFor(slot);
     }
+    long until = wholeSecond ? CacheClock.wholeSecondExpiryMs(now, ttl) : now + ttl;
     answer[slot] = a;
-    expiry[slot] = now + ttl;
+    expiry[slot] = until;
     original[slot] = ttl;
-    staleUntil[slot] = behaviour.serveStale().enabled() ? now + ttl + behaviour.serveStale().maxStaleS() * 1000 : now + ttl;
+    staleUntil[slot] = behaviour.serveStale().enabled() ? until + behaviour.serveStale().maxStaleS() * 1000 : until;
     retryAfter[slot] = NEVER;
     return ttl;
   }
@@ -238,15 +250,19 @@ public final class CachingResolver implements ResolverNode {
     return answer[slot];
   }
 
-  /** Places an entry as if fetched {@code ageMs} before {@code now} with TTL {@code ttlMs}. */
+  /**
+   * Places an entry as if fetched {@code ageMs} before {@code now} with TTL {@code ttlMs} (as kept,
+   * after the clamps); its expiry follows this cache's clock.
+   */
   public void preload(int slot, int answerId, long ttlMs, long ageMs, long now) {
     if (lru != null) {
       makeRoomFor(slot);
     }
     long storedAt = now - ageMs;
+    long ttl = wholeSecond ? CacheClock.wholeSecondsMs(ttlMs) : ttlMs;
     answer[slot] = answerId;
-    expiry[slot] = storedAt + ttlMs;
-    original[slot] = ttlMs;
+    expiry[slot] = wholeSecond ? CacheClock.wholeSecondExpiryMs(storedAt, ttl) : storedAt + ttl;
+    original[slot] = ttl;
     staleUntil[slot] = behaviour.serveStale().enabled()
         ? expiry[slot] + behaviour.serveStale().maxStaleS() * 1000 : expiry[slot];
   }

@@ -40,7 +40,13 @@ public final class SteadyState {
     return x / (1 + x);
   }
 
-  /** Fills {@code cache} at {@code startMs}; TTLs are those the cache would keep (after its clamps). */
+  /**
+   * Fills {@code cache} at {@code startMs}; TTLs are those the cache would keep (after its clamps).
+   * A whole-second cache ({@link CacheClock#WHOLE_SECOND}) gets the same draws and keeps each entry
+   * to the end of its expiry second ({@link CachingResolver#preload}): a lifetime of T to T + 1 s,
+   * which this fill does not weigh, so it is only close to stationary; such a cache is never plain,
+   * and the simulation lets filled caches that are not plain settle before time 0.
+   */
   public static void fill(CachingResolver cache, AnswerTable table, double[] slotRates,
       boolean enabled, long startMs, SplittableRandom random) {
     TtlClamps clamps = cache.behaviour().clamps();

@@ -168,8 +168,8 @@ public final class Simulation {
   /**
    * Where the run starts. A stationary fill is exact only for plain scenarios; otherwise the
    * filled caches then settle for twice the longest lifetime in play (at most 2 h) before time 0,
-   * with nothing observed, so forwarders, prefetch, serve-stale and client caches reach their own
-   * steady state.
+   * with nothing observed, so forwarders, prefetch, serve-stale, whole-second clocks and client
+   * caches reach their own steady state.
    */
   long startMs() {
     InitialCache init = scenario.initialCache();
@@ -181,7 +181,9 @@ public final class Simulation {
       for (ResolverGroup g : scenario.resolverGroups()) {
         long ttl = table.ttlMs(a);
         boolean negative = table.provenance(a) == dev.dnsflip.authority.Provenance.NEGATIVE.ordinal();
-        longest = Math.max(longest, negative ? g.behaviour().clamps().negativeMs(ttl) : g.behaviour().clamps().positiveMs(ttl));
+        long kept = negative ? g.behaviour().clamps().negativeMs(ttl) : g.behaviour().clamps().positiveMs(ttl);
+        // A whole-second cache keeps an entry up to 1 s past its TTL.
+        longest = Math.max(longest, g.behaviour().wholeSecondClock() ? kept + 1000 : kept);
       }
     }
     for (ClientGroup g : scenario.clientGroups()) {

@@ -10,7 +10,9 @@ import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.presets.Presets;
 import dev.dnsflip.resolver.BackendChoice;
+import dev.dnsflip.resolver.CacheClock;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
@@ -144,5 +146,64 @@ class LawsTest {
     }
     assertThat(exceeded[0]).as("with R < T the forwarder's stale copy still outlives T + d").isTrue();
     assertThat(exceeded[1]).as("with R > T some transition outlasts T + d").isTrue();
+  }
+
+  /**
+   * Whole-second caches (Unbound's clock) in a chain of remaining-TTL caches, at random levels and
+   * mixed with millisecond ones: the first whole-second cache keeps an old answer to the end of the
+   * second its expiry falls in (< 1 s more), and every hand-out rounds down to whole seconds, so no
+   * cache below passes that second boundary: last stale < T + d + 1 s however many there are.
+   */
+  @Test
+  void wholeSecondCachesInAChainAddLessThanOneSecondInAll() {
+    ResolverBehaviour unbound = Presets.resolver("unbound-1.17").orElseThrow().behaviour();
+    for (long seed = 1; seed <= CONFIGURATIONS; seed++) {
+      Config c = config(seed);
+      SplittableRandom r = new SplittableRandom(seed * 13);
+      int depth = 1 + (int) (seed % 3);
+      List<ResolverGroup> groups = new ArrayList<>();
+      groups.add(group("level0", c.resolvers(), unbound, null));
+      for (int d = 1; d < depth; d++) {
+        ResolverBehaviour b = r.nextBoolean() ? ResolverBehaviour.TTL_HONOURING
+            : ResolverBehaviour.TTL_HONOURING.withClock(CacheClock.WHOLE_SECOND);
+        groups.add(group("level" + d, c.resolvers() * (d + 1), b, "level" + (d - 1)));
+      }
+      TransitionReport report = new Simulation(scenario(c, groups, ClientBehaviour.PLAIN), 2).run();
+      assertThat(worstLastStale(report)).as("seed %d, depth %d: %s", seed, depth, c)
+          .isLessThan(c.ttlS() * 1000 + report.run().maxPropagationDelayMs() + 1000);
+    }
+  }
+
+  /**
+   * The unbound-1.17 preset, T = 20 s, the old answer fetchable until t0 + d = 60.7 s: a resolver
+   * whose entry expired at 60 s refetched it within that second and keeps it to the end of second
+   * 60 + 20 = 80, up to 299 ms past T + d; the same scenario with the millisecond clock stays below.
+   */
+  @Test
+  void anUnboundPresetScenarioOutlastsTtlPlusPropagationByLessThanOneSecond() {
+    ResolverBehaviour unbound = Presets.resolver("unbound-1.17").orElseThrow().behaviour();
+    for (long delay : new long[] {0, 2_300}) {
+      long lastStale = lastStaleMax(unbound, 60_700 - delay, delay);
+      long ttlPlusD = 20_000 + delay;
+      assertThat(lastStale).as("delay %d ms: beyond T + d", delay).isGreaterThanOrEqualTo(ttlPlusD);
+      assertThat(lastStale).as("delay %d ms: within the last second", delay).isLessThan(ttlPlusD + 1000);
+      assertThat(lastStaleMax(unbound.withClock(CacheClock.MILLISECOND), 60_700 - delay, delay))
+          .as("delay %d ms, millisecond clock", delay).isLessThan(ttlPlusD);
+    }
+  }
+
+  private static long lastStaleMax(ResolverBehaviour b, long enableAt, long delayMs) {
+    Account account = TestScenarios.account(20, List.of(TestScenarios.zone("example.com",
+        TestScenarios.a("www.example.com", "192.0.2.10", 1, true))), List.of());
+    Scenario s = new Scenario("unbound", "", 2024, 1, 120_000, 1_000, InitialCache.STEADY, account, 1,
+        new Propagation.Fixed(delayMs), TestScenarios.schedule(enableAt),
+        List.of(new ResolverGroup("isp", 200, b, 1, BackendChoice.RANDOM, null, "isp")),
+        List.of(new ClientGroup("c", 4_000, 1.0, Map.of(),
+            List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)), ClientBehaviour.PLAIN,
+            "c")),
+        List.of());
+    TransitionReport report = new Simulation(s, 2).run();
+    assertThat(report.run().maxPropagationDelayMs()).isEqualTo(delayMs);
+    return worstLastStale(report);
   }
 }
