@@ -1,17 +1,12 @@
 package dev.dnsflip.lab;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real BIND 9 {@code named}, started as a child process from {@link BindSettings} ({@code named
@@ -32,23 +27,13 @@ public final class BindLab implements AutoCloseable {
   /** Said whenever the binary is missing, so the fix is one step away. */
   public static final String INSTALL_HINT =
       Daemons.RUN_TESTS + ", or install it with: apt-get install bind9 (Debian 12 ships 9.18)";
-  private static final Duration READY_WITHIN = Duration.ofSeconds(15);
-  private static final int START_ATTEMPTS = 3;
   /** {@code named -v}: "BIND 9.18.49-1~deb12u3-Debian (Extended Support Version) <id:>". */
   private static final Pattern VERSION = Pattern.compile("^BIND\\s+(\\S+)", Pattern.MULTILINE);
 
-  private final Process process;
-  private final InetSocketAddress address;
-  private final Path configFile;
-  private final Path logFile;
-  private final String version;
+  private final Daemon daemon;
 
-  private BindLab(Process process, InetSocketAddress address, Path configFile, Path logFile, String version) {
-    this.process = process;
-    this.address = address;
-    this.configFile = configFile;
-    this.logFile = logFile;
-    this.version = version;
+  private BindLab(Daemon daemon) {
+    this.daemon = daemon;
   }
 
   /** Starts {@link #DEFAULT_BINARY} with {@code settings}, writing its files into {@code workDir}. */
@@ -63,30 +48,12 @@ public final class BindLab implements AutoCloseable {
   public static BindLab start(Path binary, BindSettings settings, Path workDir) throws IOException {
     String version = version(binary);
     requireInterfaceAddress(settings);
-    Files.createDirectories(workDir);
-    Path config = workDir.resolve("named.conf");
-    Path log = workDir.resolve("named.log");
-    for (int attempt = 1; ; attempt++) {
-      int port = settings.port() != 0 ? settings.port() : Loopback.freePort(settings.listen());
-      Files.writeString(config, settings.render(workDir, port), StandardCharsets.UTF_8);
-      Process process = new ProcessBuilder(binary.toString(), "-g", "-4", "-n", "1", "-c", config.toString())
-          .directory(workDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
-      BindLab lab = new BindLab(process, new InetSocketAddress(settings.listen(), port), config, log, version);
-      try {
-        lab.awaitReady();
-        return lab;
-      } catch (RuntimeException notReady) {
-        lab.close(); // never leave a daemon behind
-        boolean portTaken = lab.log().contains("unable to listen on any configured interfaces")
-            || lab.log().contains("address in use");
-        if (!(portTaken && settings.port() == 0 && attempt < START_ATTEMPTS)) {
-          throw notReady;
-        }
-      }
-    }
+    // Ready once it answers version.bind (CHAOS, answered by named itself).
+    return new BindLab(Daemon.start(new Daemon.Launch("named", workDir, "named.conf", "named.log",
+        settings.listen(), settings.port(), port -> settings.render(workDir, port),
+        config -> List.of(binary.toString(), "-g", "-4", "-n", "1", "-c", config.toString()),
+        log -> log.contains("unable to listen on any configured interfaces") || log.contains("address in use"),
+        "version.bind.", daemon -> daemon.contains(version)), version));
   }
 
   /** Refuses to go on without the binary, saying how to get it. */
@@ -108,67 +75,36 @@ public final class BindLab implements AutoCloseable {
     }
   }
 
-  /** Polls {@code version.bind} (CHAOS, answered by named itself); fails fast if the process exits. */
-  private void awaitReady() {
-    try {
-      await("named answering on " + Daemons.describe(address))
-          .atMost(READY_WITHIN)
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(50))
-          .until(this::answersVersionQuery);
-    } catch (ConditionTimeoutException e) {
-      throw new IllegalStateException("named did not answer on " + Daemons.describe(address) + " within "
-          + READY_WITHIN.toSeconds() + " s; log:\n" + log(), e);
-    }
-  }
-
-  private boolean answersVersionQuery() {
-    if (!process.isAlive()) {
-      throw new IllegalStateException("named exited with code " + process.exitValue() + " before answering on "
-          + Daemons.describe(address) + "; config " + configFile + "; log:\n" + log());
-    }
-    String daemon = Daemons.chaosVersion(address);
-    if (daemon == null) {
-      return false;
-    }
-    if (!daemon.contains(version)) {
-      // Another server answered on that address, or the binary is not the one asked for.
-      throw new IllegalStateException("the server answering on " + Daemons.describe(address) + " says '" + daemon
-          + "', but named " + version + " was started");
-    }
-    return true;
-  }
-
   /** Where this named answers (UDP and TCP). */
   public InetSocketAddress address() {
-    return address;
+    return daemon.address();
   }
 
   /** named's version as {@code named -v} reports it, e.g. "9.18.49-1~deb12u3-Debian". */
   public String version() {
-    return version;
+    return daemon.version();
   }
 
   public Path configFile() {
-    return configFile;
+    return daemon.configFile();
   }
 
   public Path logFile() {
-    return logFile;
+    return daemon.logFile();
   }
 
   /** The log so far (for failure messages); empty before named wrote any. */
   public String log() {
-    return Daemons.read(logFile);
+    return daemon.log();
   }
 
   public boolean isRunning() {
-    return process.isAlive();
+    return daemon.isRunning();
   }
 
   /** Stops named: SIGTERM (it exits cleanly), then SIGKILL if it has not exited within 5 s. */
   @Override
   public void close() {
-    Daemons.stop(process);
+    daemon.close();
   }
 }

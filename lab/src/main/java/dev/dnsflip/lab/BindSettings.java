@@ -3,7 +3,6 @@ package dev.dnsflip.lab;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -37,15 +36,12 @@ import org.xbill.DNS.Name;
  * @param options cache options in the order set, as (named.conf name, value)
  */
 public record BindSettings(InetAddress listen, int port, InetSocketAddress upstream, List<Name> stubZones,
-    List<Option> options) {
+    List<ConfigOption> options) {
 
   /** The one loopback address {@code lo} carries, so the one named can listen on. */
   public static final InetAddress DEFAULT_LISTEN = Loopback.v4(1);
   /** BIND 9.18 refuses min-cache-ttl and min-ncache-ttl above 90 s. */
   public static final long MAX_MIN_TTL_S = 90;
-
-  /** One statement of named.conf's {@code options} block, without its ';'. */
-  public record Option(String name, String value) {}
 
   /** BIND's {@code qname-minimization} modes. */
   public enum QnameMinimization { STRICT, RELAXED, OFF, DISABLED }
@@ -137,21 +133,11 @@ public record BindSettings(InetAddress listen, int port, InetSocketAddress upstr
 
   /** A copy with {@code name} set to {@code value}, replacing an earlier value. */
   private BindSettings with(String name, String value) {
-    List<Option> next = new ArrayList<>();
-    for (Option o : options) {
-      if (!o.name().equals(name)) {
-        next.add(o);
-      }
-    }
-    next.add(new Option(name, value));
-    return new BindSettings(listen, port, upstream, stubZones, next);
+    return new BindSettings(listen, port, upstream, stubZones, ConfigOption.replacing(options, name, value));
   }
 
   private static String nonNegative(long value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("named.conf values here must be >= 0, got " + value);
-    }
-    return Long.toString(value);
+    return ConfigOption.nonNegative(value, "named.conf");
   }
 
   private static String atMost90(long seconds) {
@@ -190,7 +176,7 @@ public record BindSettings(InetAddress listen, int port, InetSocketAddress upstr
         // No DNSSEC validation: the lab's zones are unsigned and have no trust anchor.
         .append("    dnssec-validation no;\n")
         .append("    notify no;\n");
-    for (Option o : options) {
+    for (ConfigOption o : options) {
       conf.append("    ").append(o.name()).append(' ').append(o.value()).append(";\n");
     }
     conf.append("};\n")

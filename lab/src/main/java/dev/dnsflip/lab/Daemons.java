@@ -22,7 +22,7 @@ import org.xbill.DNS.SimpleResolver;
 import org.xbill.DNS.TXTRecord;
 import org.xbill.DNS.Type;
 
-/** What the resolver drivers ({@link BindLab}, {@link DnsmasqLab}) share: versions, readiness probes, logs, stopping. */
+/** What the resolver drivers and {@link Daemon} share: versions, readiness probes, logs, stopping. */
 final class Daemons {
   /** Said by every driver whose binary is missing: the project's test command installs them all. */
   static final String RUN_TESTS = "run ./run-tests (it installs the lab's Debian packages when missing)";
@@ -63,15 +63,16 @@ final class Daemons {
   }
 
   /**
-   * The TXT a server answers to {@code version.bind} in class CHAOS (BIND and dnsmasq answer it
-   * themselves, so no upstream sees it and no cache entry is made), or null while nothing answers.
+   * The TXT a server answers to {@code name} (e.g. {@code version.bind.}) in class CHAOS (each
+   * daemon answers it itself, so no upstream sees it and no cache entry is made), or null while
+   * nothing answers.
    */
-  static String chaosVersion(InetSocketAddress server) {
+  static String chaosVersion(InetSocketAddress server, String name) {
     try {
       SimpleResolver resolver = new SimpleResolver(server);
       resolver.setTimeout(PROBE_TIMEOUT);
       Message response = resolver.send(Message.newQuery(
-          Record.newRecord(Name.fromConstantString("version.bind."), Type.TXT, DClass.CH)));
+          Record.newRecord(Name.fromConstantString(name), Type.TXT, DClass.CH)));
       if (response.getRcode() != Rcode.NOERROR) {
         return null;
       }

@@ -1,15 +1,10 @@
 package dev.dnsflip.lab;
 
-import static org.awaitility.Awaitility.await;
-
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real dnsmasq, started as a child process from {@link DnsmasqSettings} ({@code dnsmasq
@@ -26,23 +21,13 @@ public final class DnsmasqLab implements AutoCloseable {
   /** Said whenever the binary is missing, so the fix is one step away. */
   public static final String INSTALL_HINT =
       Daemons.RUN_TESTS + ", or install it with: apt-get install dnsmasq-base (Debian 12 ships 2.90)";
-  private static final Duration READY_WITHIN = Duration.ofSeconds(15);
-  private static final int START_ATTEMPTS = 3;
   /** {@code dnsmasq -v}: "Dnsmasq version 2.90  Copyright (c) 2000-2024 Simon Kelley". */
   private static final Pattern VERSION = Pattern.compile("^Dnsmasq version\\s+(\\S+)", Pattern.MULTILINE);
 
-  private final Process process;
-  private final InetSocketAddress address;
-  private final Path configFile;
-  private final Path logFile;
-  private final String version;
+  private final Daemon daemon;
 
-  private DnsmasqLab(Process process, InetSocketAddress address, Path configFile, Path logFile, String version) {
-    this.process = process;
-    this.address = address;
-    this.configFile = configFile;
-    this.logFile = logFile;
-    this.version = version;
+  private DnsmasqLab(Daemon daemon) {
+    this.daemon = daemon;
   }
 
   /** Starts {@link #DEFAULT_BINARY} with {@code settings}, writing its files into {@code workDir}. */
@@ -56,29 +41,12 @@ public final class DnsmasqLab implements AutoCloseable {
    */
   public static DnsmasqLab start(Path binary, DnsmasqSettings settings, Path workDir) throws IOException {
     String version = version(binary);
-    Files.createDirectories(workDir);
-    Path config = workDir.resolve("dnsmasq.conf");
-    Path log = workDir.resolve("dnsmasq.log");
-    for (int attempt = 1; ; attempt++) {
-      int port = settings.port() != 0 ? settings.port() : Loopback.freePort(settings.listen());
-      Files.writeString(config, settings.render(workDir, port), StandardCharsets.UTF_8);
-      Process process = new ProcessBuilder(binary.toString(), "--keep-in-foreground", "--conf-file=" + config)
-          .directory(workDir.toFile())
-          .redirectErrorStream(true)
-          .redirectOutput(log.toFile())
-          .start();
-      DnsmasqLab lab = new DnsmasqLab(process, new InetSocketAddress(settings.listen(), port), config, log, version);
-      try {
-        lab.awaitReady();
-        return lab;
-      } catch (RuntimeException notReady) {
-        lab.close(); // never leave a daemon behind
-        boolean portTaken = lab.log().contains("Address already in use");
-        if (!(portTaken && settings.port() == 0 && attempt < START_ATTEMPTS)) {
-          throw notReady;
-        }
-      }
-    }
+    // Ready once it answers version.bind (CHAOS, answered by dnsmasq itself: "dnsmasq-2.90").
+    return new DnsmasqLab(Daemon.start(new Daemon.Launch("dnsmasq", workDir, "dnsmasq.conf", "dnsmasq.log",
+        settings.listen(), settings.port(), port -> settings.render(workDir, port),
+        config -> List.of(binary.toString(), "--keep-in-foreground", "--conf-file=" + config),
+        log -> log.contains("Address already in use"),
+        "version.bind.", daemon -> daemon.equals("dnsmasq-" + version)), version));
   }
 
   /** Refuses to go on without the binary, saying how to get it. */
@@ -91,67 +59,36 @@ public final class DnsmasqLab implements AutoCloseable {
     return Daemons.version("dnsmasq", binary, INSTALL_HINT, VERSION, "-v");
   }
 
-  /** Polls {@code version.bind} (CHAOS, answered by dnsmasq itself); fails fast if the process exits. */
-  private void awaitReady() {
-    try {
-      await("dnsmasq answering on " + Daemons.describe(address))
-          .atMost(READY_WITHIN)
-          .pollDelay(Duration.ZERO)
-          .pollInterval(Duration.ofMillis(50))
-          .until(this::answersVersionQuery);
-    } catch (ConditionTimeoutException e) {
-      throw new IllegalStateException("dnsmasq did not answer on " + Daemons.describe(address) + " within "
-          + READY_WITHIN.toSeconds() + " s; log:\n" + log(), e);
-    }
-  }
-
-  private boolean answersVersionQuery() {
-    if (!process.isAlive()) {
-      throw new IllegalStateException("dnsmasq exited with code " + process.exitValue() + " before answering on "
-          + Daemons.describe(address) + "; config " + configFile + "; log:\n" + log());
-    }
-    String daemon = Daemons.chaosVersion(address);
-    if (daemon == null) {
-      return false;
-    }
-    if (!daemon.equals("dnsmasq-" + version)) {
-      // Another server answered on that address, or the binary is not the one asked for.
-      throw new IllegalStateException("the server answering on " + Daemons.describe(address) + " says '" + daemon
-          + "', but dnsmasq " + version + " was started");
-    }
-    return true;
-  }
-
   /** Where this dnsmasq answers (UDP and TCP). */
   public InetSocketAddress address() {
-    return address;
+    return daemon.address();
   }
 
   /** dnsmasq's version as {@code dnsmasq -v} reports it, e.g. "2.90". */
   public String version() {
-    return version;
+    return daemon.version();
   }
 
   public Path configFile() {
-    return configFile;
+    return daemon.configFile();
   }
 
   public Path logFile() {
-    return logFile;
+    return daemon.logFile();
   }
 
   /** The log so far (for failure messages); empty before dnsmasq wrote any. */
   public String log() {
-    return Daemons.read(logFile);
+    return daemon.log();
   }
 
   public boolean isRunning() {
-    return process.isAlive();
+    return daemon.isRunning();
   }
 
   /** Stops dnsmasq: SIGTERM (it exits cleanly), then SIGKILL if it has not exited within 5 s. */
   @Override
   public void close() {
-    Daemons.stop(process);
+    daemon.close();
   }
 }

@@ -3,7 +3,6 @@ package dev.dnsflip.lab;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -21,15 +20,12 @@ import java.util.Objects;
  * @param upstream the one server it forwards to
  * @param options options in the order set, as (dnsmasq.conf name, value; "" for a bare flag)
  */
-public record DnsmasqSettings(InetAddress listen, int port, InetSocketAddress upstream, List<Option> options) {
+public record DnsmasqSettings(InetAddress listen, int port, InetSocketAddress upstream, List<ConfigOption> options) {
 
   /** Where the lab's dnsmasq listens unless told: beside the authority (.53), Unbound (.54) and BIND (.1). */
   public static final InetAddress DEFAULT_LISTEN = Loopback.v4(56);
   /** dnsmasq caps min-cache-ttl at 3600 s (silently); refused here instead. */
   public static final long MAX_MIN_CACHE_TTL_S = 3600;
-
-  /** One line of dnsmasq.conf: {@code name=value}, or {@code name} alone when the value is "". */
-  public record Option(String name, String value) {}
 
   public DnsmasqSettings {
     Loopback.require(listen);
@@ -105,21 +101,11 @@ public record DnsmasqSettings(InetAddress listen, int port, InetSocketAddress up
 
   /** A copy with {@code name} set to {@code value}, replacing an earlier value. */
   private DnsmasqSettings with(String name, String value) {
-    List<Option> next = new ArrayList<>();
-    for (Option o : options) {
-      if (!o.name().equals(name)) {
-        next.add(o);
-      }
-    }
-    next.add(new Option(name, value));
-    return new DnsmasqSettings(listen, port, upstream, next);
+    return new DnsmasqSettings(listen, port, upstream, ConfigOption.replacing(options, name, value));
   }
 
   private static String nonNegative(long value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("dnsmasq values here must be >= 0, got " + value);
-    }
-    return Long.toString(value);
+    return ConfigOption.nonNegative(value, "dnsmasq");
   }
 
   /** The dnsmasq.conf text for running in {@code directory} on {@code actualPort}. */
@@ -143,7 +129,7 @@ public record DnsmasqSettings(InetAddress listen, int port, InetSocketAddress up
         .append('@').append(ip).append('\n')
         .append("pid-file=").append(pidFile).append('\n')
         .append("log-facility=-\n");
-    for (Option o : options) {
+    for (ConfigOption o : options) {
       conf.append(o.name());
       if (!o.value().isEmpty()) {
         conf.append('=').append(o.value());

@@ -3,7 +3,6 @@ package dev.dnsflip.lab;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.xbill.DNS.Name;
@@ -22,10 +21,7 @@ import org.xbill.DNS.Name;
  * @param options cache options in the order set, as (unbound.conf name, value)
  */
 public record UnboundSettings(InetAddress listen, int port, InetSocketAddress upstream, List<Name> stubZones,
-    List<Option> options) {
-
-  /** One {@code server:} option of unbound.conf. */
-  public record Option(String name, String value) {}
+    List<ConfigOption> options) {
 
   public UnboundSettings {
     Loopback.require(listen);
@@ -106,21 +102,11 @@ public record UnboundSettings(InetAddress listen, int port, InetSocketAddress up
 
   /** A copy with {@code name} set to {@code value}, replacing an earlier value. */
   private UnboundSettings with(String name, String value) {
-    List<Option> next = new ArrayList<>();
-    for (Option o : options) {
-      if (!o.name().equals(name)) {
-        next.add(o);
-      }
-    }
-    next.add(new Option(name, value));
-    return new UnboundSettings(listen, port, upstream, stubZones, next);
+    return new UnboundSettings(listen, port, upstream, stubZones, ConfigOption.replacing(options, name, value));
   }
 
   private static String nonNegative(long value) {
-    if (value < 0) {
-      throw new IllegalArgumentException("unbound.conf values here must be >= 0, got " + value);
-    }
-    return Long.toString(value);
+    return ConfigOption.nonNegative(value, "unbound.conf");
   }
 
   private static String yesNo(boolean on) {
@@ -156,7 +142,7 @@ public record UnboundSettings(InetAddress listen, int port, InetSocketAddress up
         .append("    do-not-query-localhost: no\n")
         // No DNSSEC validation: the lab's zones are unsigned and have no trust anchor.
         .append("    module-config: \"iterator\"\n");
-    for (Option o : options) {
+    for (ConfigOption o : options) {
       conf.append("    ").append(o.name()).append(": ").append(o.value()).append('\n');
     }
     conf.append("remote-control:\n")

@@ -103,7 +103,7 @@ public final class ConsoleSummary {
 
   /** A metric's mean, ">=" when censored (a lower bound), "-" when the simulation did not report it. */
   private static String figure(EventReport e, String name) {
-    Optional<Metric> metric = Figures.metric(e, name);
+    Optional<Metric> metric = e.find(name);
     if (metric.isEmpty()) {
       return ABSENT;
     }

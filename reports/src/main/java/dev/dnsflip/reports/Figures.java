@@ -71,15 +71,10 @@ final class Figures {
     return unit.map(u -> value(u, v)).orElseGet(() -> plain(v));
   }
 
-  /** Like {@link EventReport#metric} but absent instead of throwing: renderers degrade, not fail. */
-  static Optional<Metric> metric(EventReport event, String name) {
-    return event.metrics().stream().filter(m -> m.name().equals(name)).findFirst();
-  }
-
   /** The unit of a metric name as any event reports it. */
   static Optional<Unit> unitOf(TransitionReport report, String name) {
     return report.events().stream()
-        .flatMap(e -> metric(e, name).stream())
+        .flatMap(e -> e.find(name).stream())
         .map(Metric::unit)
         .findFirst();
   }

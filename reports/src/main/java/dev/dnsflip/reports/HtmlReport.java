@@ -8,7 +8,6 @@ import dev.dnsflip.observe.ExpectationResult;
 import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.RunSummary;
 import dev.dnsflip.observe.TransitionReport;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,9 +22,6 @@ public final class HtmlReport {
       "lastStale.p99", "lastStale.max", "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero",
       "clientsStaleAfter.1m", "clientsStaleAfter.5m", "clientsStaleAfter.15m", "clientsStaleAfter.1h");
   private static final int BLAME_ROWS = 10;
-  private static final Comparator<Blame> SLOWEST_FIRST = Comparator.comparingLong(Blame::lastStaleMaxMs).reversed()
-      .thenComparing(Comparator.comparingLong(Blame::staleUses).reversed())
-      .thenComparing(Blame::resolverGroup).thenComparing(Blame::clientGroup);
   private static final String STYLE = """
       body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
       table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem}
@@ -84,10 +80,7 @@ public final class HtmlReport {
     out.append("<h2>Switch ").append(Figures.number(event)).append(": ")
         .append(event.direction() == SwitchDirection.ENABLE ? "enable" : "disable").append(" at ")
         .append(Html.escape(Durations.format(event.atMs()))).append("</h2>\n<p>")
-        .append(event.direction() == SwitchDirection.ENABLE
-            ? "DNS-only enforced: proxied names move from anycast to origin."
-            : "DNS-only lifted: proxied names move from origin back to anycast.")
-        .append(" Window ").append(Html.escape(Durations.format(windowMs))).append(".</p>\n");
+        .append(MarkdownReport.meaning(event.direction())).append(". Window ").append(Html.escape(Durations.format(windowMs))).append(".</p>\n");
     Blame slowest = event.slowest();
     out.append("<p>").append(slowest == null ? "No client used a stale answer after this switch."
         : "<strong>Slowest behaviour:</strong> " + Html.escape(slowest.resolverGroup() + " (" + slowest.resolverKind()
@@ -119,7 +112,7 @@ public final class HtmlReport {
     if (event.blame().isEmpty()) {
       return;
     }
-    List<Blame> sorted = event.blame().stream().sorted(SLOWEST_FIRST).limit(BLAME_ROWS).toList();
+    List<Blame> sorted = event.blame().stream().sorted(MarkdownReport.SLOWEST_FIRST).limit(BLAME_ROWS).toList();
     out.append("<h3>Who holds the transition back</h3>\n<table>\n<tr><th>Resolver group</th><th>Resolver kind</th>"
         + "<th>Client group</th><th>Client kind</th><th>Stale uses</th><th>Last stale</th></tr>\n");
     for (Blame b : sorted) {

@@ -27,7 +27,8 @@ public final class MarkdownReport {
   private static final Comparator<QuestionStats> MOST_STALE_FIRST =
       Comparator.comparingLong(QuestionStats::staleUses).reversed().thenComparing(QuestionStats::question);
 
-  private static final Comparator<Blame> SLOWEST_FIRST = Comparator.comparingLong(Blame::lastStaleMaxMs).reversed()
+  /** The blame table's order, shared with {@link HtmlReport}: the longest tail first. */
+  static final Comparator<Blame> SLOWEST_FIRST = Comparator.comparingLong(Blame::lastStaleMaxMs).reversed()
       .thenComparing(Comparator.comparingLong(Blame::staleUses).reversed())
       .thenComparing(Blame::resolverGroup).thenComparing(Blame::clientGroup);
 
@@ -109,7 +110,8 @@ public final class MarkdownReport {
     series(event, windowMs);
   }
 
-  private static String meaning(SwitchDirection direction) {
+  /** What a switch event does, in words (Markdown and HTML say it alike). */
+  static String meaning(SwitchDirection direction) {
     return direction == SwitchDirection.ENABLE
         ? "DNS-only enforced: proxied names move from anycast to origin"
         : "DNS-only lifted: proxied names move from origin back to anycast";

@@ -4,7 +4,6 @@ import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.QuestionStats;
 import dev.dnsflip.observe.TransitionReport;
-import dev.dnsflip.simulation.Scenario;
 import java.util.Optional;
 
 /**
@@ -42,21 +41,6 @@ public final class ConsistencyProperty implements Property {
     return "each event's metrics agree with their definitions (orderings, shares in [0, 1], times inside the "
         + "window, staleShareZero - bucket <= lastStale.max < staleShareZero, and with one replication series, "
         + "questions and blame adding up to uses and staleUses)";
-  }
-
-  @Override
-  public String applicability() {
-    return "every scenario";
-  }
-
-  @Override
-  public boolean appliesTo(Scenario scenario) {
-    return true;
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.ANY;
   }
 
   @Override

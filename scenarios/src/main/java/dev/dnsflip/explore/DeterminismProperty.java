@@ -1,7 +1,6 @@
 package dev.dnsflip.explore;
 
 import dev.dnsflip.reports.JsonReport;
-import dev.dnsflip.simulation.Scenario;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,21 +20,6 @@ public final class DeterminismProperty implements Property {
   @Override
   public String description() {
     return "JsonReport of the run on 1 thread == JsonReport of the run on " + THREADS + " threads, byte for byte";
-  }
-
-  @Override
-  public String applicability() {
-    return "every scenario";
-  }
-
-  @Override
-  public boolean appliesTo(Scenario scenario) {
-    return true;
-  }
-
-  @Override
-  public Profile profile() {
-    return Profile.ANY;
   }
 
   @Override

@@ -14,13 +14,19 @@ public interface Property {
   /** What it checks, with the exact bound. */
   String description();
 
-  /** Which scenarios it applies to, in words. */
-  String applicability();
+  /** Which scenarios it applies to, in words; by default all. */
+  default String applicability() {
+    return "every scenario";
+  }
 
-  boolean appliesTo(Scenario scenario);
+  default boolean appliesTo(Scenario scenario) {
+    return true;
+  }
 
-  /** Steers the generator towards scenarios this property applies to. */
-  Profile profile();
+  /** Steers the generator towards scenarios this property applies to; by default none in particular. */
+  default Profile profile() {
+    return Profile.ANY;
+  }
 
   /** The first violation in the trial's run(s), if any. Runs the simulations it needs. */
   Optional<Violation> check(Trial trial);

@@ -16,7 +16,7 @@ import java.util.Map;
  */
 final class ExpectationMapping {
   /** Metric name -> unit, in report order. */
-  static final Map<String, Unit> METRICS = metrics();
+  static final Map<String, Unit> METRICS = TransitionStats.metricUnits();
 
   private ExpectationMapping() {}
 
@@ -105,13 +105,5 @@ final class ExpectationMapping {
         yield node.parse(Quantities::number);
       }
     };
-  }
-
-  /**
-   * The simulator names its metrics in {@link TransitionStats} and has no public catalogue; an
-   * empty one reports every metric with its unit, so this list cannot drift from the reports.
-   */
-  private static Map<String, Unit> metrics() {
-    return TransitionStats.metricUnits();
   }
 }
