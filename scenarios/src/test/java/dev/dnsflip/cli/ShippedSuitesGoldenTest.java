@@ -1,0 +1,43 @@
+package dev.dnsflip.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The shipped suites' report.json, byte for byte, against the golden files in
+ * {@code src/test/resources/golden}. A change of the code that is meant to keep behaviour must
+ * keep these; a change meant to alter results regenerates them on purpose with
+ * {@code scripts/golden-update} and says so in its commit.
+ */
+class ShippedSuitesGoldenTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  @TempDir
+  Path tmp;
+
+  @ParameterizedTest
+  @ValueSource(strings = {"default", "resolver-mix", "flavel-2014", "imported"})
+  void reportIsByteIdenticalToTheGoldenFile(String suite) throws IOException {
+    Path out = tmp.resolve(suite);
+    StringWriter err = new StringWriter();
+    int exit = Main.commandLine().setOut(new PrintWriter(new StringWriter())).setErr(new PrintWriter(err))
+        .execute("run", "suites/" + suite + ".yaml", "--out", out.toString(), "--threads", "2");
+
+    assertThat(exit).as(err.toString()).isEqualTo(Main.OK);
+    String report = Files.readString(out.resolve("report.json"), StandardCharsets.UTF_8);
+    Path golden = GOLDEN.resolve(suite + ".report.json");
+    if (Boolean.getBoolean("dnsflip.golden.update")) {
+      Files.writeString(golden, report, StandardCharsets.UTF_8);
+    }
+    assertThat(report).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
+  }
+}
