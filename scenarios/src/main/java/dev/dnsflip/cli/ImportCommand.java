@@ -2,7 +2,7 @@ package dev.dnsflip.cli;
 
 import dev.dnsflip.authority.Category;
 import dev.dnsflip.imports.AccountYamlWriter;
-import dev.dnsflip.imports.ImportException;
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.imports.ImportedAccount;
 import dev.dnsflip.imports.Importer;
 import java.io.PrintWriter;
@@ -55,7 +55,7 @@ final class ImportCommand implements Callable<Integer> {
     ImportedAccount account;
     try {
       account = Importer.load(files, overrides);
-    } catch (ImportException e) {
+    } catch (InputException e) {
       throw new UserError(e.getMessage());
     }
     PrintWriter err = spec.commandLine().getErr();

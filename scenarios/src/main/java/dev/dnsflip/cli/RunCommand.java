@@ -8,7 +8,7 @@ import dev.dnsflip.reports.JsonReport;
 import dev.dnsflip.reports.MarkdownReport;
 import dev.dnsflip.reports.ReportFiles;
 import dev.dnsflip.scenarios.LoadedScenario;
-import dev.dnsflip.scenarios.ScenarioException;
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Scenario;
 import dev.dnsflip.simulation.Simulation;
@@ -51,7 +51,7 @@ final class RunCommand implements Callable<Integer> {
     LoadedScenario loaded;
     try {
       loaded = ScenarioLoader.read(scenarioFile);
-    } catch (ScenarioException e) {
+    } catch (InputException e) {
       throw new UserError(e.getMessage());
     }
     Scenario scenario = loaded.scenario();

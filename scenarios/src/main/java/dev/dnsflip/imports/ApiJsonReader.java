@@ -1,5 +1,7 @@
 package dev.dnsflip.imports;
 
+import dev.dnsflip.format.Location;
+import dev.dnsflip.format.InputException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
@@ -82,7 +84,7 @@ public final class ApiJsonReader {
   }
 
   /** Reads the files as pages and groups them into zones. */
-  public static List<ZoneExport> read(List<Path> files, Name origin) throws ImportException {
+  public static List<ZoneExport> read(List<Path> files, Name origin) throws InputException {
     List<Page> pages = new ArrayList<>();
     for (Path file : files) {
       pages.add(readPage(file.toString(), ExportText.read(file)));
@@ -90,12 +92,12 @@ public final class ApiJsonReader {
     return zones(pages, origin);
   }
 
-  public static Page readPage(String fileName, String text) throws ImportException {
+  public static Page readPage(String fileName, String text) throws InputException {
     try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
       return new PageReader(fileName, parser).page();
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      throw new ImportException(fileName, at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+      throw new InputException(fileName, at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
           "malformed JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
       // Parsing a String cannot fail for I/O reasons.
@@ -109,7 +111,7 @@ public final class ApiJsonReader {
    *
    * @param origin the zone of pages whose records carry no {@code zone_name}, or null to infer it
    */
-  public static List<ZoneExport> zones(List<Page> pages, Name origin) throws ImportException {
+  public static List<ZoneExport> zones(List<Page> pages, Name origin) throws InputException {
     Map<Name, String> sources = new TreeMap<>();
     Map<Name, List<Page>> groups = new TreeMap<>();
     List<Page> unnamed = new ArrayList<>();
@@ -154,7 +156,7 @@ public final class ApiJsonReader {
   }
 
   /** The common suffix of the page's record names; it must be below a top-level domain. */
-  private static Name inferredApex(Page page) throws ImportException {
+  private static Name inferredApex(Page page) throws InputException {
     Location at = new Location(page.file(), 1, 1);
     if (page.records().isEmpty()) {
       throw at.error("the page has no records and no zone_name: cannot tell its zone; give the zone explicitly");
@@ -174,7 +176,7 @@ public final class ApiJsonReader {
   }
 
   /** The zone's pages in page order, after checking that none is missing, doubled or short. */
-  private static List<Page> complete(Name zone, List<Page> pages, boolean inferred) throws ImportException {
+  private static List<Page> complete(Name zone, List<Page> pages, boolean inferred) throws InputException {
     if (pages.size() == 1 && pages.get(0).info() == null) {
       return pages;
     }
@@ -263,7 +265,7 @@ public final class ApiJsonReader {
       this.parser = parser;
     }
 
-    Page page() throws IOException, ImportException {
+    Page page() throws IOException, InputException {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw here("expected a JSON object (a page of GET /zones/{zone_id}/dns_records)");
       }
@@ -302,7 +304,7 @@ public final class ApiJsonReader {
     }
 
     /** The members of the object whose START_OBJECT is the current token. */
-    private Fields object(boolean nested) throws IOException, ImportException {
+    private Fields object(boolean nested) throws IOException, InputException {
       Location at = location(parser.currentTokenLocation());
       Map<String, JsonNode> values = new LinkedHashMap<>();
       Map<String, Location> valueAt = new LinkedHashMap<>();
@@ -329,7 +331,7 @@ public final class ApiJsonReader {
       return new Fields(at, values, valueAt);
     }
 
-    private List<Fields> items(JsonToken token) throws IOException, ImportException {
+    private List<Fields> items(JsonToken token) throws IOException, InputException {
       if (token != JsonToken.START_ARRAY) {
         throw here("result must be an array of DNS records");
       }
@@ -344,12 +346,12 @@ public final class ApiJsonReader {
       return list;
     }
 
-    private PageInfo info(Fields f) throws ImportException {
+    private PageInfo info(Fields f) throws InputException {
       return new PageInfo(count(f, "page"), count(f, "count"), count(f, "total_count"), count(f, "total_pages"),
           f.at(), f.valueAt());
     }
 
-    private static int count(Fields f, String field) throws ImportException {
+    private static int count(Fields f, String field) throws InputException {
       JsonNode v = f.get(field);
       if (v == null) {
         throw f.at().error("result_info has no " + field);
@@ -360,7 +362,7 @@ public final class ApiJsonReader {
       return v.intValue();
     }
 
-    private ExportedRecord record(Fields f) throws ImportException {
+    private ExportedRecord record(Fields f) throws InputException {
       Name name = name(required(f, "name"), f.where("name"), "name");
       String typeText = required(f, "type").asText().strip().toUpperCase(Locale.ROOT);
       int type = Type.value(typeText);
@@ -395,7 +397,7 @@ public final class ApiJsonReader {
     }
 
     /** Types the simulator does not model, kept as dnsjava records so nothing is dropped. */
-    private Record other(Fields f, Name name, int type, long ttl, String content) throws ImportException {
+    private Record other(Fields f, Name name, int type, long ttl, String content) throws InputException {
       String rdata = content;
       JsonNode priority = f.get("priority");
       // The API keeps MX, SRV and URI priority in its own field; zone-file syntax puts it first.
@@ -413,7 +415,7 @@ public final class ApiJsonReader {
       }
     }
 
-    private static JsonNode required(Fields f, String field) throws ImportException {
+    private static JsonNode required(Fields f, String field) throws InputException {
       JsonNode v = f.get(field);
       if (v == null) {
         throw f.at().error("the record has no " + field);
@@ -425,7 +427,7 @@ public final class ApiJsonReader {
     }
 
     /** @param member where to point (nested values have no location of their own) */
-    private static boolean flag(Fields f, String member, String field, JsonNode v) throws ImportException {
+    private static boolean flag(Fields f, String member, String field, JsonNode v) throws InputException {
       if (v == null || v.isNull()) {
         return false;
       }
@@ -435,7 +437,7 @@ public final class ApiJsonReader {
       return v.booleanValue();
     }
 
-    private static Name name(JsonNode v, Location at, String field) throws ImportException {
+    private static Name name(JsonNode v, Location at, String field) throws InputException {
       if (!v.isTextual() || v.asText().isBlank()) {
         throw at.error(field + " must be a domain name, got " + v);
       }
@@ -447,7 +449,7 @@ public final class ApiJsonReader {
       }
     }
 
-    private static InetAddress address(String text, int family, Location at) throws ImportException {
+    private static InetAddress address(String text, int family, Location at) throws InputException {
       try {
         return Address.getByAddress(text.strip(), family);
       } catch (UnknownHostException e) {
@@ -455,7 +457,7 @@ public final class ApiJsonReader {
       }
     }
 
-    private ImportException here(String problem) {
+    private InputException here(String problem) {
       return location(parser.currentTokenLocation()).error(problem);
     }
 

@@ -1,5 +1,7 @@
 package dev.dnsflip.imports;
 
+import dev.dnsflip.format.Location;
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.authority.Soa;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -54,7 +56,7 @@ public final class BindExportReader {
   }
 
   /** @param origin the zone apex, or null to take it from the header or the file name */
-  public static ZoneExport read(Path file, Name origin) throws ImportException {
+  public static ZoneExport read(Path file, Name origin) throws InputException {
     return read(file.toString(), ExportText.read(file), origin);
   }
 
@@ -62,7 +64,7 @@ public final class BindExportReader {
    * @param fileName how errors name the file; its last segment is the fallback for the apex
    * @param origin the zone apex, or null to take it from the header or the file name
    */
-  public static ZoneExport read(String fileName, String text, Name origin) throws ImportException {
+  public static ZoneExport read(String fileName, String text, Name origin) throws InputException {
     List<String> lines = text.lines().toList();
     Name apex;
     String apexSource;
@@ -77,7 +79,7 @@ public final class BindExportReader {
     } else if ((apex = fileNameDomain(fileName)) != null) {
       apexSource = "from the file name";
     } else {
-      throw new ImportException(fileName, 1, 0, "cannot tell the zone: no ';; Domain:' header, and the file name is "
+      throw new InputException(fileName, 1, 0, "cannot tell the zone: no ';; Domain:' header, and the file name is "
           + "not a domain (name it example.com.txt or give the zone explicitly)");
     }
     BindExportReader reader = new BindExportReader(fileName, apex);
@@ -88,14 +90,14 @@ public final class BindExportReader {
   }
 
   /** The first {@code ;; Domain: example.com.} comment line, wherever it is. */
-  private static Name headerDomain(String fileName, List<String> lines) throws ImportException {
+  private static Name headerDomain(String fileName, List<String> lines) throws InputException {
     for (int i = 0; i < lines.size(); i++) {
       Matcher m = DOMAIN_HEADER.matcher(lines.get(i).strip());
       if (m.find()) {
         try {
           return Name.fromString(m.group(1), Name.root);
         } catch (TextParseException e) {
-          throw new ImportException(fileName, i + 1, 0, "the ';; Domain:' header holds no domain name: "
+          throw new InputException(fileName, i + 1, 0, "the ';; Domain:' header holds no domain name: "
               + e.getMessage());
         }
       }
@@ -117,7 +119,7 @@ public final class BindExportReader {
     }
   }
 
-  private void readLines(List<String> lines) throws ImportException {
+  private void readLines(List<String> lines) throws InputException {
     StringBuilder entry = new StringBuilder();
     StringBuilder comment = new StringBuilder();
     int entryLine = 0;
@@ -148,34 +150,34 @@ public final class BindExportReader {
       }
       depth += parenthesesBalance(data);
       if (depth < 0) {
-        throw new ImportException(file, lineNumber, 0, "')' without a matching '('");
+        throw new InputException(file, lineNumber, 0, "')' without a matching '('");
       }
       if (depth == 0) {
         record(entry.toString(), comment.toString(), entryLine);
       }
     }
     if (depth > 0) {
-      throw new ImportException(file, entryLine, 0, "'(' is never closed: the record is cut off");
+      throw new InputException(file, entryLine, 0, "'(' is never closed: the record is cut off");
     }
   }
 
-  private void directive(String data, int line) throws ImportException {
+  private void directive(String data, int line) throws InputException {
     String[] parts = data.split("\\s+");
     String name = parts[0].toUpperCase(Locale.ROOT);
     if (parts.length != 2 || !(name.equals("$ORIGIN") || name.equals("$TTL"))) {
-      throw new ImportException(file, line, 0, "unsupported directive '" + data + "': an export uses only $ORIGIN and $TTL");
+      throw new InputException(file, line, 0, "unsupported directive '" + data + "': an export uses only $ORIGIN and $TTL");
     }
     if (name.equals("$ORIGIN")) {
       try {
         origin = Name.fromString(parts[1], origin);
       } catch (TextParseException e) {
-        throw new ImportException(file, line, 0, "$ORIGIN needs a domain name: " + e.getMessage());
+        throw new InputException(file, line, 0, "$ORIGIN needs a domain name: " + e.getMessage());
       }
     } else {
       try {
         defaultTtl = TTL.parseTTL(parts[1]);
       } catch (NumberFormatException e) {
-        throw new ImportException(file, line, 0, "$TTL needs a TTL, got '" + parts[1] + "'");
+        throw new InputException(file, line, 0, "$TTL needs a TTL, got '" + parts[1] + "'");
       }
     }
   }
@@ -184,10 +186,10 @@ public final class BindExportReader {
    * The record's text with an owner Master reads as meant: the apex without its dot gets one, and
    * a line starting with blank space repeats the previous record's owner (as in any zone file).
    */
-  private String withOwner(String data, int line) throws ImportException {
+  private String withOwner(String data, int line) throws InputException {
     if (Character.isWhitespace(data.charAt(0))) {
       if (lastOwner == null) {
-        throw new ImportException(file, line, 0, "the record has no owner name, and there is no previous record to "
+        throw new InputException(file, line, 0, "the record has no owner name, and there is no previous record to "
             + "take it from");
       }
       return lastOwner + data;
@@ -204,27 +206,27 @@ public final class BindExportReader {
     return data;
   }
 
-  private void record(String text, String comment, int line) throws ImportException {
+  private void record(String text, String comment, int line) throws InputException {
     Record record;
     try (Master master = new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), origin, defaultTtl)) {
       record = master.nextRecord();
       if (master.nextRecord() != null) {
-        throw new ImportException(file, line, 0, "more than one record in one entry");
+        throw new InputException(file, line, 0, "more than one record in one entry");
       }
     } catch (IOException | IllegalArgumentException e) {
       ParseProblem p = ParseProblem.of(e);
-      throw new ImportException(file, line + p.line() - 1, 0, "cannot parse the record: " + p.reason());
+      throw new InputException(file, line + p.line() - 1, 0, "cannot parse the record: " + p.reason());
     }
     lastOwner = record.getName();
     ExportComment tags;
     try {
       tags = ExportComment.parse(comment);
     } catch (IllegalArgumentException e) {
-      throw new ImportException(file, line, 0, e.getMessage());
+      throw new InputException(file, line, 0, e.getMessage());
     }
     if (record instanceof SOARecord s) {
       if (soa != null) {
-        throw new ImportException(file, line, 0, "a second SOA record (the first is on line " + soaLine + ")");
+        throw new InputException(file, line, 0, "a second SOA record (the first is on line " + soaLine + ")");
       }
       soa = s;
       soaLine = line;

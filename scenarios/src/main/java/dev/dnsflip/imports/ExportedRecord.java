@@ -1,5 +1,6 @@
 package dev.dnsflip.imports;
 
+import dev.dnsflip.format.Location;
 import java.util.Objects;
 import org.xbill.DNS.Record;
 

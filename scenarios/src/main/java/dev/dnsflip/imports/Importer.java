@@ -1,5 +1,6 @@
 package dev.dnsflip.imports;
 
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.authority.Category;
 import dev.dnsflip.authority.DnsRecord;
 import dev.dnsflip.authority.Zone;
@@ -28,7 +29,7 @@ public final class Importer {
    * @param overrides owner name (absolute) -> category, for what an export cannot show (load
    *     balancers, Worker routes, Spectrum, SaaS fallback origin); overrides always win
    */
-  public static ImportedAccount load(List<Path> files, Map<Name, Category> overrides) throws ImportException {
+  public static ImportedAccount load(List<Path> files, Map<Name, Category> overrides) throws InputException {
     return load(files, files.stream().map(Path::toString).toList(), overrides);
   }
 
@@ -37,7 +38,7 @@ public final class Importer {
    *     to itself, so its report does not depend on the directory dnsflip was started from)
    */
   public static ImportedAccount load(List<Path> files, List<String> names, Map<Name, Category> overrides)
-      throws ImportException {
+      throws InputException {
     if (files.size() != names.size()) {
       throw new IllegalArgumentException(files.size() + " files but " + names.size() + " names");
     }
@@ -63,14 +64,14 @@ public final class Importer {
 
   /** Builds the account from zones already read; zones come out sorted by apex. */
   static ImportedAccount assemble(List<ZoneExport> exports, CategoryDetector detector, Set<Name> overrideNames)
-      throws ImportException {
+      throws InputException {
     List<ZoneExport> sorted = new ArrayList<>(exports);
     sorted.sort(Comparator.comparing(ZoneExport::apex));
     for (int i = 1; i < sorted.size(); i++) {
       ZoneExport previous = sorted.get(i - 1);
       ZoneExport current = sorted.get(i);
       if (current.apex().equals(previous.apex())) {
-        throw new ImportException(current.files().get(0), 1, 0, "zone " + current.apex().toString(true)
+        throw new InputException(current.files().get(0), 1, 0, "zone " + current.apex().toString(true)
             + " is imported twice (also from " + String.join(", ", previous.files()) + ")");
       }
     }

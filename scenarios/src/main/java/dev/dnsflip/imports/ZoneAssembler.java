@@ -1,5 +1,6 @@
 package dev.dnsflip.imports;
 
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.authority.DnsRecord;
 import dev.dnsflip.authority.Zone;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ final class ZoneAssembler {
 
   private ZoneAssembler() {}
 
-  static Result assemble(ZoneExport export, CategoryDetector detector) throws ImportException {
+  static Result assemble(ZoneExport export, CategoryDetector detector) throws InputException {
     Name apex = export.apex();
     boolean bind = export.format() == ExportFormat.BIND;
     String proxiedFlag = bind ? "cf-proxied:true" : "proxied: true";

@@ -7,7 +7,7 @@ import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.authority.Soa;
 import dev.dnsflip.authority.SwitchSettings;
 import dev.dnsflip.authority.Zone;
-import dev.dnsflip.imports.ImportException;
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.imports.ImportedAccount;
 import dev.dnsflip.imports.Importer;
 import dev.dnsflip.observe.AccountImport;
@@ -68,11 +68,11 @@ final class AccountMapping {
    * @param external the {@code external:} list, or null when absent
    * @param baseDir the scenario file's directory, against which {@code import:} paths resolve
    */
-  static Section map(Node account, Node external, Path baseDir) throws ScenarioException {
+  static Section map(Node account, Node external, Path baseDir) throws InputException {
     return new AccountMapping(baseDir).section(account, external);
   }
 
-  private Section section(Node node, Node external) throws ScenarioException {
+  private Section section(Node node, Node external) throws InputException {
     Fields f = Fields.of(node, ACCOUNT_KEYS);
     Node autoTtlNode = f.optional("autoTtl");
     long autoTtl = Account.DEFAULT_AUTO_TTL_SECONDS;
@@ -142,11 +142,11 @@ final class AccountMapping {
   }
 
   /** {@code import: [exports/example.com.txt, ...]} or a single path. */
-  private static List<Node> importFiles(Node node) throws ScenarioException {
+  private static List<Node> importFiles(Node node) throws InputException {
     return node.kind() == Node.Kind.LIST ? node.items() : List.of(node);
   }
 
-  private ImportedAccount importAccount(Node node, Node categoriesNode) throws ScenarioException {
+  private ImportedAccount importAccount(Node node, Node categoriesNode) throws InputException {
     List<Path> files = new ArrayList<>();
     List<String> names = new ArrayList<>();
     Map<String, Path> resolved = new HashMap<>();
@@ -177,18 +177,18 @@ final class AccountMapping {
     }
     try {
       return Importer.load(files, names, overrides);
-    } catch (ImportException e) {
+    } catch (InputException e) {
       // The mistake is in the export: name it as the user can open it, from where dnsflip runs.
       Path file = resolved.get(e.file());
       if (file == null) {
         throw node.error(e.getMessage());
       }
-      throw new ScenarioException(file.toString(), e.line(), e.column(), e.problem());
+      throw new InputException(file.toString(), e.line(), e.column(), e.problem());
     }
   }
 
   /** {@code { uniform: [1s, 5s] }} or {@code { fixed: 2s }}; delays may be 0. */
-  private static Propagation propagation(Node node) throws ScenarioException {
+  private static Propagation propagation(Node node) throws InputException {
     Fields f = Fields.of(node, "uniform", "fixed");
     Node uniform = f.optional("uniform");
     Node fixed = f.optional("fixed");
@@ -208,7 +208,7 @@ final class AccountMapping {
     return uniform.build(() -> new Propagation.Uniform(min, max));
   }
 
-  private static List<InetAddress> addresses(Node list, int family) throws ScenarioException {
+  private static List<InetAddress> addresses(Node list, int family) throws InputException {
     List<InetAddress> result = new ArrayList<>();
     for (Node item : list.items()) {
       result.add(item.parse(text -> address(text, family)));
@@ -219,7 +219,7 @@ final class AccountMapping {
     return result;
   }
 
-  private List<Zone> zones(Node list, boolean external) throws ScenarioException {
+  private List<Zone> zones(Node list, boolean external) throws InputException {
     List<Zone> zones = new ArrayList<>();
     for (Node item : list.items()) {
       zones.add(zone(item, external));
@@ -227,7 +227,7 @@ final class AccountMapping {
     return zones;
   }
 
-  private Zone zone(Node node, boolean external) throws ScenarioException {
+  private Zone zone(Node node, boolean external) throws InputException {
     Fields f = Fields.of(node, ZONE_KEYS);
     Node nameNode = f.required("name");
     Name apex = nameNode.parse(AccountMapping::absoluteName);
@@ -255,7 +255,7 @@ final class AccountMapping {
     return node.build(() -> new Zone(apex, soa, records));
   }
 
-  private static Soa soa(Node node, boolean external) throws ScenarioException {
+  private static Soa soa(Node node, boolean external) throws InputException {
     Fields f = Fields.of(node, "ttl", "minimum");
     long ttl = soaField(f, "ttl", Soa.CLOUDFLARE_DEFAULT.ttlSeconds());
     long minimum = soaField(f, "minimum", Soa.CLOUDFLARE_DEFAULT.minimumSeconds());
@@ -265,7 +265,7 @@ final class AccountMapping {
     return node.build(() -> new Soa(ttl, minimum));
   }
 
-  private static long soaField(Fields f, String key, long fallback) throws ScenarioException {
+  private static long soaField(Fields f, String key, long fallback) throws InputException {
     Node value = f.optional(key);
     if (value == null) {
       return fallback;
@@ -277,7 +277,7 @@ final class AccountMapping {
     return seconds;
   }
 
-  private static DnsRecord record(Node node, Name apex, boolean external) throws ScenarioException {
+  private static DnsRecord record(Node node, Name apex, boolean external) throws InputException {
     Fields f = Fields.of(node, RECORD_KEYS);
     Name owner = f.required("name").parse(text -> ownerName(text, apex));
     Node typeNode = f.required("type");

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.client.ClientBehaviour;
 import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.presets.ClientPreset;
@@ -22,7 +23,7 @@ final class ClientBehaviourMapping {
 
   private ClientBehaviourMapping() {}
 
-  static Choice map(Fields f) throws ScenarioException {
+  static Choice map(Fields f) throws InputException {
     Node presetNode = f.optional("preset");
     ClientPreset preset = presetNode == null
         ? Presets.client(DEFAULT_PRESET).orElseThrow() : presetNode.parse(ClientBehaviourMapping::preset);
@@ -44,7 +45,7 @@ final class ClientBehaviourMapping {
    * One cache kind. Keys left out of a kind's mapping come from the preset when its cache is of
    * the same kind; otherwise they have the defaults below, or are required.
    */
-  private static ClientCache cache(Node node, ClientCache preset) throws ScenarioException {
+  private static ClientCache cache(Node node, ClientCache preset) throws InputException {
     if (node.kind() == Node.Kind.SCALAR) {
       String text = node.text().strip();
       if (text.equals("none")) {
@@ -67,14 +68,14 @@ final class ClientBehaviourMapping {
   }
 
   /** Without a cap the TTL is honoured as it is; negativeCap defaults to cap. */
-  private static ClientCache ttl(Node node, ClientCache.TtlHonouring preset) throws ScenarioException {
+  private static ClientCache ttl(Node node, ClientCache.TtlHonouring preset) throws InputException {
     Fields f = Fields.of(node, "cap", "negativeCap");
     long cap = capSeconds(f, "cap", preset == null ? TTL.MAX_VALUE : preset.capS());
     long negativeCap = capSeconds(f, "negativeCap", preset == null ? cap : preset.negativeCapS());
     return new ClientCache.TtlHonouring(cap, negativeCap);
   }
 
-  private static long capSeconds(Fields f, String key, long fallback) throws ScenarioException {
+  private static long capSeconds(Fields f, String key, long fallback) throws InputException {
     Node value = f.optional(key);
     if (value == null) {
       return fallback;
@@ -87,7 +88,7 @@ final class ClientBehaviourMapping {
   }
 
   /** negative defaults to positive. */
-  private static ClientCache fixed(Node node, ClientCache.Fixed preset) throws ScenarioException {
+  private static ClientCache fixed(Node node, ClientCache.Fixed preset) throws InputException {
     Fields f = Fields.of(node, "positive", "negative");
     long positive = preset != null && f.optional("positive") == null ? preset.positiveS() : seconds(f.required("positive"));
     Node negative = f.optional("negative");
@@ -96,7 +97,7 @@ final class ClientBehaviourMapping {
   }
 
   /** lifetime: a duration, or the word ttl to keep the entry for its TTL. */
-  private static ClientCache grace(Node node, ClientCache.Grace preset) throws ScenarioException {
+  private static ClientCache grace(Node node, ClientCache.Grace preset) throws InputException {
     Fields f = Fields.of(node, "lifetime", "grace");
     long lifetime;
     if (preset != null && f.optional("lifetime") == null) {
@@ -117,7 +118,7 @@ final class ClientBehaviourMapping {
   }
 
   /** A duration with a unit that is a whole number of seconds: client caches count in seconds. */
-  private static long seconds(Node node) throws ScenarioException {
+  private static long seconds(Node node) throws InputException {
     long ms = node.parse(Quantities::durationMs);
     if (ms % 1000 != 0) {
       throw node.error(node.text().strip() + " is not a whole number of seconds (client caches count in seconds)");

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.SwitchSchedule;
 import dev.dnsflip.observe.TransitionStats;
@@ -20,7 +21,7 @@ final class ExpectationMapping {
 
   private ExpectationMapping() {}
 
-  static List<Expectation> map(Node list, SwitchSchedule schedule) throws ScenarioException {
+  static List<Expectation> map(Node list, SwitchSchedule schedule) throws InputException {
     List<Expectation> expectations = new ArrayList<>();
     for (Node item : list.items()) {
       Fields f = Fields.of(item, "switch", "metric", "atMost", "atLeast");
@@ -46,7 +47,7 @@ final class ExpectationMapping {
   }
 
   /** enable, disable, all, or an event index; refused when it selects no event of the schedule. */
-  private static String selector(Node node, SwitchSchedule schedule) throws ScenarioException {
+  private static String selector(Node node, SwitchSchedule schedule) throws InputException {
     String text = node.text().strip();
     List<SwitchEvent> events = schedule.events();
     switch (text) {
@@ -74,7 +75,7 @@ final class ExpectationMapping {
     return text;
   }
 
-  private static Double bound(Node node, String metric, Unit unit) throws ScenarioException {
+  private static Double bound(Node node, String metric, Unit unit) throws InputException {
     if (node == null) {
       return null;
     }

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ final class Fields {
     this.node = node;
   }
 
-  static Fields of(Node node, String... allowed) throws ScenarioException {
+  static Fields of(Node node, String... allowed) throws InputException {
     Fields fields = new Fields(node);
     List<String> keys = List.of(allowed);
     for (Node.Entry e : node.entries()) {
@@ -35,7 +36,7 @@ final class Fields {
   }
 
   /** The value under {@code key}; a missing key is reported at this mapping. */
-  Node required(String key) throws ScenarioException {
+  Node required(String key) throws InputException {
     Node value = values.get(key);
     if (value == null) {
       throw node.error("missing required key '" + key + "' " + node.where());
@@ -49,7 +50,7 @@ final class Fields {
     return value == null || value.isNull() ? null : value;
   }
 
-  <T> T optional(String key, Node.Parser<T> parser, T fallback) throws ScenarioException {
+  <T> T optional(String key, Node.Parser<T> parser, T fallback) throws InputException {
     Node value = optional(key);
     return value == null ? fallback : value.parse(parser);
   }

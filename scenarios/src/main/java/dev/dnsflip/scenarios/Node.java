@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -79,8 +80,8 @@ final class Node {
     return kind == Kind.SCALAR && text == null;
   }
 
-  ScenarioException error(String problem) {
-    return new ScenarioException(file, line, column, problem);
+  InputException error(String problem) {
+    return new InputException(file, line, column, problem);
   }
 
   /** "file:line:col", for values that keep their origin (expectations). */
@@ -88,21 +89,21 @@ final class Node {
     return file + ":" + line + ":" + column;
   }
 
-  String text() throws ScenarioException {
+  String text() throws InputException {
     if (kind != Kind.SCALAR || text == null) {
       throw mismatch("a value");
     }
     return text;
   }
 
-  List<Node> items() throws ScenarioException {
+  List<Node> items() throws InputException {
     if (kind != Kind.LIST) {
       throw mismatch("a list");
     }
     return items;
   }
 
-  List<Entry> entries() throws ScenarioException {
+  List<Entry> entries() throws InputException {
     if (kind != Kind.MAP) {
       throw mismatch("a mapping");
     }
@@ -110,7 +111,7 @@ final class Node {
   }
 
   /** Parses this scalar; the parser's complaint is reported at this node. */
-  <T> T parse(Parser<T> parser) throws ScenarioException {
+  <T> T parse(Parser<T> parser) throws InputException {
     String t = text();
     try {
       return parser.parse(t);
@@ -120,7 +121,7 @@ final class Node {
   }
 
   /** Runs a model constructor; its IllegalArgumentException becomes an error at this node. */
-  <T> T build(Supplier<T> constructor) throws ScenarioException {
+  <T> T build(Supplier<T> constructor) throws InputException {
     try {
       return constructor.get();
     } catch (IllegalArgumentException e) {
@@ -128,7 +129,7 @@ final class Node {
     }
   }
 
-  private ScenarioException mismatch(String expected) {
+  private InputException mismatch(String expected) {
     String found = switch (kind) {
       case MAP -> "a mapping";
       case LIST -> "a list";

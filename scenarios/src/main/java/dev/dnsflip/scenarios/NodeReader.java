@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -30,12 +31,12 @@ final class NodeReader {
     this.file = file;
   }
 
-  static Node read(String yaml, String file) throws ScenarioException {
+  static Node read(String yaml, String file) throws InputException {
     try (YAMLParser parser = FACTORY.createParser(yaml)) {
       NodeReader reader = new NodeReader(parser, file);
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw new ScenarioException(file, 1, 1, "the file is empty; expected a scenario (name, duration, account, "
+        throw new InputException(file, 1, 1, "the file is empty; expected a scenario (name, duration, account, "
             + "resolvers, clients, ...)");
       }
       Node root = reader.value(first, "");
@@ -51,7 +52,7 @@ final class NodeReader {
     }
   }
 
-  private Node value(JsonToken token, String path) throws IOException, ScenarioException {
+  private Node value(JsonToken token, String path) throws IOException, InputException {
     JsonLocation at = parser.currentTokenLocation();
     int line = at.getLineNr();
     int column = at.getColumnNr();
@@ -98,13 +99,13 @@ final class NodeReader {
     return path.isEmpty() ? "at top level" : "in " + path;
   }
 
-  private ScenarioException here(String problem) {
+  private InputException here(String problem) {
     JsonLocation at = parser.currentTokenLocation();
-    return new ScenarioException(file, at.getLineNr(), at.getColumnNr(), problem);
+    return new InputException(file, at.getLineNr(), at.getColumnNr(), problem);
   }
 
   /** SnakeYAML's mark points at the offending character; Jackson's location can lag behind it. */
-  private static ScenarioException malformed(JsonProcessingException e, String file) {
+  private static InputException malformed(JsonProcessingException e, String file) {
     if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark problemAt = m.getProblemMark();
       String problem = "malformed YAML: " + oneLine(m.getProblem());
@@ -113,12 +114,12 @@ final class NodeReader {
         problem += " (" + oneLine(m.getContext())
             + (contextAt == null ? "" : " at " + (contextAt.getLine() + 1) + ":" + (contextAt.getColumn() + 1)) + ")";
       }
-      return new ScenarioException(file, problemAt.getLine() + 1, problemAt.getColumn() + 1, problem);
+      return new InputException(file, problemAt.getLine() + 1, problemAt.getColumn() + 1, problem);
     }
     JsonLocation at = e.getLocation();
     int line = at == null ? 1 : Math.max(1, at.getLineNr());
     int column = at == null ? 1 : Math.max(1, at.getColumnNr());
-    return new ScenarioException(file, line, column, "malformed YAML: " + oneLine(e.getOriginalMessage()));
+    return new InputException(file, line, column, "malformed YAML: " + oneLine(e.getOriginalMessage()));
   }
 
   private static String oneLine(String s) {

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Authority;
 import dev.dnsflip.authority.Question;
@@ -34,7 +35,7 @@ final class PopulationMapping {
   private PopulationMapping() {}
 
   /** A list of groups, or a named mix: {@code { mix: internet-mix, scale: 10 }}. */
-  static List<ResolverGroup> resolvers(Node node) throws ScenarioException {
+  static List<ResolverGroup> resolvers(Node node) throws InputException {
     if (node.kind() == Node.Kind.MAP) {
       Fields f = Fields.of(node, "mix", "scale");
       mix(f.required("mix"));
@@ -62,7 +63,7 @@ final class PopulationMapping {
   }
 
   static List<ClientGroup> clients(Node list, List<ResolverGroup> resolvers, Account account)
-      throws ScenarioException {
+      throws InputException {
     List<ClientGroup> groups = new ArrayList<>();
     Map<String, Node> names = new HashMap<>();
     Authority authority = new Authority(account);
@@ -93,7 +94,7 @@ final class PopulationMapping {
    * groups, named after their presets, spread over the resolver groups by count.
    */
   private static List<ClientGroup> mixedClients(Node item, Map<String, Node> names, Authority authority)
-      throws ScenarioException {
+      throws InputException {
     Node shares = key(item, "resolvers");
     if (shares != null) {
       throw shares.error("a client mix spreads over the resolver groups in proportion to their counts: "
@@ -125,7 +126,7 @@ final class PopulationMapping {
   }
 
   /** The key node {@code key} of a mapping, or null (also when the node is no mapping). */
-  private static Node key(Node node, String key) throws ScenarioException {
+  private static Node key(Node node, String key) throws InputException {
     if (node.kind() != Node.Kind.MAP) {
       return null;
     }
@@ -137,14 +138,14 @@ final class PopulationMapping {
     return null;
   }
 
-  private static void mix(Node node) throws ScenarioException {
+  private static void mix(Node node) throws InputException {
     String name = node.text().strip();
     if (!name.equals(INTERNET_MIX)) {
       throw node.error("unknown mix '" + name + "'; expected one of: " + INTERNET_MIX);
     }
   }
 
-  private static List<WeightedQuestion> questions(Node list, Authority authority) throws ScenarioException {
+  private static List<WeightedQuestion> questions(Node list, Authority authority) throws InputException {
     List<WeightedQuestion> questions = new ArrayList<>();
     for (Node q : list.items()) {
       questions.add(question(q, authority));
@@ -167,7 +168,7 @@ final class PopulationMapping {
     return named ? preset + "+custom" : "custom";
   }
 
-  static String uniqueName(Node node, Map<String, Node> seen, String what) throws ScenarioException {
+  static String uniqueName(Node node, Map<String, Node> seen, String what) throws InputException {
     String name = node.text().strip();
     if (name.isEmpty()) {
       throw node.error(what + " name must not be empty");
@@ -179,7 +180,7 @@ final class PopulationMapping {
     return name;
   }
 
-  static int count(Node node) throws ScenarioException {
+  static int count(Node node) throws InputException {
     int count = node.parse(Quantities::count);
     if (count < 1) {
       throw node.error("count must be >= 1, got " + count);
@@ -188,7 +189,7 @@ final class PopulationMapping {
   }
 
   /** Exactly one of queriesPerMinute and queriesPerSecond, as a rate per second. */
-  private static double rate(Fields f) throws ScenarioException {
+  private static double rate(Fields f) throws InputException {
     Node perMinute = f.optional("queriesPerMinute");
     Node perSecond = f.optional("queriesPerSecond");
     if ((perMinute == null) == (perSecond == null)) {
@@ -204,7 +205,7 @@ final class PopulationMapping {
   }
 
   /** Resolver group name -> share (0.7 or 70%); groups left out get none. */
-  private static Map<String, Double> shares(Node node, List<ResolverGroup> resolvers) throws ScenarioException {
+  private static Map<String, Double> shares(Node node, List<ResolverGroup> resolvers) throws InputException {
     List<String> known = resolvers.stream().map(ResolverGroup::name).toList();
     Map<String, Double> shares = new LinkedHashMap<>();
     double sum = 0;
@@ -224,7 +225,7 @@ final class PopulationMapping {
     return shares;
   }
 
-  private static WeightedQuestion question(Node node, Authority authority) throws ScenarioException {
+  private static WeightedQuestion question(Node node, Authority authority) throws InputException {
     Fields f = Fields.of(node, QUESTION_KEYS);
     Node nameNode = f.required("name");
     Name name = nameNode.parse(AccountMapping::absoluteName);

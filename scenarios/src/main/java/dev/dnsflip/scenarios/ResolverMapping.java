@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.BackendChoice;
@@ -39,7 +40,7 @@ final class ResolverMapping {
   private ResolverMapping() {}
 
   /** Entries per cache, least recently used evicted first; 0 = unlimited. */
-  private static int capacity(Node node, int fallback) throws ScenarioException {
+  private static int capacity(Node node, int fallback) throws InputException {
     if (node == null) {
       return fallback;
     }
@@ -50,7 +51,7 @@ final class ResolverMapping {
     return capacity;
   }
 
-  static Read group(Node item, Map<String, Node> names) throws ScenarioException {
+  static Read group(Node item, Map<String, Node> names) throws InputException {
     Fields f = Fields.of(item, KEYS);
     String name = PopulationMapping.uniqueName(f.required("name"), names, "resolver group");
     int count = PopulationMapping.count(f.required("count"));
@@ -93,7 +94,7 @@ final class ResolverMapping {
    * Every {@code forwardTo} names a group, and no chain loops (the simulator would refuse both,
    * without saying where). A loop is reported at the first group of the list that lies on it.
    */
-  static void checkForwarding(List<Read> groups) throws ScenarioException {
+  static void checkForwarding(List<Read> groups) throws InputException {
     Map<String, Read> byName = groups.stream().collect(Collectors.toMap(r -> r.group().name(), r -> r));
     List<String> known = groups.stream().map(r -> r.group().name()).toList();
     for (Read r : groups) {
@@ -143,7 +144,7 @@ final class ResolverMapping {
   }
 
   /** Each bound overrides the preset's; a minimum above its maximum names where the maximum came from. */
-  private static TtlClamps clamps(Node node, ResolverPreset preset) throws ScenarioException {
+  private static TtlClamps clamps(Node node, ResolverPreset preset) throws InputException {
     Fields f = Fields.of(node, CLAMP_KEYS);
     TtlClamps base = preset.behaviour().clamps();
     long minPositive = clamp(f, "minTtl", base.minPositiveS());
@@ -156,7 +157,7 @@ final class ResolverMapping {
     return node.build(() -> new TtlClamps(minPositive, maxPositive, minNegative, maxNegative));
   }
 
-  private static long clamp(Fields f, String key, long fallback) throws ScenarioException {
+  private static long clamp(Fields f, String key, long fallback) throws InputException {
     Node value = f.optional(key);
     if (value == null) {
       return fallback;
@@ -169,7 +170,7 @@ final class ResolverMapping {
   }
 
   private static void ordered(Fields f, String minKey, long min, String maxKey, long max, String from)
-      throws ScenarioException {
+      throws InputException {
     if (min <= max) {
       return;
     }
@@ -185,7 +186,7 @@ final class ResolverMapping {
   }
 
   /** {@code off}, or a mapping whose keys override the preset's serve-stale (or the defaults when it has none). */
-  private static ServeStale serveStale(Node node, ServeStale preset) throws ScenarioException {
+  private static ServeStale serveStale(Node node, ServeStale preset) throws InputException {
     if (node.kind() == Node.Kind.SCALAR) {
       String text = node.text().strip();
       if (text.equals("off")) {
@@ -226,7 +227,7 @@ final class ResolverMapping {
     return node.build(() -> new ServeStale(true, reply, window, clientTimeoutMs, refreshRetryMs, resetOnFailure, capped));
   }
 
-  private static Prefetch prefetch(Node node) throws ScenarioException {
+  private static Prefetch prefetch(Node node) throws InputException {
     if (node.kind() == Node.Kind.SCALAR) {
       String text = node.text().strip();
       return switch (text) {
@@ -257,7 +258,7 @@ final class ResolverMapping {
     return new Prefetch.Bind(trigger, eligible);
   }
 
-  private static long prefetchSeconds(Fields f, String key, long fallback) throws ScenarioException {
+  private static long prefetchSeconds(Fields f, String key, long fallback) throws InputException {
     Node value = f.optional(key);
     if (value == null) {
       return fallback;

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.SwitchSchedule;
@@ -26,7 +27,7 @@ final class ScenarioMapping {
   private ScenarioMapping() {}
 
   /** @param baseDir the scenario file's directory: imports are named relative to it */
-  static LoadedScenario map(Node root, Path baseDir) throws ScenarioException {
+  static LoadedScenario map(Node root, Path baseDir) throws InputException {
     Fields top = Fields.of(root, TOP_KEYS);
     Node nameNode = top.required("name");
     String name = nameNode.text().strip();
@@ -63,7 +64,7 @@ final class ScenarioMapping {
     return new LoadedScenario(scenario, section.accountImport());
   }
 
-  private static long positiveDuration(Node node, String field) throws ScenarioException {
+  private static long positiveDuration(Node node, String field) throws InputException {
     long ms = node.parse(Quantities::durationMs);
     if (ms <= 0) {
       throw node.error(field + " must be > 0, got " + node.text().strip());
@@ -72,7 +73,7 @@ final class ScenarioMapping {
   }
 
   /** steady (default), cold, or "warmup 10m". */
-  private static InitialCache initialCache(Node node) throws ScenarioException {
+  private static InitialCache initialCache(Node node) throws InputException {
     String text = node.text().strip();
     if (text.equals("steady")) {
       return InitialCache.STEADY;
@@ -94,7 +95,7 @@ final class ScenarioMapping {
    * {@code initially:} and {@code switches:}. Checked here rather than by {@link SwitchSchedule}
    * so each complaint points at the offending switch.
    */
-  private static SwitchSchedule schedule(Fields top, Node durationNode, long durationMs) throws ScenarioException {
+  private static SwitchSchedule schedule(Fields top, Node durationNode, long durationMs) throws InputException {
     boolean initiallyEnabled = false;
     Node initially = top.optional("initially");
     if (initially != null) {
@@ -131,7 +132,7 @@ final class ScenarioMapping {
   }
 
   /** {@code outages: [ { from: 10m, to: 12m } ]}: windows inside [0, duration] in which every nameserver times out. */
-  private static List<Outage> outages(Node list, Node durationNode, long durationMs) throws ScenarioException {
+  private static List<Outage> outages(Node list, Node durationNode, long durationMs) throws InputException {
     List<Outage> outages = new ArrayList<>();
     String run = "[0, " + durationNode.text().strip() + "]";
     for (Node item : list.items()) {

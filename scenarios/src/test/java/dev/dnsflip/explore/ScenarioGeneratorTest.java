@@ -10,7 +10,7 @@ import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
-import dev.dnsflip.scenarios.ScenarioException;
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Scenario;
 import java.util.ArrayList;
@@ -148,7 +148,7 @@ class ScenarioGeneratorTest {
 
   /** Whatever the generator makes, the writer writes and the loader reads back to the same scenario. */
   @Test
-  void everyGeneratedScenarioWritesAsYamlThatLoadsBackEqual() throws ScenarioException {
+  void everyGeneratedScenarioWritesAsYamlThatLoadsBackEqual() throws InputException {
     for (Profile profile : Profile.values()) {
       for (Scenario s : sample(profile)) {
         String yaml = ScenarioYamlWriter.write(s, List.of("generated"));
@@ -162,7 +162,7 @@ class ScenarioGeneratorTest {
 
   /** The shrinker's candidates too: a minimal scenario must always be writable. */
   @Test
-  void everyShrinkCandidateWritesAsYamlThatLoadsBackEqual() throws ScenarioException {
+  void everyShrinkCandidateWritesAsYamlThatLoadsBackEqual() throws InputException {
     for (Profile profile : Profile.values()) {
       for (int i = 0; i < 12; i++) {
         Scenario s = GENERATOR.generate(Explorer.caseSeed(99, i), profile);

@@ -10,7 +10,7 @@ import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.ServeStale;
-import dev.dnsflip.scenarios.ScenarioException;
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Scenario;
 import dev.dnsflip.simulation.Simulation;
@@ -132,7 +132,7 @@ class ShrinkerTest {
   }
 
   @Test
-  void theWrittenMinimalScenarioLoadsAndFailsTheSameWay() throws ScenarioException {
+  void theWrittenMinimalScenarioLoadsAndFailsTheSameWay() throws InputException {
     for (Property p : List.of(Planted.halfTtl(), Planted.floorAsTtl())) {
       Explorer.Failure f = failure(p, 3);
       String yaml = ScenarioYamlWriter.failure(f, 3);

@@ -2,7 +2,7 @@ package dev.dnsflip.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.dnsflip.scenarios.ScenarioException;
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Scenario;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /** The bounds of docs/ARCHITECTURE.md "Laws" as StaleBounds derives them, on scenarios small enough to do by hand. */
 class StaleBoundsTest {
   /** One proxied A-only name (Auto TTL 300 s, negative TTL 900 s), enabled then disabled; clients ask A and AAAA. */
-  private static Scenario scenario(String resolvers, String clients) throws ScenarioException {
+  private static Scenario scenario(String resolvers, String clients) throws InputException {
     String yaml = """
         name: bounds
         duration: 2h
@@ -44,7 +44,7 @@ class StaleBoundsTest {
   }
 
   @Test
-  void replacedTtlIsTheAutoTtlAfterEnableAndTheNegativeTtlAfterDisable() throws ScenarioException {
+  void replacedTtlIsTheAutoTtlAfterEnableAndTheNegativeTtlAfterDisable() throws InputException {
     Scenario s = scenario("- { name: r, count: 2 }", "");
     // Enable replaces anycast A and AAAA (300 s); disable replaces origin A (300 s) and AAAA NODATA (900 s).
     List<StaleBounds.EventBound> b = StaleBounds.replacedTtl(s, new Trial(s).table());
@@ -54,7 +54,7 @@ class StaleBoundsTest {
   }
 
   @Test
-  void aFloorKeepsMaxOfTtlAndFloorAndAForwarderAddsOnlyItsOwnFloor() throws ScenarioException {
+  void aFloorKeepsMaxOfTtlAndFloorAndAForwarderAddsOnlyItsOwnFloor() throws InputException {
     Scenario s = scenario("""
         - { name: u, count: 1, clamps: { minTtl: 600 } }
         - { name: f, count: 2, forwardTo: u, clamps: { minTtl: 50 } }""", "resolvers: { f: 1 }");
@@ -64,7 +64,7 @@ class StaleBoundsTest {
   }
 
   @Test
-  void aForwarderBeforeServeStaleKeepsTheReplyTtlAfterTheWindow() throws ScenarioException {
+  void aForwarderBeforeServeStaleKeepsTheReplyTtlAfterTheWindow() throws InputException {
     Scenario s = scenario("""
         - { name: u, count: 1, serveStale: { replyTtl: 30, maxStale: 120s } }
         - { name: f, count: 3, forwardTo: u }""", "resolvers: { f: 1 }");
@@ -73,7 +73,7 @@ class StaleBoundsTest {
   }
 
   @Test
-  void wholeSecondCachesAddOneSecondInAllToTheTtlLawAndOneSecondEachToWhatTheyKeep() throws ScenarioException {
+  void wholeSecondCachesAddOneSecondInAllToTheTtlLawAndOneSecondEachToWhatTheyKeep() throws InputException {
     // unbound-1.17 keeps whole seconds: T + 1 s for the plain law, however long the chain.
     Scenario unbound = scenario("""
         - { name: u, count: 1, preset: unbound-1.17 }
@@ -100,7 +100,7 @@ class StaleBoundsTest {
   }
 
   @Test
-  void clientCachesAddTheirLifetime() throws ScenarioException {
+  void clientCachesAddTheirLifetime() throws InputException {
     Scenario fixed = scenario("- { name: r, count: 1 }", "cache: { fixed: { positive: 30s, negative: 10s } }");
     assertThat(bounds(StaleBounds.chain(fixed, new Trial(fixed).table()))).containsExactly(330_000L, 930_000L);
     Scenario atLeast = scenario("- { name: r, count: 1 }", "cache: { atLeast: 60s }");
@@ -112,7 +112,7 @@ class StaleBoundsTest {
   }
 
   @Test
-  void connectionReuseAndOriginalTtlHaveNoBoundAndNoLawAppliesToThem() throws ScenarioException {
+  void connectionReuseAndOriginalTtlHaveNoBoundAndNoLawAppliesToThem() throws InputException {
     Scenario keepAlive = scenario("- { name: r, count: 1 }", "connections: 2m");
     assertThat(bounds(StaleBounds.chain(keepAlive, new Trial(keepAlive).table()))).containsOnly(Long.MAX_VALUE);
     Scenario original = scenario("- { name: r, count: 1, passOriginalTtl: true }", "");
@@ -128,7 +128,7 @@ class StaleBoundsTest {
   }
 
   @Test
-  void eachLawAppliesWhereItSays() throws ScenarioException {
+  void eachLawAppliesWhereItSays() throws InputException {
     Scenario plain = scenario("- { name: r, count: 1, preset: bind-9.18 }", "preset: windows");
     Scenario floor = scenario("- { name: r, count: 1, preset: isp-floor-3600 }", "");
     Scenario jvm = scenario("- { name: r, count: 1 }", "preset: jvm");

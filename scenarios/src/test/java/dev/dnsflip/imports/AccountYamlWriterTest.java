@@ -1,5 +1,6 @@
 package dev.dnsflip.imports;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,7 +30,7 @@ class AccountYamlWriterTest {
       DIR.resolve("api/example.net-page1.json"), DIR.resolve("api/example.net-page2.json"),
       DIR.resolve("api/example.dev.json"));
 
-  static ImportedAccount all() throws ImportException {
+  static ImportedAccount all() throws InputException {
     return Importer.load(ALL, Map.of(Name.fromConstantString("ssh.example.com."), Category.SPECTRUM));
   }
 
@@ -117,7 +118,7 @@ class AccountYamlWriterTest {
   }
 
   @Test
-  void onlyNonDefaultFieldsAreWritten() throws ImportException {
+  void onlyNonDefaultFieldsAreWritten() throws InputException {
     String yaml = AccountYamlWriter.write(all());
 
     assertThat(yaml).contains(
@@ -131,7 +132,7 @@ class AccountYamlWriterTest {
   }
 
   @Test
-  void theSummaryLeadsAsCommentsAndOutsideTargetsFollowAsAHint() throws ImportException {
+  void theSummaryLeadsAsCommentsAndOutsideTargetsFollowAsAHint() throws InputException {
     ImportedAccount account = all();
     String yaml = AccountYamlWriter.write(account);
 
@@ -145,7 +146,7 @@ class AccountYamlWriterTest {
   }
 
   @Test
-  void theSameAccountGivesTheSameText() throws ImportException {
+  void theSameAccountGivesTheSameText() throws InputException {
     assertThat(AccountYamlWriter.write(all())).isEqualTo(AccountYamlWriter.write(all()));
   }
 

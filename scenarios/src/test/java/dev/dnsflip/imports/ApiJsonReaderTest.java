@@ -1,5 +1,7 @@
 package dev.dnsflip.imports;
 
+import dev.dnsflip.format.Location;
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -29,7 +31,7 @@ class ApiJsonReaderTest {
       + "\"proxied\": true, \"ttl\": 1 }";
 
   @Test
-  void twoPagesOfOneZoneAndASecondZone() throws ImportException {
+  void twoPagesOfOneZoneAndASecondZone() throws InputException {
     // Files in any order: pages are grouped by zone and put in page order.
     List<ZoneExport> zones = ApiJsonReader.read(List.of(API.resolve("example.net-page2.json"),
         API.resolve("example.dev.json"), API.resolve("example.net-page1.json")), null);
@@ -73,7 +75,7 @@ class ApiJsonReaderTest {
   }
 
   @Test
-  void aMissingProxiedFieldIsNotStated() throws ImportException {
+  void aMissingProxiedFieldIsNotStated() throws InputException {
     List<ZoneExport> zones = ApiJsonReader.read(List.of(API.resolve("example.dev.json")), null);
 
     ExportedRecord api = zones.get(0).records().get(1);
@@ -85,7 +87,7 @@ class ApiJsonReaderTest {
   void aMissingPageIsAnError() {
     assertThatThrownBy(() -> ApiJsonReader.read(List.of(BAD.resolve("api-missing-page/page1.json"),
         BAD.resolve("api-missing-page/page3.json")), null))
-        .isInstanceOf(ImportException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage("src/test/resources/imports/bad/api-missing-page/page1.json:6:91: zone example.com has 3 pages "
             + "but page 2 is missing; give every page (the zone was inferred from record names: if these pages "
             + "belong to a larger zone, give it explicitly)");
@@ -94,7 +96,7 @@ class ApiJsonReaderTest {
   @Test
   void malformedJsonNamesLineAndColumn() {
     assertThatThrownBy(() -> ApiJsonReader.read(List.of(BAD.resolve("api-malformed.json")), null))
-        .isInstanceOf(ImportException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage("src/test/resources/imports/bad/api-malformed.json:3:46: malformed JSON: Unexpected character "
             + "('\"' (code 34)): was expecting comma to separate Object entries");
   }
@@ -108,7 +110,7 @@ class ApiJsonReaderTest {
   }
 
   @Test
-  void aPageGivenTwiceIsAnError() throws ImportException {
+  void aPageGivenTwiceIsAnError() throws InputException {
     String text = page(WWW, "{ \"page\": 1, \"per_page\": 1, \"count\": 1, \"total_count\": 2, \"total_pages\": 2 }");
     List<ApiJsonReader.Page> pages = List.of(ApiJsonReader.readPage("a.json", text),
         ApiJsonReader.readPage("b.json", text));
@@ -118,7 +120,7 @@ class ApiJsonReaderTest {
   }
 
   @Test
-  void pagesThatDisagreeOnTheirTotalAreAnError() throws ImportException {
+  void pagesThatDisagreeOnTheirTotalAreAnError() throws InputException {
     List<ApiJsonReader.Page> pages = List.of(
         ApiJsonReader.readPage("a.json", page(WWW,
             "{ \"page\": 1, \"per_page\": 1, \"count\": 1, \"total_count\": 2, \"total_pages\": 2 }")),
@@ -130,7 +132,7 @@ class ApiJsonReaderTest {
   }
 
   @Test
-  void pagesInferredAsSeparateZonesSayTheZoneWasAGuess() throws ImportException {
+  void pagesInferredAsSeparateZonesSayTheZoneWasAGuess() throws InputException {
     List<ApiJsonReader.Page> pages = List.of(
         ApiJsonReader.readPage("a.json", page(WWW,
             "{ \"page\": 1, \"per_page\": 1, \"count\": 1, \"total_count\": 2, \"total_pages\": 2 }")),
@@ -143,7 +145,7 @@ class ApiJsonReaderTest {
   }
 
   @Test
-  void countsThatDoNotAddUpToTheTotalAreAnError() throws ImportException {
+  void countsThatDoNotAddUpToTheTotalAreAnError() throws InputException {
     String text = page(WWW, "{ \"page\": 1, \"per_page\": 5, \"count\": 1, \"total_count\": 3, \"total_pages\": 1 }");
 
     assertThatThrownBy(() -> ApiJsonReader.zones(List.of(ApiJsonReader.readPage("p.json", text)), EXAMPLE_COM))
@@ -151,7 +153,7 @@ class ApiJsonReaderTest {
   }
 
   @Test
-  void aSinglePageWithoutResultInfoIsAccepted() throws ImportException {
+  void aSinglePageWithoutResultInfoIsAccepted() throws InputException {
     List<ZoneExport> zones = ApiJsonReader.zones(List.of(ApiJsonReader.readPage("p.json", page(WWW, ""))), null);
 
     assertThat(zones).hasSize(1);
@@ -160,7 +162,7 @@ class ApiJsonReaderTest {
   }
 
   @Test
-  void anInferredPageJoinsTheZoneThatHoldsItsNames() throws ImportException {
+  void anInferredPageJoinsTheZoneThatHoldsItsNames() throws InputException {
     String apex = WWW.replace("www.example.com", "example.com");
     List<ZoneExport> zones = ApiJsonReader.zones(List.of(
         ApiJsonReader.readPage("a.json", page(WWW,
@@ -173,7 +175,7 @@ class ApiJsonReaderTest {
   }
 
   @Test
-  void anExplicitZoneAppliesToPagesWithoutZoneName() throws ImportException {
+  void anExplicitZoneAppliesToPagesWithoutZoneName() throws InputException {
     List<ZoneExport> zones = ApiJsonReader.zones(List.of(ApiJsonReader.readPage("p.json", page(WWW, ""))),
         EXAMPLE_COM);
 
@@ -182,7 +184,7 @@ class ApiJsonReaderTest {
   }
 
   @Test
-  void namesSharingOnlyATopLevelDomainNeedAnExplicitZone() throws ImportException {
+  void namesSharingOnlyATopLevelDomainNeedAnExplicitZone() throws InputException {
     String two = WWW + ", " + WWW.replace("www.example.com", "www.example2.com");
     ApiJsonReader.Page p = ApiJsonReader.readPage("p.json", page(two, ""));
 

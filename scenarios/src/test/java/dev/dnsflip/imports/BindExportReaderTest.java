@@ -1,5 +1,6 @@
 package dev.dnsflip.imports;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class BindExportReaderTest {
   }
 
   @Test
-  void ownersWithoutTrailingDotResolveInsideTheZoneNotDoubled() throws ImportException {
+  void ownersWithoutTrailingDotResolveInsideTheZoneNotDoubled() throws InputException {
     ZoneExport zone = BindExportReader.read("t.txt",
         "www.example.com\t1\tIN\tA\t192.0.2.10 ; cf_tags=cf-proxied:true\n"
             + "example.com\t1\tIN\tMX\t10 mail.example.com.\n", EXAMPLE_COM);
@@ -34,7 +35,7 @@ class BindExportReaderTest {
   }
 
   @Test
-  void theFixtureHasNoDoubledApex() throws ImportException {
+  void theFixtureHasNoDoubledApex() throws InputException {
     ZoneExport zone = BindExportReader.read(DIR.resolve("example.com.txt"), null);
 
     assertThat(zone.records()).allSatisfy(r -> assertThat(r.record().getName().toString())
@@ -44,14 +45,14 @@ class BindExportReaderTest {
   }
 
   @Test
-  void relativeOwnersStayRelativeToTheOrigin() throws ImportException {
+  void relativeOwnersStayRelativeToTheOrigin() throws InputException {
     ZoneExport zone = BindExportReader.read(DIR.resolve("example.org.txt"), null);
 
     assertThat(find(zone, "ftp.example.org.", Type.A).record().getTTL()).isEqualTo(3600);
   }
 
   @Test
-  void theOriginComesFromTheDomainHeader() throws ImportException {
+  void theOriginComesFromTheDomainHeader() throws InputException {
     ZoneExport zone = BindExportReader.read(DIR.resolve("example.com.txt"), null);
 
     assertThat(zone.apex()).isEqualTo(EXAMPLE_COM);
@@ -60,7 +61,7 @@ class BindExportReaderTest {
   }
 
   @Test
-  void theOriginFallsBackToTheFileName() throws ImportException {
+  void theOriginFallsBackToTheFileName() throws InputException {
     ZoneExport zone = BindExportReader.read(DIR.resolve("example.org.txt"), null);
 
     assertThat(zone.apex()).isEqualTo(Name.fromConstantString("example.org."));
@@ -68,7 +69,7 @@ class BindExportReaderTest {
   }
 
   @Test
-  void anExplicitOriginWins() throws ImportException {
+  void anExplicitOriginWins() throws InputException {
     ZoneExport zone = BindExportReader.read("export.txt", "www\t1\tIN\tA\t192.0.2.1\n", EXAMPLE_COM);
 
     assertThat(zone.apexSource()).isEqualTo("given explicitly");
@@ -78,13 +79,13 @@ class BindExportReaderTest {
   @Test
   void withoutHeaderFileNameOrArgumentTheZoneIsUnknown() {
     assertThatThrownBy(() -> BindExportReader.read("export.txt", "www\t1\tIN\tA\t192.0.2.1\n", null))
-        .isInstanceOf(ImportException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage("export.txt:1: cannot tell the zone: no ';; Domain:' header, and the file name is not a domain "
             + "(name it example.com.txt or give the zone explicitly)");
   }
 
   @Test
-  void theSoaGivesTtlAndMinimum() throws ImportException {
+  void theSoaGivesTtlAndMinimum() throws InputException {
     ZoneExport oneLine = BindExportReader.read(DIR.resolve("example.com.txt"), null);
     ZoneExport multiLine = BindExportReader.read(DIR.resolve("example.org.txt"), null);
 
@@ -94,7 +95,7 @@ class BindExportReaderTest {
   }
 
   @Test
-  void withoutSoaTheZoneGetsCloudflareDefaults() throws ImportException {
+  void withoutSoaTheZoneGetsCloudflareDefaults() throws InputException {
     ZoneExport zone = BindExportReader.read("t.txt", "www\t1\tIN\tA\t192.0.2.1\n", EXAMPLE_COM);
 
     assertThat(zone.soa()).isEqualTo(Soa.CLOUDFLARE_DEFAULT);
@@ -102,7 +103,7 @@ class BindExportReaderTest {
   }
 
   @Test
-  void cloudflareFlagsComeFromTheComment() throws ImportException {
+  void cloudflareFlagsComeFromTheComment() throws InputException {
     ZoneExport zone = BindExportReader.read(DIR.resolve("example.com.txt"), null);
 
     ExportedRecord www = find(zone, "www.example.com.", Type.A);
@@ -123,7 +124,7 @@ class BindExportReaderTest {
   }
 
   @Test
-  void otherTypesAreKeptWithTheirContent() throws ImportException {
+  void otherTypesAreKeptWithTheirContent() throws InputException {
     ZoneExport zone = BindExportReader.read(DIR.resolve("example.com.txt"), null);
 
     assertThat(zone.records()).extracting(r -> Type.string(r.record().getType()))
@@ -135,7 +136,7 @@ class BindExportReaderTest {
   }
 
   @Test
-  void aLineStartingWithBlankSpaceRepeatsTheOwner() throws ImportException {
+  void aLineStartingWithBlankSpaceRepeatsTheOwner() throws InputException {
     ZoneExport zone = BindExportReader.read("t.txt",
         "api.example.com.\t1\tIN\tA\t192.0.2.1\n\t1\tIN\tAAAA\t2001:db8::1\n", EXAMPLE_COM);
 
@@ -143,7 +144,7 @@ class BindExportReaderTest {
   }
 
   @Test
-  void originAndTtlDirectivesApply() throws ImportException {
+  void originAndTtlDirectivesApply() throws InputException {
     ZoneExport zone = BindExportReader.read("t.txt",
         "$TTL 600\n$ORIGIN sub.example.com.\nwww\tIN\tA\t192.0.2.1\n", EXAMPLE_COM);
 
@@ -154,14 +155,14 @@ class BindExportReaderTest {
   @Test
   void aTruncatedLineNamesFileAndLine() {
     assertThatThrownBy(() -> BindExportReader.read(DIR.resolve("bad/truncated.txt"), null))
-        .isInstanceOf(ImportException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage("src/test/resources/imports/bad/truncated.txt:8: cannot parse the record: expected an address");
   }
 
   @Test
   void aBadIpv4AddressNamesFileAndLine() {
     assertThatThrownBy(() -> BindExportReader.read(DIR.resolve("bad/bad-ipv4.txt"), null))
-        .isInstanceOf(ImportException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage("src/test/resources/imports/bad/bad-ipv4.txt:5: cannot parse the record: "
             + "Invalid address: 192.0.2.300");
   }

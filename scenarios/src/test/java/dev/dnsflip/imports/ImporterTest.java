@@ -1,5 +1,6 @@
 package dev.dnsflip.imports;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -35,7 +36,7 @@ class ImporterTest {
   }
 
   @Test
-  void importsTwoBindZonesAtOnce() throws ImportException {
+  void importsTwoBindZonesAtOnce() throws InputException {
     ImportedAccount account = Importer.load(List.of(ORG, COM), Map.of());
 
     assertThat(account.zones()).extracting(z -> z.apex().toString()).containsExactly("example.com.", "example.org.");
@@ -61,7 +62,7 @@ class ImporterTest {
   }
 
   @Test
-  void recordsKeepFlagsTtlsAndCategories() throws ImportException {
+  void recordsKeepFlagsTtlsAndCategories() throws InputException {
     ImportedAccount account = Importer.load(List.of(COM), Map.of());
 
     DnsRecord www = find(account, "www.example.com.", Type.A);
@@ -77,7 +78,7 @@ class ImporterTest {
   }
 
   @Test
-  void overridesWinOverDetection() throws ImportException {
+  void overridesWinOverDetection() throws InputException {
     ImportedAccount account = Importer.load(List.of(COM), Map.of(
         name("edge.example.com."), Category.WORKER_ROUTE,
         name("ssh.example.com."), Category.SPECTRUM,
@@ -94,7 +95,7 @@ class ImporterTest {
   }
 
   @Test
-  void apiPagesAndBindExportsMix() throws ImportException {
+  void apiPagesAndBindExportsMix() throws InputException {
     ImportedAccount account = Importer.load(List.of(NET_2, COM, DEV, ORG, NET_1), Map.of());
 
     assertThat(account.zones()).extracting(z -> z.apex().toString(true))
@@ -113,7 +114,7 @@ class ImporterTest {
   }
 
   @Test
-  void theSummaryRendersDeterministically() throws ImportException {
+  void theSummaryRendersDeterministically() throws InputException {
     ImportedAccount account = Importer.load(List.of(COM, NET_1, NET_2),
         Map.of(name("ssh.example.com."), Category.SPECTRUM, name("gone.example.com."), Category.LOAD_BALANCER));
 
@@ -169,7 +170,7 @@ class ImporterTest {
     Files.copy(COM, copy);
 
     assertThatThrownBy(() -> Importer.load(List.of(COM, copy), Map.of()))
-        .isInstanceOf(ImportException.class)
+        .isInstanceOf(InputException.class)
         .hasMessageEndingWith("copy.txt:1: zone example.com is imported twice (also from "
             + "src/test/resources/imports/example.com.txt)");
   }
@@ -177,7 +178,7 @@ class ImporterTest {
   @Test
   void aProxiedMxNamesFileAndLine() {
     assertThatThrownBy(() -> Importer.load(List.of(DIR.resolve("bad/proxied-mx.txt")), Map.of()))
-        .isInstanceOf(ImportException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage("src/test/resources/imports/bad/proxied-mx.txt:7: cf-proxied:true on the MX record example.com, "
             + "but only A, AAAA and CNAME records can be proxied");
   }

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ class ClientBehaviourMappingTest {
   private static final String RATE = "    queriesPerMinute: 1\n";
 
   @Test
-  void withoutKeysAClientIsPlain() throws ScenarioException {
+  void withoutKeysAClientIsPlain() throws InputException {
     ClientGroup g = group("");
 
     assertThat(g.behaviour()).isEqualTo(ClientBehaviour.PLAIN);
@@ -24,7 +25,7 @@ class ClientBehaviourMappingTest {
   }
 
   @Test
-  void aPresetGivesItsBehaviourAndName() throws ScenarioException {
+  void aPresetGivesItsBehaviourAndName() throws InputException {
     ClientGroup g = group("    preset: chrome\n");
 
     assertThat(g.behaviour()).isEqualTo(new ClientBehaviour(new ClientCache.AtLeast(60), 0, true));
@@ -32,7 +33,7 @@ class ClientBehaviourMappingTest {
   }
 
   @Test
-  void overridingAPresetMarksItCustom() throws ScenarioException {
+  void overridingAPresetMarksItCustom() throws InputException {
     ClientGroup g = group("    preset: chrome\n    connections: 2m\n");
 
     assertThat(g.behaviour()).isEqualTo(new ClientBehaviour(new ClientCache.AtLeast(60), 120_000, true));
@@ -44,7 +45,7 @@ class ClientBehaviourMappingTest {
   }
 
   @Test
-  void everyCacheKind() throws ScenarioException {
+  void everyCacheKind() throws InputException {
     assertThat(cache("none")).isEqualTo(ClientCache.NONE);
     assertThat(cache("{ ttl: { cap: 7200, negativeCap: 900 } }")).isEqualTo(new ClientCache.TtlHonouring(7200, 900));
     assertThat(cache("{ ttl: { cap: 600 } }")).isEqualTo(new ClientCache.TtlHonouring(600, 600));
@@ -57,7 +58,7 @@ class ClientBehaviourMappingTest {
   }
 
   @Test
-  void cacheKeysLeftOutComeFromAPresetOfTheSameKind() throws ScenarioException {
+  void cacheKeysLeftOutComeFromAPresetOfTheSameKind() throws InputException {
     assertThat(group("    preset: windows\n    cache: { ttl: { cap: 3600 } }\n").behaviour().cache())
         .isEqualTo(new ClientCache.TtlHonouring(3600, 900));
     assertThat(group("    preset: jvm\n    cache: { fixed: { positive: 60s } }\n").behaviour().cache())
@@ -111,17 +112,17 @@ class ClientBehaviourMappingTest {
     assertBad("    dualStack: yes\n", "bad.yaml:14:16: expected true or false, got 'yes'");
   }
 
-  private static ClientCache cache(String value) throws ScenarioException {
+  private static ClientCache cache(String value) throws InputException {
     return group("    cache: " + value + "\n").behaviour().cache();
   }
 
-  private static ClientGroup group(String lines) throws ScenarioException {
+  private static ClientGroup group(String lines) throws InputException {
     return ScenarioLoader.parse(ScenarioLoaderTest.VALID.replace(RATE, RATE + lines), "ok.yaml").clientGroups().get(0);
   }
 
   private static void assertBad(String lines, String message) {
     assertThatThrownBy(() -> ScenarioLoader.parse(ScenarioLoaderTest.VALID.replace(RATE, RATE + lines), "bad.yaml"))
-        .isInstanceOf(ScenarioException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage(message);
   }
 }

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dnsflip.authority.Category;
@@ -25,7 +26,7 @@ class DefaultSuiteTest {
   static final Path DEFAULT = Path.of("suites/default.yaml");
 
   @Test
-  void defaultScenarioLoadsWithItsDocumentedShape() throws ScenarioException {
+  void defaultScenarioLoadsWithItsDocumentedShape() throws InputException {
     Scenario s = ScenarioLoader.load(DEFAULT);
 
     assertThat(s.name()).isEqualTo("default");
@@ -49,7 +50,7 @@ class DefaultSuiteTest {
   }
 
   @Test
-  void defaultScenarioHasEveryCategoryProxiedAndEveryRecordKind() throws ScenarioException {
+  void defaultScenarioHasEveryCategoryProxiedAndEveryRecordKind() throws InputException {
     Scenario s = ScenarioLoader.load(DEFAULT);
     Set<Category> categories = s.account().zones().stream().flatMap(z -> z.records().stream())
         .filter(DnsRecord::proxied).map(DnsRecord::category)
@@ -71,7 +72,7 @@ class DefaultSuiteTest {
   }
 
   @Test
-  void defaultScenarioMeetsItsOwnBounds() throws ScenarioException {
+  void defaultScenarioMeetsItsOwnBounds() throws InputException {
     Scenario s = ScenarioLoader.load(DEFAULT);
     TransitionReport report = new Simulation(s, 4).run();
 
@@ -80,7 +81,7 @@ class DefaultSuiteTest {
   }
 
   @Test
-  void everyMetricOfAReportIsKnownToTheLoaderWithItsUnit() throws ScenarioException {
+  void everyMetricOfAReportIsKnownToTheLoaderWithItsUnit() throws InputException {
     Scenario s = ScenarioLoader.load(DEFAULT);
     TransitionReport report = new Simulation(s, 4).run();
 

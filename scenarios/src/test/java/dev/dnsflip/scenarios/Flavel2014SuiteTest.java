@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dnsflip.authority.Propagation;
@@ -50,7 +51,7 @@ class Flavel2014SuiteTest {
   }
 
   @Test
-  void meetsItsOwnBoundsWithTheFloorHoldingTheTail() throws ScenarioException {
+  void meetsItsOwnBoundsWithTheFloorHoldingTheTail() throws InputException {
     TransitionReport report = new Simulation(ScenarioLoader.load(FLAVEL), 4).run();
 
     assertThat(report.expectations()).hasSize(2);

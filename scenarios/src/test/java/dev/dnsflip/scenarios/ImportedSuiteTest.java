@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -34,7 +35,7 @@ class ImportedSuiteTest {
   Path tmp;
 
   @Test
-  void theShippedSuiteImportsBothFormatsWithTheOverride() throws ScenarioException {
+  void theShippedSuiteImportsBothFormatsWithTheOverride() throws InputException {
     LoadedScenario loaded = ScenarioLoader.read(IMPORTED);
 
     AccountImport source = loaded.accountImport();
@@ -92,7 +93,7 @@ class ImportedSuiteTest {
     Files.writeString(scenario, Files.readString(IMPORTED).replace("    - exports/example.com.txt\n", "")
         .replace("exports/example.org.json", "exports/bad.txt"));
 
-    assertThatThrownBy(() -> ScenarioLoader.load(scenario)).isInstanceOf(ScenarioException.class)
+    assertThatThrownBy(() -> ScenarioLoader.load(scenario)).isInstanceOf(InputException.class)
         .hasMessage(tmp.resolve("exports/bad.txt") + ":5: cannot parse the record: Invalid address: 192.0.2.300");
   }
 
@@ -101,7 +102,7 @@ class ImportedSuiteTest {
     Path scenario = tmp.resolve("s.yaml");
     Files.writeString(scenario, Files.readString(IMPORTED));
 
-    assertThatThrownBy(() -> ScenarioLoader.load(scenario)).isInstanceOf(ScenarioException.class)
+    assertThatThrownBy(() -> ScenarioLoader.load(scenario)).isInstanceOf(InputException.class)
         .hasMessage(tmp.resolve("exports/example.com.txt") + ":1: no such file");
   }
 
@@ -124,7 +125,7 @@ class ImportedSuiteTest {
   @Test
   void categoriesWithoutImportIsAnError() {
     String yaml = ScenarioLoaderTest.VALID.replace("account:\n", "account:\n  categories: { www.example.com: tunnel }\n");
-    assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "c.yaml")).isInstanceOf(ScenarioException.class)
+    assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "c.yaml")).isInstanceOf(InputException.class)
         .hasMessageStartingWith("c.yaml:")
         .hasMessageContaining("account.categories overrides the categories of imported records: it needs account.import");
   }

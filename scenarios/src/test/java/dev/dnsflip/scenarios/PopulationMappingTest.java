@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -18,7 +19,7 @@ class PopulationMappingTest {
   private static final String CLIENT = "  - name: c\n    count: 1\n";
 
   @Test
-  void resolversMayBeAMixAtAScale() throws ScenarioException {
+  void resolversMayBeAMixAtAScale() throws InputException {
     Scenario s = parse(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet-mix, scale: 2 }\n"));
 
     assertThat(s.resolverGroups()).isEqualTo(InternetMix.resolvers(2));
@@ -28,7 +29,7 @@ class PopulationMappingTest {
   }
 
   @Test
-  void aClientItemMayBeAMixNextToOrdinaryGroups() throws ScenarioException {
+  void aClientItemMayBeAMixNextToOrdinaryGroups() throws InputException {
     Scenario s = parse(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet-mix }\n")
         .replace(CLIENT, "  - mix: internet-mix\n    count: 1000\n"));
     List<WeightedQuestion> questions = s.clientGroups().get(0).questions();
@@ -93,13 +94,13 @@ class PopulationMappingTest {
         "bad.yaml:12:10: duplicate client group 'firefox' (from internet-mix; first at 11:13)");
   }
 
-  private static Scenario parse(String yaml) throws ScenarioException {
+  private static Scenario parse(String yaml) throws InputException {
     return ScenarioLoader.parse(yaml, "ok.yaml");
   }
 
   private static void assertBad(String yaml, String message) {
     assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "bad.yaml"))
-        .isInstanceOf(ScenarioException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage(message);
   }
 }

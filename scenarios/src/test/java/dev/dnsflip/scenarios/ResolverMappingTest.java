@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -21,7 +22,7 @@ class ResolverMappingTest {
   private static final String RESOLVER = "  - { name: isp, count: 1 }\n";
 
   @Test
-  void aPresetWithAClampOverriddenIsMarkedCustom() throws ScenarioException {
+  void aPresetWithAClampOverriddenIsMarkedCustom() throws InputException {
     ResolverGroup g = group("  - { name: isp, count: 1, preset: unbound-1.17, clamps: { minTtl: 60 } }\n");
 
     assertThat(g.kind()).isEqualTo("unbound-1.17+custom");
@@ -31,7 +32,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void aPresetAloneGivesItsBehaviourTopologyAndName() throws ScenarioException {
+  void aPresetAloneGivesItsBehaviourTopologyAndName() throws InputException {
     ResolverPreset farm = Presets.resolver("public-farm").orElseThrow();
     ResolverGroup g = group("  - { name: isp, count: 3, preset: public-farm }\n");
 
@@ -39,7 +40,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void topologyKeysOverrideThePresetWithoutMakingItCustom() throws ScenarioException {
+  void topologyKeysOverrideThePresetWithoutMakingItCustom() throws InputException {
     ResolverGroup g = group("  - { name: isp, count: 1, preset: public-farm, backends: 3, choice: by-name }\n");
 
     assertThat(g.backends()).isEqualTo(3);
@@ -48,7 +49,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void writingOutThePresetsOwnValuesKeepsItsName() throws ScenarioException {
+  void writingOutThePresetsOwnValuesKeepsItsName() throws InputException {
     ResolverGroup g = group("""
           - name: isp
             count: 1
@@ -65,7 +66,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void withoutPresetAGroupIsTtlHonouringOrCustom() throws ScenarioException {
+  void withoutPresetAGroupIsTtlHonouringOrCustom() throws InputException {
     assertThat(group(RESOLVER)).isEqualTo(new ResolverGroup("isp", 1));
     assertThat(group("  - { name: isp, count: 1, prefetch: off }\n").kind()).isEqualTo("ttl-honouring");
 
@@ -76,7 +77,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void clockComesFromThePresetOrTheGroup() throws ScenarioException {
+  void clockComesFromThePresetOrTheGroup() throws InputException {
     ResolverGroup unbound = group("  - { name: isp, count: 1, preset: unbound-1.17 }\n");
     assertThat(unbound.behaviour().clock()).as("Unbound keeps whole seconds").isEqualTo(CacheClock.WHOLE_SECOND);
     assertThat(group("  - { name: isp, count: 1, preset: unbound-1.17, clock: second }\n").kind())
@@ -103,7 +104,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void capacityComesFromThePresetOrTheGroup() throws ScenarioException {
+  void capacityComesFromThePresetOrTheGroup() throws InputException {
     assertThat(group("  - { name: isp, count: 1, preset: systemd-resolved }\n").behaviour().capacity()).isEqualTo(4096);
     ResolverGroup small = group("  - { name: isp, count: 1, capacity: 100 }\n");
     assertThat(small.behaviour().capacity()).isEqualTo(100);
@@ -115,7 +116,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void serveStaleKeysOverrideThePresetsOrTheDefaults() throws ScenarioException {
+  void serveStaleKeysOverrideThePresetsOrTheDefaults() throws InputException {
     assertThat(group("  - { name: isp, count: 1, serveStale: {} }\n").behaviour().serveStale())
         .isEqualTo(new ServeStale(true, 30, 86_400, 0, 0, false, false));
     assertThat(group("""
@@ -138,7 +139,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void everyPrefetchForm() throws ScenarioException {
+  void everyPrefetchForm() throws InputException {
     assertThat(prefetch("unbound")).isEqualTo(new Prefetch.Unbound());
     assertThat(prefetch("knot")).isEqualTo(new Prefetch.Knot());
     assertThat(prefetch("{ bind: { trigger: 3, eligible: 12 } }")).isEqualTo(new Prefetch.Bind(3, 12));
@@ -149,7 +150,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void forwardersMayNameAGroupDeclaredLater() throws ScenarioException {
+  void forwardersMayNameAGroupDeclaredLater() throws InputException {
     List<ResolverGroup> groups = groups("""
           - { name: home-router, count: 4, preset: dnsmasq-2.90, forwardTo: isp }
           - { name: isp, count: 2, preset: unbound-1.17 }
@@ -161,7 +162,7 @@ class ResolverMappingTest {
   }
 
   @Test
-  void aForwarderPresetWithoutForwardToAsksTheAuthority() throws ScenarioException {
+  void aForwarderPresetWithoutForwardToAsksTheAuthority() throws InputException {
     ResolverGroup g = group("  - { name: isp, count: 1, preset: dnsmasq-2.90 }\n");
 
     assertThat(g.isForwarder()).isFalse();
@@ -263,21 +264,21 @@ class ResolverMappingTest {
         + "without forwardTo");
   }
 
-  private static Prefetch prefetch(String value) throws ScenarioException {
+  private static Prefetch prefetch(String value) throws InputException {
     return group("  - { name: isp, count: 1, prefetch: " + value + " }\n").behaviour().prefetch();
   }
 
-  private static ResolverGroup group(String lines) throws ScenarioException {
+  private static ResolverGroup group(String lines) throws InputException {
     return groups(lines).get(0);
   }
 
-  private static List<ResolverGroup> groups(String lines) throws ScenarioException {
+  private static List<ResolverGroup> groups(String lines) throws InputException {
     return ScenarioLoader.parse(ScenarioLoaderTest.VALID.replace(RESOLVER, lines), "ok.yaml").resolverGroups();
   }
 
   private static void assertBad(String lines, String message) {
     assertThatThrownBy(() -> ScenarioLoader.parse(ScenarioLoaderTest.VALID.replace(RESOLVER, lines), "bad.yaml"))
-        .isInstanceOf(ScenarioException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage(message);
   }
 }

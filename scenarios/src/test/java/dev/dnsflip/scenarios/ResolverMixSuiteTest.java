@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -19,7 +20,7 @@ class ResolverMixSuiteTest {
   static final Path MIX = Path.of("suites/resolver-mix.yaml");
 
   @Test
-  void keepsTheDefaultAccountAndSchedule() throws ScenarioException {
+  void keepsTheDefaultAccountAndSchedule() throws InputException {
     Scenario mix = ScenarioLoader.load(MIX);
     Scenario base = ScenarioLoader.load(DefaultSuiteTest.DEFAULT);
 
@@ -31,7 +32,7 @@ class ResolverMixSuiteTest {
   }
 
   @Test
-  void mapsTheIntendedPresets() throws ScenarioException {
+  void mapsTheIntendedPresets() throws InputException {
     Scenario s = ScenarioLoader.load(MIX);
 
     assertThat(s.resolverGroups()).extracting(ResolverGroup::name, ResolverGroup::kind).containsExactly(
@@ -59,7 +60,7 @@ class ResolverMixSuiteTest {
   }
 
   @Test
-  void meetsItsOwnBoundsWithTheFloorSlowestAfterEachSwitch() throws ScenarioException {
+  void meetsItsOwnBoundsWithTheFloorSlowestAfterEachSwitch() throws InputException {
     TransitionReport report = new Simulation(ScenarioLoader.load(MIX), 4).run();
 
     assertThat(report.expectations()).hasSize(4);

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -48,7 +49,7 @@ class ScenarioLoaderTest {
       + "external, resolvers, clients, initially, switches, expect, outages";
 
   @Test
-  void aSmallScenarioGetsTheDocumentedDefaults() throws ScenarioException {
+  void aSmallScenarioGetsTheDocumentedDefaults() throws InputException {
     Scenario s = ScenarioLoader.parse(VALID, "ok.yaml");
 
     assertThat(s.seed()).isEqualTo(1);
@@ -71,7 +72,7 @@ class ScenarioLoaderTest {
   }
 
   @Test
-  void recordNamesAreRelativeToTheApexUnlessAbsoluteOrAlreadyFull() throws ScenarioException {
+  void recordNamesAreRelativeToTheApexUnlessAbsoluteOrAlreadyFull() throws InputException {
     Scenario s = ScenarioLoader.parse(VALID.replace(RECORD, RECORD
         + "        - { name: \"@\", type: A, content: 192.0.2.2 }\n"
         + "        - { name: a.example.com, type: A, content: 192.0.2.3 }\n"
@@ -85,7 +86,7 @@ class ScenarioLoaderTest {
   }
 
   @Test
-  void optionalSettingsAreRead() throws ScenarioException {
+  void optionalSettingsAreRead() throws InputException {
     Scenario s = ScenarioLoader.parse(VALID.replace("name: t\n", """
         name: t
         seed: -7
@@ -129,7 +130,7 @@ class ScenarioLoaderTest {
   }
 
   @Test
-  void outagesAreRead() throws ScenarioException {
+  void outagesAreRead() throws InputException {
     Scenario s = ScenarioLoader.parse(VALID + "outages:\n  - { from: 2m, to: 3m }\n  - { from: 0s, to: 10m }\n", "ok.yaml");
 
     assertThat(s.outages()).containsExactly(new Outage(120_000, 180_000), new Outage(0, 600_000));
@@ -155,14 +156,14 @@ class ScenarioLoaderTest {
     Path file = dir.resolve("s.yaml");
     java.nio.file.Files.writeString(file, VALID.replace("duration: 10m", "duration: 10"));
 
-    ScenarioException e = catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(file));
+    InputException e = catchThrowableOfType(InputException.class, () -> ScenarioLoader.load(file));
 
     assertThat(e.getMessage()).isEqualTo(file + ":2:11: expected a duration with a unit (ms, s, m, h, d), e.g. 30s");
     assertThat(e.file()).isEqualTo(file.toString());
     assertThat(e.line()).isEqualTo(2);
     assertThat(e.column()).isEqualTo(11);
     assertThat(e.problem()).isEqualTo("expected a duration with a unit (ms, s, m, h, d), e.g. 30s");
-    assertThat(catchThrowableOfType(ScenarioException.class, () -> ScenarioLoader.load(dir.resolve("none.yaml"))))
+    assertThat(catchThrowableOfType(InputException.class, () -> ScenarioLoader.load(dir.resolve("none.yaml"))))
         .hasMessage(dir.resolve("none.yaml") + ":1:1: no such file");
   }
 
@@ -190,7 +191,7 @@ class ScenarioLoaderTest {
   }
 
   @Test
-  void recordTtlsAndSoaMinimumStayInsideWhatCloudflareAccepts() throws ScenarioException {
+  void recordTtlsAndSoaMinimumStayInsideWhatCloudflareAccepts() throws InputException {
     String dnsOnly = VALID.replace("proxied: true }", "ttl: TTL }");
     String message = "a record's TTL at Cloudflare is 1 (Auto) or 60 s to 1 day (30 s on Enterprise), got ";
     assertBad(dnsOnly.replace("TTL", "29"), "bad.yaml:7:58: " + message + "29; for a what-if on proxied answers "
@@ -307,7 +308,7 @@ class ScenarioLoaderTest {
   }
 
   @Test
-  void bucketOfOneMillisecondIsAllowed() throws ScenarioException {
+  void bucketOfOneMillisecondIsAllowed() throws InputException {
     assertThat(ScenarioLoader.parse(VALID.replace("duration: 10m", "duration: 10m\nbucket: 1ms"), "ok.yaml")
         .bucketMs()).isEqualTo(1);
   }
@@ -369,7 +370,7 @@ class ScenarioLoaderTest {
 
   private static void assertBad(String yaml, String message) {
     assertThatThrownBy(() -> ScenarioLoader.parse(yaml, "bad.yaml"))
-        .isInstanceOf(ScenarioException.class)
+        .isInstanceOf(InputException.class)
         .hasMessage(message);
   }
 }

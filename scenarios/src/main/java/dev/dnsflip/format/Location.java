@@ -1,12 +1,12 @@
-package dev.dnsflip.imports;
+package dev.dnsflip.format;
 
 /**
  * Where something was read: file, 1-based line, and 1-based column (0 when the format has none),
- * so a problem found later (while assembling a zone) still names the place in the export.
+ * so a problem found later (while assembling a zone, or checking a model) still names the place.
  */
 public record Location(String file, int line, int column) {
-  public ImportException error(String problem) {
-    return new ImportException(file, line, column, problem);
+  public InputException error(String problem) {
+    return new InputException(this, problem);
   }
 
   @Override
