@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code dnsflip} command. Exit codes: 0 ok, 1 a scenario's expected bounds failed, 2 bad
- * input or usage. User errors print one line to stderr, never a stack trace.
+ * input or usage, 3 a bug. Bad input prints one line to stderr, never a stack trace; a bug prints
+ * one line naming the file that holds its stack trace ({@link BugReport}).
  */
 @Command(name = "dnsflip", mixinStandardHelpOptions = true, version = "dnsflip 0.1.0",
     description = "Predicts how long stale DNS answers persist after Cloudflare's enforce DNS-only switch.",
@@ -14,6 +15,7 @@ public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int BOUNDS_FAILED = 1;
   public static final int BAD_INPUT = 2;
+  public static final int BUG = 3;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -30,7 +32,10 @@ public final class Main implements Runnable {
         commandLine.getErr().println("dnsflip: " + ue.getMessage());
         return BAD_INPUT;
       }
-      throw ex;
+      // Anything else, IllegalArgumentException included, is the program's fault, not the input's.
+      commandLine.getErr().println("dnsflip: " + BugReport.record(ex, String.join(" ", parseResult.originalArgs())));
+      commandLine.getErr().flush();
+      return BUG;
     });
     return cl;
   }

@@ -75,13 +75,7 @@ final class RunCommand implements Callable<Integer> {
         workers);
     err.flush();
     long start = System.nanoTime();
-    TransitionReport report;
-    try {
-      report = loaded.annotate(new Simulation(scenario, workers).run());
-    } catch (IllegalArgumentException e) {
-      // The model refused something the loader could not see (e.g. a CNAME loop).
-      throw new UserError(scenarioFile + ": " + e.getMessage());
-    }
+    TransitionReport report = loaded.annotate(new Simulation(scenario, workers).run());
     Map<String, String> files = new LinkedHashMap<>();
     files.put("report.json", JsonReport.render(report));
     files.put("report.md", MarkdownReport.render(report));
