@@ -8,7 +8,6 @@ import dev.dnsflip.authority.Soa;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.Zone;
 import dev.dnsflip.client.ClientBehaviour;
-import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.observe.TransitionStats;
@@ -17,7 +16,7 @@ import dev.dnsflip.presets.ClientPreset;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.InitialCache;
-import dev.dnsflip.resolver.Prefetch;
+import dev.dnsflip.scenarios.Registry;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.ServeStale;
@@ -233,7 +232,7 @@ public final class ScenarioYamlWriter {
         line(2, "serveStale: " + serveStale(b.serveStale()));
       }
       if (!b.prefetch().equals(from.prefetch())) {
-        line(2, "prefetch: " + prefetch(b.prefetch()));
+        line(2, "prefetch: " + Registry.PREFETCH.write(b.prefetch()));
       }
       if (b.passOriginalTtl() != from.passOriginalTtl()) {
         line(2, "passOriginalTtl: " + b.passOriginalTtl());
@@ -274,22 +273,6 @@ public final class ScenarioYamlWriter {
         + ", replyTtlCappedByOriginal: " + s.replyTtlCappedByOriginal() + " }";
   }
 
-  private static String prefetch(Prefetch p) {
-    if (p instanceof Prefetch.Unbound) {
-      return "unbound";
-    }
-    if (p instanceof Prefetch.Knot) {
-      return "knot";
-    }
-    if (p instanceof Prefetch.Bind b) {
-      return "{ bind: { trigger: " + b.triggerS() + ", eligible: " + b.eligibleS() + " } }";
-    }
-    if (p instanceof Prefetch.Pdns d) {
-      return "{ pdns: " + d.percent() + " }";
-    }
-    return "off";
-  }
-
   private void clients(List<ClientGroup> groups) {
     line(0, "clients:");
     for (ClientGroup c : groups) {
@@ -311,7 +294,7 @@ public final class ScenarioYamlWriter {
       }
       ClientBehaviour b = c.behaviour();
       if (!b.cache().equals(base.cache())) {
-        line(2, "cache: " + cache(b.cache()));
+        line(2, "cache: " + Registry.CLIENT_CACHE.write(b.cache()));
       }
       if (b.connectionMeanMs() != base.connectionMeanMs()) {
         line(2, "connections: " + duration(b.connectionMeanMs()));
@@ -325,23 +308,6 @@ public final class ScenarioYamlWriter {
             + ", weight: " + q.weight() + " }");
       }
     }
-  }
-
-  private static String cache(ClientCache cache) {
-    if (cache instanceof ClientCache.TtlHonouring t) {
-      return "{ ttl: { cap: " + t.capS() + ", negativeCap: " + t.negativeCapS() + " } }";
-    }
-    if (cache instanceof ClientCache.Fixed f) {
-      return "{ fixed: { positive: " + f.positiveS() + "s, negative: " + f.negativeS() + "s } }";
-    }
-    if (cache instanceof ClientCache.AtLeast a) {
-      return "{ atLeast: " + a.floorS() + "s }";
-    }
-    if (cache instanceof ClientCache.Grace g) {
-      return "{ grace: { lifetime: " + (g.fixedS() == 0 ? "ttl" : g.fixedS() + "s") + ", grace: " + g.graceS()
-          + "s } }";
-    }
-    return "none";
   }
 
   private void expectation(Expectation e) {

@@ -8,6 +8,7 @@ import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.engine.Durations;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.scenarios.Registry;
 import dev.dnsflip.simulation.Scenario;
 import java.util.List;
 
@@ -169,20 +170,7 @@ public final class StaleBounds {
       return Long.MAX_VALUE;
     }
     ClientCache cache = c.cache();
-    long until;
-    if (cache instanceof ClientCache.TtlHonouring t) {
-      // The client keeps min(TTL, cap), whichever family the terminal answer is: take the larger cap.
-      until = Math.min(k, add(h, seconds(Math.max(t.capS(), t.negativeCapS()))));
-    } else if (cache instanceof ClientCache.Fixed f) {
-      // The lifetime follows the terminal answer, which may be negative when the replaced link is not.
-      until = add(h, seconds(Math.max(f.positiveS(), f.negativeS())));
-    } else if (cache instanceof ClientCache.AtLeast a) {
-      until = Math.max(k, add(h, seconds(a.floorS())));
-    } else if (cache instanceof ClientCache.Grace g) {
-      until = add(g.fixedS() == 0 ? k : add(h, seconds(g.fixedS())), seconds(g.graceS()));
-    } else {
-      until = h;
-    }
+    long until = Registry.CLIENT_CACHE.kindOf(cache).keptUntilMs(cache, h, k);
     return Math.max(h, until);
   }
 

@@ -1,7 +1,6 @@
 package dev.dnsflip.explore;
 
 import dev.dnsflip.client.ClientBehaviour;
-import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.presets.ClientPreset;
 import dev.dnsflip.presets.Presets;
@@ -9,6 +8,7 @@ import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.TtlClamps;
+import dev.dnsflip.scenarios.Registry;
 import dev.dnsflip.simulation.Scenario;
 import java.util.Optional;
 
@@ -52,7 +52,7 @@ public final class Traits {
 
   /** A client cache that keeps answers no longer than the TTL it received (none, or TTL with a cap). */
   public static boolean keepsAtMostTtl(ClientBehaviour c) {
-    return c.cache() instanceof ClientCache.None || c.cache() instanceof ClientCache.TtlHonouring;
+    return Registry.CLIENT_CACHE.kindOf(c.cache()).keepsAtMostTtl();
   }
 
   /** A client cache that may keep an answer past the TTL it received: fixed, at-least, grace. */

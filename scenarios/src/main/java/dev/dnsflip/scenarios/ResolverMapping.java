@@ -5,7 +5,6 @@ import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.BackendChoice;
 import dev.dnsflip.resolver.CacheClock;
-import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.ServeStale;
@@ -31,8 +30,6 @@ final class ResolverMapping {
       "resetOnFailure", "replyTtlCappedByOriginal"};
   /** Serve-stale settings for a preset that has it off: Unbound's reply TTL, a day's window, stale at once. */
   private static final ServeStale SERVE_STALE_DEFAULTS = new ServeStale(true, 30, 86_400, 0, 0, false, false);
-  private static final String PREFETCH_FORMS =
-      "off, unbound, knot, { bind: { trigger: 2, eligible: 9 } } or { pdns: 10 }";
 
   /** A group as read, with where its {@code forwardTo} was written (null when it has none). */
   record Read(ResolverGroup group, Node forwardTo) {}
@@ -62,7 +59,7 @@ final class ResolverMapping {
     ResolverBehaviour behaviour = new ResolverBehaviour(
         f.optional("clamps") == null ? base.clamps() : clamps(f.optional("clamps"), preset),
         f.optional("serveStale") == null ? base.serveStale() : serveStale(f.optional("serveStale"), base.serveStale()),
-        f.optional("prefetch") == null ? base.prefetch() : prefetch(f.optional("prefetch")),
+        f.optional("prefetch") == null ? base.prefetch() : Registry.PREFETCH.read(f.optional("prefetch"), null),
         f.optional("passOriginalTtl", Quantities::bool, base.passOriginalTtl()),
         capacity(f.optional("capacity"), base.capacity()),
         f.optional("clock", ResolverMapping::clock, base.clock()));
@@ -227,46 +224,4 @@ final class ResolverMapping {
     return node.build(() -> new ServeStale(true, reply, window, clientTimeoutMs, refreshRetryMs, resetOnFailure, capped));
   }
 
-  private static Prefetch prefetch(Node node) throws InputException {
-    if (node.kind() == Node.Kind.SCALAR) {
-      String text = node.text().strip();
-      return switch (text) {
-        case "off" -> Prefetch.NONE;
-        case "unbound" -> new Prefetch.Unbound();
-        case "knot" -> new Prefetch.Knot();
-        default -> throw node.error("unknown prefetch '" + text + "'; expected " + PREFETCH_FORMS);
-      };
-    }
-    Fields f = Fields.of(node, "bind", "pdns");
-    Node bind = f.optional("bind");
-    Node pdns = f.optional("pdns");
-    if ((bind == null) == (pdns == null)) {
-      throw node.error(node.path() + " needs exactly one of: bind, pdns");
-    }
-    if (pdns != null) {
-      long percent = pdns.parse(Quantities::integer);
-      if (percent < 1 || percent > 100) {
-        throw pdns.error("pdns prefetch is refresh-on-ttl-perc, a whole percentage of the TTL from 1 to 100, got "
-            + pdns.text().strip());
-      }
-      return new Prefetch.Pdns((int) percent);
-    }
-    // BIND's own default is "prefetch 2 9".
-    Fields b = Fields.of(bind, "trigger", "eligible");
-    long trigger = prefetchSeconds(b, "trigger", 2);
-    long eligible = prefetchSeconds(b, "eligible", 9);
-    return new Prefetch.Bind(trigger, eligible);
-  }
-
-  private static long prefetchSeconds(Fields f, String key, long fallback) throws InputException {
-    Node value = f.optional(key);
-    if (value == null) {
-      return fallback;
-    }
-    long seconds = value.parse(Quantities::seconds);
-    if (seconds < 0 || seconds > TTL.MAX_VALUE) {
-      throw value.error("bind " + key + " must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + seconds);
-    }
-    return seconds;
-  }
 }

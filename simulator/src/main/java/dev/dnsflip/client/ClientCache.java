@@ -4,7 +4,7 @@ package dev.dnsflip.client;
  * How long a client (its OS stub or application) keeps an answer it got from its resolver.
  * Sources and versions are cited by the presets that use these kinds.
  */
-public sealed interface ClientCache {
+public interface ClientCache {
   None NONE = new None();
 
   /** Lifetime of an answer that arrived with {@code ttlMs}; 0 = not cached. */

@@ -4,7 +4,7 @@ package dev.dnsflip.resolver;
  * When a cache hit starts a background refresh of the entry, in the variants of real software.
  * The client still gets the cached answer; the refresh replaces the entry for later lookups.
  */
-public sealed interface Prefetch {
+public interface Prefetch {
   None NONE = new None();
 
   /** Whether a hit with {@code remainingMs} left of an entry kept {@code originalMs} triggers a refresh. */
