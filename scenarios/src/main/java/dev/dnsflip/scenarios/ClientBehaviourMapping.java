@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  * read by {@link PopulationMapping}.
  */
 final class ClientBehaviourMapping {
-  private static final String DEFAULT_PRESET = "plain";
+  static final String DEFAULT_PRESET = "plain";
 
   /** The behaviour and the name reports give it. */
   record Choice(ClientBehaviour behaviour, String kind) {}

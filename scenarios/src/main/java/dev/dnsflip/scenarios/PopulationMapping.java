@@ -6,7 +6,10 @@ import dev.dnsflip.authority.Authority;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
+import dev.dnsflip.presets.ClientPreset;
 import dev.dnsflip.presets.InternetMix;
+import dev.dnsflip.presets.Presets;
+import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -31,6 +35,7 @@ final class PopulationMapping {
   private static final String[] QUESTION_KEYS = {"name", "type", "weight"};
   /** Populations by name, from {@link InternetMix}. */
   private static final String INTERNET_MIX = "internet-mix";
+  private static final String PLUS_CUSTOM = "+custom";
 
   private PopulationMapping() {}
 
@@ -165,7 +170,21 @@ final class PopulationMapping {
     if (unchanged) {
       return preset;
     }
-    return named ? preset + "+custom" : "custom";
+    return named ? preset + PLUS_CUSTOM : "custom";
+  }
+
+  /** The preset a resolver group's kind names ("bind-9.18" or "bind-9.18+custom"), if any. */
+  static Optional<ResolverPreset> resolverPreset(String kind) {
+    return Presets.resolver(presetName(kind));
+  }
+
+  /** The preset a client group's kind names, if any. */
+  static Optional<ClientPreset> clientPreset(String kind) {
+    return Presets.client(presetName(kind));
+  }
+
+  private static String presetName(String kind) {
+    return kind.endsWith(PLUS_CUSTOM) ? kind.substring(0, kind.length() - PLUS_CUSTOM.length()) : kind;
   }
 
   static String uniqueName(Node node, Map<String, Node> seen, String what) throws InputException {

@@ -24,7 +24,7 @@ import org.xbill.DNS.TTL;
 final class ResolverMapping {
   private static final String[] KEYS = {"name", "count", "preset", "forwardTo", "backends", "choice", "clamps", "serveStale",
       "prefetch", "passOriginalTtl", "capacity", "clock"};
-  private static final String DEFAULT_PRESET = "ttl-honouring";
+  static final String DEFAULT_PRESET = "ttl-honouring";
   private static final String[] CLAMP_KEYS = {"minTtl", "maxTtl", "minNegativeTtl", "maxNegativeTtl"};
   private static final String[] SERVE_STALE_KEYS = {"replyTtl", "maxStale", "clientTimeout", "refreshRetry",
       "resetOnFailure", "replyTtlCappedByOriginal"};

@@ -12,6 +12,7 @@ import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.scenarios.ScenarioLoader;
+import dev.dnsflip.scenarios.ScenarioWriter;
 import dev.dnsflip.simulation.Scenario;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -151,7 +152,7 @@ class ScenarioGeneratorTest {
   void everyGeneratedScenarioWritesAsYamlThatLoadsBackEqual() throws InputException {
     for (Profile profile : Profile.values()) {
       for (Scenario s : sample(profile)) {
-        String yaml = ScenarioYamlWriter.write(s, List.of("generated"));
+        String yaml = ScenarioWriter.write(s, List.of("generated"));
         Scenario loaded = ScenarioLoader.parse(yaml, "generated.yaml");
         assertThat(loaded).as("%s seed %d:%n%s", profile, s.seed(), yaml).isEqualTo(s);
         // dnsjava compares records without their TTL: compare those too.
@@ -167,7 +168,7 @@ class ScenarioGeneratorTest {
       for (int i = 0; i < 12; i++) {
         Scenario s = GENERATOR.generate(Explorer.caseSeed(99, i), profile);
         for (ScenarioEdits.Candidate c : ScenarioEdits.candidates(s)) {
-          String yaml = ScenarioYamlWriter.write(c.scenario(), List.of());
+          String yaml = ScenarioWriter.write(c.scenario(), List.of());
           Scenario loaded = ScenarioLoader.parse(yaml, "candidate.yaml");
           assertThat(loaded).as("%s seed %d, %s:%n%s", profile, s.seed(), c.change(), yaml).isEqualTo(c.scenario());
         }

@@ -149,46 +149,4 @@ class AccountYamlWriterTest {
   void theSameAccountGivesTheSameText() throws InputException {
     assertThat(AccountYamlWriter.write(all())).isEqualTo(AccountYamlWriter.write(all()));
   }
-
-  @Test
-  void scalarsYamlWouldMisreadAreQuoted() {
-    assertThat(AccountYamlWriter.scalar("www")).isEqualTo("www");
-    assertThat(AccountYamlWriter.scalar("192.0.2.1")).isEqualTo("192.0.2.1");
-    assertThat(AccountYamlWriter.scalar("_dmarc")).isEqualTo("_dmarc");
-    assertThat(AccountYamlWriter.scalar("@")).isEqualTo("\"@\"");
-    assertThat(AccountYamlWriter.scalar("*")).isEqualTo("\"*\"");
-    assertThat(AccountYamlWriter.scalar("2001:db8::1")).isEqualTo("\"2001:db8::1\"");
-    assertThat(AccountYamlWriter.scalar("1")).isEqualTo("\"1\"");
-    assertThat(AccountYamlWriter.scalar("1.5")).isEqualTo("\"1.5\"");
-    assertThat(AccountYamlWriter.scalar("on")).isEqualTo("\"on\"");
-    assertThat(AccountYamlWriter.scalar("No")).isEqualTo("\"No\"");
-    assertThat(AccountYamlWriter.scalar("a\"b")).isEqualTo("\"a\\\"b\"");
-  }
-
-  @Test
-  void ownerNamesAreRelativeUnlessTheyWouldReadAsFullNames() {
-    Name apex = Name.fromConstantString("example.com.");
-
-    assertThat(AccountYamlWriter.ownerText(apex, apex)).isEqualTo("@");
-    assertThat(AccountYamlWriter.ownerText(Name.fromConstantString("a.b.example.com."), apex)).isEqualTo("a.b");
-    assertThat(AccountYamlWriter.ownerText(Name.fromConstantString("example.com.example.com."), apex))
-        .isEqualTo("example.com.example.com.");
-  }
-
-  @Test
-  void ipv6AddressesAreWrittenShort() throws Exception {
-    assertThat(ipv6("100::")).isEqualTo("100::");
-    assertThat(ipv6("2001:db8:0:0:0:0:0:20")).isEqualTo("2001:db8::20");
-    assertThat(ipv6("::1")).isEqualTo("::1");
-    assertThat(ipv6("::")).isEqualTo("::");
-    assertThat(ipv6("2001:db8:0:1:0:0:0:1")).isEqualTo("2001:db8:0:1::1");
-    assertThat(ipv6("2001:0:0:1:0:0:1:1")).isEqualTo("2001::1:0:0:1:1");
-    assertThat(ipv6("2001:db8:1:2:3:4:0:5")).isEqualTo("2001:db8:1:2:3:4:0:5");
-    assertThat(ipv6("2606:4700:0000:0000:0000:0000:6810:84E5")).isEqualTo("2606:4700::6810:84e5");
-  }
-
-  static String ipv6(String text) throws Exception {
-    InetAddress address = Address.getByAddress(text, Address.IPv6);
-    return AccountYamlWriter.ipv6(address.getAddress());
-  }
 }

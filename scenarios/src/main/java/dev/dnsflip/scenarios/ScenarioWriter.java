@@ -1,0 +1,98 @@
+package dev.dnsflip.scenarios;
+
+import dev.dnsflip.authority.Propagation;
+import dev.dnsflip.authority.SwitchEvent;
+import dev.dnsflip.format.YamlLines;
+import dev.dnsflip.format.YamlText;
+import dev.dnsflip.observe.TransitionStats;
+import dev.dnsflip.observe.Unit;
+import dev.dnsflip.resolver.InitialCache;
+import dev.dnsflip.simulation.Expectation;
+import dev.dnsflip.simulation.Outage;
+import dev.dnsflip.simulation.Scenario;
+import java.util.List;
+
+/**
+ * Writes a {@link Scenario} as a scenario file that {@link ScenarioLoader} reads back to an equal
+ * scenario: the top-level keys, schedule, outages and expectations here, the account in
+ * {@link AccountWriter}, the population in {@link PopulationWriter}. Durations are written exactly
+ * (in ms where needed). An imported account is written out record by record.
+ */
+public final class ScenarioWriter {
+  private ScenarioWriter() {}
+
+  /** The scenario as YAML, after the given comment lines (each written as "# line"). */
+  public static String write(Scenario s, List<String> comments) {
+    YamlLines out = new YamlLines();
+    comments.forEach(out::comment);
+    out.line(0, "name: " + YamlText.scalar(s.name()));
+    if (!s.description().isEmpty()) {
+      out.line(0, "description: " + YamlText.scalar(s.description()));
+    }
+    out.line(0, "seed: " + s.seed());
+    out.line(0, "replications: " + s.replications());
+    out.line(0, "duration: " + YamlText.duration(s.durationMs()));
+    out.line(0, "bucket: " + YamlText.duration(s.bucketMs()));
+    out.line(0, "initialCache: " + initialCache(s.initialCache()));
+    AccountWriter.write(out, s.account(), s.nameservers(), propagation(s.propagation()));
+    PopulationWriter.resolvers(out, s.resolverGroups());
+    PopulationWriter.clients(out, s.clientGroups());
+    out.line(0, "initially: " + (s.schedule().initiallyEnabled() ? "enabled" : "disabled"));
+    if (s.schedule().events().isEmpty()) {
+      out.line(0, "switches: []");
+    } else {
+      out.line(0, "switches:");
+      for (SwitchEvent e : s.schedule().events()) {
+        out.line(1, "- { at: " + YamlText.duration(e.atMs()) + ", action: " + e.direction().key() + " }");
+      }
+    }
+    if (!s.outages().isEmpty()) {
+      out.line(0, "outages:");
+      for (Outage o : s.outages()) {
+        out.line(1, "- { from: " + YamlText.duration(o.fromMs()) + ", to: " + YamlText.duration(o.toMs()) + " }");
+      }
+    }
+    if (!s.expectations().isEmpty()) {
+      out.line(0, "expect:");
+      for (Expectation e : s.expectations()) {
+        out.line(1, expectation(e));
+      }
+    }
+    return out.toString();
+  }
+
+  private static String expectation(Expectation e) {
+    Unit unit = TransitionStats.metricUnits().get(e.metric());
+    StringBuilder sb = new StringBuilder("- { switch: " + e.selector() + ", metric: " + e.metric());
+    if (e.atMost() != null) {
+      sb.append(", atMost: ").append(bound(e.atMost(), unit));
+    }
+    if (e.atLeast() != null) {
+      sb.append(", atLeast: ").append(bound(e.atLeast(), unit));
+    }
+    return sb.append(" }").toString();
+  }
+
+  private static String bound(double value, Unit unit) {
+    if (unit == Unit.DURATION_MS) {
+      return YamlText.duration(Math.round(value));
+    }
+    return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+  }
+
+  private static String propagation(Propagation p) {
+    if (p instanceof Propagation.Fixed f) {
+      return "{ fixed: " + YamlText.duration(f.delayMs()) + " }";
+    }
+    Propagation.Uniform u = (Propagation.Uniform) p;
+    return "{ uniform: [" + YamlText.duration(u.minMs()) + ", " + YamlText.duration(u.maxMs()) + "] }";
+  }
+
+  private static String initialCache(InitialCache c) {
+    return switch (c.mode()) {
+      case STEADY -> "steady";
+      case COLD -> "cold";
+      case WARMUP -> "warmup " + YamlText.duration(c.warmupMs());
+    };
+  }
+}
