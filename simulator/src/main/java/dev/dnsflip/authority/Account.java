@@ -48,8 +48,8 @@ public record Account(
   public static List<Problem> problems(List<Zone> zones, long autoTtlSeconds, List<InetAddress> anycastV4,
       List<InetAddress> anycastV6, List<Zone> externalZones) {
     List<Problem> problems = new ArrayList<>();
-    if (!SecondsRange.DNS.from(1).contains(autoTtlSeconds)) {
-      problems.add(new Problem("autoTtlSeconds", SecondsRange.DNS.from(1).refusal("autoTtl", autoTtlSeconds)));
+    if (!SecondsRange.POSITIVE.contains(autoTtlSeconds)) {
+      problems.add(new Problem("autoTtlSeconds", SecondsRange.POSITIVE.refusal("autoTtl", autoTtlSeconds)));
     }
     if (anycastV4.isEmpty()) {
       problems.add(new Problem("anycastV4", "the anycast IPv4 pool needs at least one address"));

@@ -32,18 +32,22 @@ public record DnsRecord(Record record, boolean proxied, Category category, boole
    * {@code flatten}, {@code record.ttl}); empty when it may be built.
    */
   public static List<Problem> problems(Record record, boolean proxied, boolean flatten) {
+    return problems(record.getType(), record.getTTL(), proxied, flatten);
+  }
+
+  /** The same rules on the values a reader has before a dnsjava record exists (which refuses a bad TTL). */
+  public static List<Problem> problems(int type, long ttlSeconds, boolean proxied, boolean flatten) {
     List<Problem> problems = new ArrayList<>();
-    int type = record.getType();
     if (proxied && type != Type.A && type != Type.AAAA && type != Type.CNAME) {
       problems.add(new Problem("proxied", "only A, AAAA and CNAME records can be proxied, not " + Type.string(type)));
     }
     if (flatten && type != Type.CNAME) {
       problems.add(new Problem("flatten", "flatten applies only to CNAME records"));
     }
-    if (record.getTTL() < AUTO_TTL) {
-      // 0 would mean "do not cache"; Cloudflare stores 1 (Auto) or more.
-      problems.add(new Problem("record.ttl", "TTL must be >= 1 (1 = Auto)"));
-    } else if (proxied && record.getTTL() != AUTO_TTL) {
+    if (!SecondsRange.POSITIVE.contains(ttlSeconds)) {
+      problems.add(new Problem("record.ttl", ttlSeconds < SecondsRange.POSITIVE.min()
+          ? "TTL must be >= 1 (1 = Auto)" : "TTL must be <= " + SecondsRange.POSITIVE.max()));
+    } else if (proxied && ttlSeconds != AUTO_TTL) {
       // Cloudflare does not let a proxied record's TTL be edited; another value would mislead.
       problems.add(new Problem("record.ttl", "a proxied record's TTL is always Auto: leave ttl out or set it to 1"));
     }

@@ -9,6 +9,8 @@ import org.xbill.DNS.TTL;
 public record SecondsRange(long min, long max) {
   /** What a DNS TTL or SOA timer can hold. */
   public static final SecondsRange DNS = new SecondsRange(0, TTL.MAX_VALUE);
+  /** What a stored record TTL or the Auto TTL can be: 0 ("do not cache") is no TTL Cloudflare stores. */
+  public static final SecondsRange POSITIVE = new SecondsRange(1, TTL.MAX_VALUE);
   /** A DNS-only record's TTL at Cloudflare: 60 s to 1 day, 30 s on Enterprise (FACTS-cloudflare.md). */
   public static final SecondsRange CLOUDFLARE_RECORD_TTL = new SecondsRange(30, 86_400);
   /** The SOA MINIMUM Cloudflare lets Enterprise zones set (FACTS-cloudflare.md). */
@@ -28,10 +30,5 @@ public record SecondsRange(long min, long max) {
   public String refusal(String what, long seconds) {
     String lower = min == 1 ? "> 0" : ">= " + min;
     return what + " must be " + lower + " and <= " + max + " seconds, got " + seconds;
-  }
-
-  /** This range with a lower bound of {@code newMin}. */
-  public SecondsRange from(long newMin) {
-    return new SecondsRange(newMin, max);
   }
 }

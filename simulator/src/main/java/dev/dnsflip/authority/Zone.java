@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
@@ -37,17 +38,27 @@ public record Zone(Name apex, Soa soa, List<DnsRecord> records) {
     for (int i = 0; i < records.size(); i++) {
       DnsRecord r = records.get(i);
       Name owner = r.record().getName();
-      if (!owner.subdomain(apex)) {
-        problems.add(new Problem("records[" + i + "].record.name", show(owner) + " is outside the zone " + show(apex)));
-      }
+      String at = "records[" + i + "]";
+      ownerProblem(apex, owner).ifPresent(p -> problems.add(p.under(at)));
       Integer firstType = firstTypeAtOwner.putIfAbsent(owner, r.type());
       if (firstType != null && (r.type() == Type.CNAME || firstType == Type.CNAME)) {
         // RFC 1034 section 3.6.2.
-        problems.add(new Problem("records[" + i + "]",
+        problems.add(new Problem(at,
             show(owner) + " has a CNAME, which cannot share its name with other records"));
       }
     }
     return problems;
+  }
+
+  /**
+   * A record owned by {@code owner} outside the zone, path relative to the record; also for
+   * records the model does not hold (an export's MX), which must lie inside their zone as well.
+   */
+  public static Optional<Problem> ownerProblem(Name apex, Name owner) {
+    if (owner.subdomain(apex)) {
+      return Optional.empty();
+    }
+    return Optional.of(new Problem("record.name", show(owner) + " is outside the zone " + show(apex)));
   }
 
   public Zone withRecords(List<DnsRecord> newRecords) {
