@@ -49,12 +49,16 @@ public final class Benchmark {
           List.of(new Zone(Name.fromString("bench.example."), Soa.CLOUDFLARE_DEFAULT, List.of(record))),
           Account.DEFAULT_AUTO_TTL_SECONDS, Account.defaultAnycastV4(), Account.defaultAnycastV6(),
           SwitchSettings.DEFAULTS, List.of());
-      return new Scenario("bench", "issue 2 benchmark", 1, 1, 3_600_000, 5_000, InitialCache.STEADY, account, 2,
-          Propagation.DEFAULT, new SwitchSchedule(false, List.of(new SwitchEvent(600_000, SwitchDirection.ENABLE))),
-          List.of(new ResolverGroup("resolvers", resolvers)),
-          List.of(new ClientGroup("clients", clients, 1.0 / 60, Map.of(),
-              List.of(new WeightedQuestion(new Question(www, Type.A), 1)))),
-          List.of());
+      return Scenario.builder()
+          .name("bench")
+          .description("issue 2 benchmark")
+          .durationMs(3_600_000)
+          .account(account)
+          .schedule(new SwitchSchedule(false, List.of(new SwitchEvent(600_000, SwitchDirection.ENABLE))))
+          .resolverGroups(List.of(new ResolverGroup("resolvers", resolvers)))
+          .clientGroups(List.of(new ClientGroup("clients", clients, 1.0 / 60, Map.of(),
+              List.of(new WeightedQuestion(new Question(www, Type.A), 1)))))
+          .build();
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

@@ -167,8 +167,8 @@ public final class ScenarioEdits {
     }
     for (ResolverGroup keep : groups) {
       add(out, Dimension.RESOLVER_GROUPS, "only resolver group " + keep.name(), s, x -> {
-        x.resolvers = List.of(withForwardTo(keep, null));
-        x.clients = x.clients.stream().map(c -> withShares(c, Map.of())).toList();
+        x.resolvers = List.of(keep.withForwardTo(null));
+        x.clients = x.clients.stream().map(c -> c.withResolverShares(Map.of())).toList();
       });
     }
     for (ResolverGroup drop : groups) {
@@ -176,14 +176,14 @@ public final class ScenarioEdits {
         List<ResolverGroup> rest = new ArrayList<>();
         for (ResolverGroup g : groups) {
           if (g != drop) {
-            rest.add(drop.name().equals(g.forwardTo()) ? withForwardTo(g, drop.forwardTo()) : g);
+            rest.add(drop.name().equals(g.forwardTo()) ? g.withForwardTo(drop.forwardTo()) : g);
           }
         }
         x.resolvers = rest;
         x.clients = x.clients.stream().map(c -> {
           Map<String, Double> shares = new LinkedHashMap<>(c.resolverShares());
           shares.remove(drop.name());
-          return withShares(c, shares);
+          return c.withResolverShares(shares);
         }).toList();
       });
     }
@@ -211,17 +211,17 @@ public final class ScenarioEdits {
       }
       for (WeightedQuestion keep : c.questions()) {
         add(out, Dimension.QUESTIONS, c.name() + " asks only " + keep.question(), s,
-            x -> x.replaceClient(c, withQuestions(c, List.of(keep))));
+            x -> x.replaceClient(c, c.withQuestions(List.of(keep))));
       }
       for (WeightedQuestion drop : c.questions()) {
         add(out, Dimension.QUESTIONS, c.name() + " without " + drop.question(), s,
-            x -> x.replaceClient(c, withQuestions(c, c.questions().stream().filter(q -> q != drop).toList())));
+            x -> x.replaceClient(c, c.withQuestions(c.questions().stream().filter(q -> q != drop).toList())));
       }
     }
     for (ClientGroup c : s.clientGroups()) {
       if (c.questions().stream().anyMatch(q -> q.weight() != 1.0)) {
         add(out, Dimension.QUESTIONS, c.name() + " weighs its questions alike", s, x -> x.replaceClient(c,
-            withQuestions(c, c.questions().stream().map(q -> new WeightedQuestion(q.question(), 1.0)).toList())));
+            c.withQuestions(c.questions().stream().map(q -> new WeightedQuestion(q.question(), 1.0)).toList())));
       }
     }
   }
@@ -243,18 +243,17 @@ public final class ScenarioEdits {
       for (DnsRecord r : z.records()) {
         if (r.category() != Category.REGULAR) {
           add(out, Dimension.RECORDS, show(r) + " regular", s, x -> x.account = mapRecords(x.account,
-              o -> o == r ? new DnsRecord(r.record(), r.proxied(), Category.REGULAR, r.flatten()) : o));
+              o -> o == r ? r.withCategory(Category.REGULAR) : o));
         }
         if (r.flatten()) {
           add(out, Dimension.RECORDS, show(r) + " not flattened", s, x -> x.account = mapRecords(x.account,
-              o -> o == r ? new DnsRecord(r.record(), r.proxied(), r.category(), false) : o));
+              o -> o == r ? r.withFlatten(false) : o));
         }
       }
     }
     if (!s.account().settings().equals(SwitchSettings.DEFAULTS)) {
-      add(out, Dimension.RECORDS, "default switch settings", s, x -> x.account = new Account(x.account.zones(),
-          x.account.autoTtlSeconds(), x.account.anycastV4(), x.account.anycastV6(), SwitchSettings.DEFAULTS,
-          x.account.externalZones()));
+      add(out, Dimension.RECORDS, "default switch settings", s,
+          x -> x.account = x.account.withSettings(SwitchSettings.DEFAULTS));
     }
   }
 
@@ -263,20 +262,19 @@ public final class ScenarioEdits {
       ResolverBehaviour b = g.behaviour();
       if (!b.equals(ResolverBehaviour.TTL_HONOURING) || g.backends() > 1 || !g.kind().equals("ttl-honouring")) {
         add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " plain ttl-honouring", s, x -> x.replaceResolver(g,
-            new ResolverGroup(g.name(), g.count(), ResolverBehaviour.TTL_HONOURING, 1, BackendChoice.RANDOM,
-                g.forwardTo(), "ttl-honouring")));
+            g.withBehaviour(ResolverBehaviour.TTL_HONOURING, "ttl-honouring").withBackends(1, BackendChoice.RANDOM)));
       }
       if (g.isForwarder()) {
         add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " asks the authority", s,
-            x -> x.replaceResolver(g, withForwardTo(g, null)));
+            x -> x.replaceResolver(g, g.withForwardTo(null)));
       }
       if (g.backends() > 1) {
         add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " one backend", s, x -> x.replaceResolver(g,
-            new ResolverGroup(g.name(), g.count(), b, 1, BackendChoice.RANDOM, g.forwardTo(), g.kind())));
+            g.withBackends(1, BackendChoice.RANDOM)));
       }
       if (g.choice() != BackendChoice.RANDOM) {
         add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " random backend", s, x -> x.replaceResolver(g,
-            new ResolverGroup(g.name(), g.count(), b, g.backends(), BackendChoice.RANDOM, g.forwardTo(), g.kind())));
+            g.withBackends(g.backends(), BackendChoice.RANDOM)));
       }
       behaviour(out, s, g, "no serve-stale", b.serveStale().enabled(), b.withServeStale(ServeStale.OFF));
       behaviour(out, s, g, "no prefetch", !(b.prefetch() instanceof Prefetch.None), b.withPrefetch(Prefetch.NONE));
@@ -302,23 +300,23 @@ public final class ScenarioEdits {
     if (!applies || b.equals(g.behaviour())) {
       return;
     }
-    add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " " + change, s, x -> x.replaceResolver(g, new ResolverGroup(
-        g.name(), g.count(), b, g.backends(), g.choice(), g.forwardTo(), Traits.resolverKindAfter(g.kind(), b))));
+    add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " " + change, s,
+        x -> x.replaceResolver(g, g.withBehaviour(b, Traits.resolverKindAfter(g.kind(), b))));
   }
 
   private static void clientBehaviour(Scenario s, List<Candidate> out) {
     for (ClientGroup c : s.clientGroups()) {
       ClientBehaviour b = c.behaviour();
       if (!b.equals(ClientBehaviour.PLAIN) || !c.kind().equals("plain")) {
-        add(out, Dimension.CLIENT_BEHAVIOUR, c.name() + " plain", s, x -> x.replaceClient(c, new ClientGroup(c.name(),
-            c.count(), c.queriesPerSecond(), c.resolverShares(), c.questions(), ClientBehaviour.PLAIN, "plain")));
+        add(out, Dimension.CLIENT_BEHAVIOUR, c.name() + " plain", s,
+            x -> x.replaceClient(c, c.withBehaviour(ClientBehaviour.PLAIN, "plain")));
       }
-      client(out, s, c, "no connection reuse", new ClientBehaviour(b.cache(), 0, b.dualStack()));
-      client(out, s, c, "single stack", new ClientBehaviour(b.cache(), b.connectionMeanMs(), false));
-      client(out, s, c, "no cache", new ClientBehaviour(ClientCache.NONE, b.connectionMeanMs(), b.dualStack()));
+      client(out, s, c, "no connection reuse", b.withConnectionMeanMs(0));
+      client(out, s, c, "single stack", b.withDualStack(false));
+      client(out, s, c, "no cache", b.withCache(ClientCache.NONE));
       if (!c.resolverShares().isEmpty()) {
         add(out, Dimension.CLIENT_BEHAVIOUR, c.name() + " spread over all resolver groups", s,
-            x -> x.replaceClient(c, withShares(c, Map.of())));
+            x -> x.replaceClient(c, c.withResolverShares(Map.of())));
       }
     }
   }
@@ -327,25 +325,23 @@ public final class ScenarioEdits {
     if (b.equals(c.behaviour())) {
       return;
     }
-    add(out, Dimension.CLIENT_BEHAVIOUR, c.name() + " " + change, s, x -> x.replaceClient(c, new ClientGroup(c.name(),
-        c.count(), c.queriesPerSecond(), c.resolverShares(), c.questions(), b, Traits.clientKindAfter(c.kind(), b))));
+    add(out, Dimension.CLIENT_BEHAVIOUR, c.name() + " " + change, s,
+        x -> x.replaceClient(c, c.withBehaviour(b, Traits.clientKindAfter(c.kind(), b))));
   }
 
   private static void counts(Scenario s, List<Candidate> out) {
     for (ResolverGroup g : s.resolverGroups()) {
       for (int n : smaller(g.count())) {
-        add(out, Dimension.COUNTS, g.name() + " count " + n, s, x -> x.replaceResolver(g, new ResolverGroup(g.name(), n,
-            g.behaviour(), g.backends(), g.choice(), g.forwardTo(), g.kind())));
+        add(out, Dimension.COUNTS, g.name() + " count " + n, s, x -> x.replaceResolver(g, g.withCount(n)));
       }
       for (int n : smaller(g.backends())) {
-        add(out, Dimension.COUNTS, g.name() + " backends " + n, s, x -> x.replaceResolver(g, new ResolverGroup(g.name(),
-            g.count(), g.behaviour(), n, g.choice(), g.forwardTo(), g.kind())));
+        add(out, Dimension.COUNTS, g.name() + " backends " + n, s,
+            x -> x.replaceResolver(g, g.withBackends(n, g.choice())));
       }
     }
     for (ClientGroup c : s.clientGroups()) {
       for (int n : smaller(c.count())) {
-        add(out, Dimension.COUNTS, c.name() + " count " + n, s, x -> x.replaceClient(c, new ClientGroup(c.name(), n,
-            c.queriesPerSecond(), c.resolverShares(), c.questions(), c.behaviour(), c.kind())));
+        add(out, Dimension.COUNTS, c.name() + " count " + n, s, x -> x.replaceClient(c, c.withCount(n)));
       }
     }
   }
@@ -430,7 +426,7 @@ public final class ScenarioEdits {
     List<Zone> zones = a.zones().stream().map(z -> mapZone(z, f)).toList();
     List<Zone> external = a.externalZones().stream().map(z -> mapZone(z, f)).filter(z -> !z.records().isEmpty())
         .toList();
-    return new Account(zones, a.autoTtlSeconds(), a.anycastV4(), a.anycastV6(), a.settings(), external);
+    return a.withZones(zones).withExternalZones(external);
   }
 
   private static Zone mapZone(Zone z, UnaryOperator<DnsRecord> f) {
@@ -441,25 +437,12 @@ public final class ScenarioEdits {
         records.add(m);
       }
     }
-    return new Zone(z.apex(), z.soa(), records);
+    return z.withRecords(records);
   }
 
   private static String show(DnsRecord r) {
     return r.record().getName().toString(true) + " " + org.xbill.DNS.Type.string(r.type())
         + (r.proxied() ? " (proxied)" : "");
-  }
-
-  static ResolverGroup withForwardTo(ResolverGroup g, String forwardTo) {
-    return new ResolverGroup(g.name(), g.count(), g.behaviour(), g.backends(), g.choice(), forwardTo, g.kind());
-  }
-
-  static ClientGroup withShares(ClientGroup c, Map<String, Double> shares) {
-    return new ClientGroup(c.name(), c.count(), c.queriesPerSecond(), shares, c.questions(), c.behaviour(), c.kind());
-  }
-
-  static ClientGroup withQuestions(ClientGroup c, List<WeightedQuestion> questions) {
-    return new ClientGroup(c.name(), c.count(), c.queriesPerSecond(), c.resolverShares(), questions, c.behaviour(),
-        c.kind());
   }
 
   private static void add(List<Candidate> out, Dimension d, String change, Scenario s,
@@ -516,9 +499,18 @@ public final class ScenarioEdits {
     }
 
     Scenario build() {
-      return new Scenario(base.name(), base.description(), base.seed(), replications, durationMs, bucketMs,
-          initialCache, account, nameservers, propagation, new SwitchSchedule(initiallyEnabled, events), resolvers,
-          clients, base.expectations(), base.outages());
+      return base.toBuilder()
+          .replications(replications)
+          .durationMs(durationMs)
+          .bucketMs(bucketMs)
+          .initialCache(initialCache)
+          .account(account)
+          .nameservers(nameservers)
+          .propagation(propagation)
+          .schedule(new SwitchSchedule(initiallyEnabled, events))
+          .resolverGroups(resolvers)
+          .clientGroups(clients)
+          .build();
     }
   }
 }

@@ -27,9 +27,7 @@ public final class ScenarioYamlWriter {
     Scenario m = f.minimal();
     List<Expectation> expect = new ArrayList<>(m.expectations());
     v.asExpectation().ifPresent(expect::add);
-    Scenario withBound = new Scenario(m.name(), m.description(), m.seed(), m.replications(), m.durationMs(),
-        m.bucketMs(), m.initialCache(), m.account(), m.nameservers(), m.propagation(), m.schedule(),
-        m.resolverGroups(), m.clientGroups(), expect, m.outages());
+    Scenario withBound = m.toBuilder().expectations(expect).build();
     List<String> comments = new ArrayList<>();
     comments.add("dnsflip explore: the minimal failing scenario of property " + f.property().name());
     comments.add("property:   " + f.property().description());

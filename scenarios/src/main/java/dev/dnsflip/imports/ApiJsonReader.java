@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dnsflip.authority.DnsRecord;
+import dev.dnsflip.authority.SecondsRange;
 import dev.dnsflip.authority.Soa;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,6 @@ import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.TTL;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -373,9 +373,9 @@ public final class ApiJsonReader {
       long ttl = DnsRecord.AUTO_TTL;
       JsonNode ttlNode = f.get("ttl");
       if (ttlNode != null) {
-        if (!ttlNode.isIntegralNumber() || ttlNode.longValue() < 1 || ttlNode.longValue() > TTL.MAX_VALUE) {
-          throw f.where("ttl").error("ttl must be a whole number of seconds from 1 (Auto) to " + TTL.MAX_VALUE
-              + ", got " + ttlNode);
+        if (!ttlNode.isIntegralNumber() || !SecondsRange.POSITIVE.contains(ttlNode.longValue())) {
+          throw f.where("ttl").error("ttl must be a whole number of seconds from 1 (Auto) to "
+              + SecondsRange.POSITIVE.max() + ", got " + ttlNode);
         }
         ttl = ttlNode.longValue();
       }

@@ -2,11 +2,13 @@ package dev.dnsflip.imports;
 
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.authority.DnsRecord;
+import dev.dnsflip.authority.Problem;
 import dev.dnsflip.authority.Zone;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -14,10 +16,11 @@ import org.xbill.DNS.Type;
 
 /**
  * Turns one {@link ZoneExport} into a {@link Zone}, the same way for both formats: splits modelled
- * records (A, AAAA, CNAME) from the rest, refuses what Cloudflare itself would not hold (a record
- * outside the zone, proxying or flattening on a type that has none, a proxied record with a TTL
- * other than Auto, a CNAME sharing its name), gives each record its category, and counts for the
- * summary. Each refusal names the record's place in the export.
+ * records (A, AAAA, CNAME) from the rest, gives each record its category, and counts for the
+ * summary. What Cloudflare itself would not hold (a record outside the zone, proxying or
+ * flattening on a type that has none, a proxied record with a TTL other than Auto, a CNAME sharing
+ * its name) is the model's rule ({@link DnsRecord#problems}, {@link Zone#problems}); here each
+ * refusal is placed at the record's line and, for the export's own flags, said in the export's terms.
  */
 final class ZoneAssembler {
   record Result(Zone zone, List<Record> other, ImportSummary.ZoneSummary summary) {}
@@ -30,8 +33,8 @@ final class ZoneAssembler {
     String proxiedFlag = bind ? "cf-proxied:true" : "proxied: true";
     String flattenFlag = bind ? "cf-flatten-cname" : "settings.flatten_cname";
     List<DnsRecord> modelled = new ArrayList<>();
+    List<ExportedRecord> modelledFrom = new ArrayList<>();
     List<Record> other = new ArrayList<>();
-    Map<Name, ExportedRecord> firstAtOwner = new HashMap<>();
     Map<String, Integer> unmodelled = new TreeMap<>();
     // (category, reason) -> records; ZoneSummary sorts them, so the summary is deterministic.
     Map<CategoryDetector.Detection, Integer> detections = new HashMap<>();
@@ -42,30 +45,20 @@ final class ZoneAssembler {
     for (ExportedRecord e : export.records()) {
       Record r = e.record();
       String what = "the " + Type.string(r.getType()) + " record " + show(r.getName());
-      if (!r.getName().subdomain(apex)) {
-        throw e.at().error(show(r.getName()) + " is outside the zone " + show(apex));
-      }
       int type = r.getType();
       boolean model = type == Type.A || type == Type.AAAA || type == Type.CNAME;
-      if (e.proxied() && !model) {
-        throw e.at().error(proxiedFlag + " on " + what + ", but only A, AAAA and CNAME records can be proxied");
+      // Every record, modelled or not: an MX outside the zone, or a flag on it, is as wrong as on an A.
+      Optional<Problem> outside = Zone.ownerProblem(apex, r.getName());
+      if (outside.isPresent()) {
+        throw e.at().error(outside.get().message());
       }
-      if (e.flatten() && type != Type.CNAME) {
-        throw e.at().error(flattenFlag + " on " + what + ", but only CNAME records can be flattened");
+      for (Problem p : DnsRecord.problems(r, e.proxied(), e.flatten())) {
+        throw e.at().error(inExportTerms(p, what, e, proxiedFlag, flattenFlag));
       }
       if (!model) {
         other.add(r);
         unmodelled.merge(Type.string(type), 1, Integer::sum);
         continue;
-      }
-      if (e.proxied() && r.getTTL() != DnsRecord.AUTO_TTL) {
-        throw e.at().error(what + " is proxied with TTL " + r.getTTL()
-            + ", but a proxied record's TTL is always Auto (1)");
-      }
-      ExportedRecord first = firstAtOwner.putIfAbsent(r.getName(), e);
-      if (first != null && (type == Type.CNAME || first.record().getType() == Type.CNAME)) {
-        throw e.at().error(show(r.getName()) + " has a CNAME, which cannot share its name with other records "
-            + "(first record at " + first.at() + ")");
       }
       CategoryDetector.Detection d = detector.detect(r, e.meta());
       if (!e.proxiedStated()) {
@@ -82,6 +75,7 @@ final class ZoneAssembler {
       }
       detections.merge(d, 1, Integer::sum);
       modelled.add(new DnsRecord(r, e.proxied(), d.category(), e.flatten()));
+      modelledFrom.add(e);
       proxied += e.proxied() ? 1 : 0;
       autoTtl += r.getTTL() == DnsRecord.AUTO_TTL ? 1 : 0;
       notStated += e.proxiedStated() ? 0 : 1;
@@ -91,7 +85,43 @@ final class ZoneAssembler {
     ImportSummary.ZoneSummary summary = new ImportSummary.ZoneSummary(apex, export.format(), export.files(),
         export.apexSource(), export.soa(), export.soaFromExport(), modelled.size(), proxied, modelled.size() - proxied,
         autoTtl, notStated, categories, new TreeMap<>(unmodelled), warnings);
+    for (Problem p : Zone.problems(apex, modelled)) {
+      throw placed(p, modelled, modelledFrom);
+    }
     return new Result(new Zone(apex, export.soa(), modelled), other, summary);
+  }
+
+  /**
+   * The model's refusal of one record, said in terms of what the export wrote: the flag as the
+   * format spells it, and the TTL it gave.
+   */
+  private static String inExportTerms(Problem p, String what, ExportedRecord e, String proxiedFlag,
+      String flattenFlag) {
+    long ttl = e.record().getTTL();
+    return switch (p.path()) {
+      case "proxied" -> proxiedFlag + " on " + what + ", but only A, AAAA and CNAME records can be proxied";
+      case "flatten" -> flattenFlag + " on " + what + ", but only CNAME records can be flattened";
+      case "record.ttl" -> e.proxied() && ttl > DnsRecord.AUTO_TTL
+          ? what + " is proxied with TTL " + ttl + ", but a proxied record's TTL is always Auto (1)"
+          : p.message();
+      default -> p.message();
+    };
+  }
+
+  /** A zone's refusal at the record's line; a CNAME sharing its owner also names the first record there. */
+  private static InputException placed(Problem p, List<DnsRecord> records, List<ExportedRecord> from) {
+    int at = Integer.parseInt(p.path().substring("records[".length(), p.path().indexOf(']')));
+    String message = p.message();
+    if (p.path().equals("records[" + at + "]")) {
+      Name owner = records.get(at).record().getName();
+      for (int i = 0; i < at; i++) {
+        if (records.get(i).record().getName().equals(owner)) {
+          message += " (first record at " + from.get(i).at() + ")";
+          break;
+        }
+      }
+    }
+    return from.get(at).at().error(message);
   }
 
   private static String show(Name name) {

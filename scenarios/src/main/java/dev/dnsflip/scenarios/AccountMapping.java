@@ -3,6 +3,7 @@ package dev.dnsflip.scenarios;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Category;
 import dev.dnsflip.authority.DnsRecord;
+import dev.dnsflip.authority.Problem;
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.authority.Soa;
 import dev.dnsflip.authority.SwitchSettings;
@@ -29,7 +30,6 @@ import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.TTL;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
@@ -51,11 +51,11 @@ final class AccountMapping {
   private static final String[] ZONE_KEYS = {"name", "soa", "records"};
   private static final String[] RECORD_KEYS = {"name", "type", "content", "ttl", "proxied", "category", "flatten"};
 
-  private static final long MIN_RECORD_TTL_S = 30;
-  private static final long MAX_RECORD_TTL_S = 86_400;
-
-  // Apexes seen so far in account and external zones, to refuse a zone declared twice.
+  // Where each apex was first declared: the model refuses a second one, the message says where the first is.
   private final Map<Name, Node> apexes = new HashMap<>();
+
+  // Model paths inside the account to the nodes they were read from.
+  private final ModelPlaces places = new ModelPlaces();
 
   // Exports are named relative to the scenario file.
   private final Path baseDir;
@@ -78,9 +78,7 @@ final class AccountMapping {
     long autoTtl = Account.DEFAULT_AUTO_TTL_SECONDS;
     if (autoTtlNode != null) {
       autoTtl = autoTtlNode.parse(Quantities::seconds);
-      if (autoTtl <= 0 || autoTtl > TTL.MAX_VALUE) {
-        throw autoTtlNode.error("autoTtl must be > 0 and <= " + TTL.MAX_VALUE + " seconds, got " + autoTtl);
-      }
+      places.put("autoTtlSeconds", autoTtlNode);
     }
     Node nameserversNode = f.optional("nameservers");
     int nameservers = 2;
@@ -101,9 +99,11 @@ final class AccountMapping {
       Fields a = Fields.of(anycast, "ipv4", "ipv6");
       if (a.optional("ipv4") != null) {
         v4 = addresses(a.optional("ipv4"), Address.IPv4);
+        places.put("anycastV4", a.optional("ipv4"));
       }
       if (a.optional("ipv6") != null) {
         v6 = addresses(a.optional("ipv6"), Address.IPv6);
+        places.put("anycastV6", a.optional("ipv6"));
       }
     }
     Node importNode = f.optional("import");
@@ -118,6 +118,7 @@ final class AccountMapping {
       ImportedAccount imported = importAccount(importNode, categoriesNode);
       for (Zone zone : imported.zones()) {
         apexes.putIfAbsent(zone.apex(), importNode);
+        places.put("zones[" + zones.size() + "]", importNode);
         zones.add(zone);
       }
       List<String> files = new ArrayList<>();
@@ -127,16 +128,17 @@ final class AccountMapping {
       accountImport = imported.summary().asReportSection(files);
     }
     Node zonesNode = importNode == null ? f.required("zones") : f.optional("zones");
+    places.put("zones", zonesNode != null ? zonesNode : importNode);
     if (zonesNode != null) {
-      zones.addAll(zones(zonesNode, false));
+      zones.addAll(zones(zonesNode, "zones", zones.size()));
     }
-    if (zones.isEmpty()) {
-      throw (zonesNode != null ? zonesNode : importNode).error("the account needs at least one zone");
-    }
-    List<Zone> externalZones = external == null ? List.of() : zones(external, true);
+    List<Zone> externalZones = external == null ? List.of() : zones(external, "externalZones", 0);
     long autoTtlSeconds = autoTtl;
     List<InetAddress> anycastV4 = v4;
     List<InetAddress> anycastV6 = v6;
+    for (Problem p : Account.problems(zones, autoTtlSeconds, anycastV4, anycastV6, externalZones)) {
+      throw places.nodeOf(p.path(), node).error(p.message() + firstDeclared(p, zones, externalZones));
+    }
     Account account = node.build(() -> new Account(zones, autoTtlSeconds, anycastV4, anycastV6, settings, externalZones));
     return new Section(account, nameservers, propagation, accountImport);
   }
@@ -213,106 +215,105 @@ final class AccountMapping {
     for (Node item : list.items()) {
       result.add(item.parse(text -> address(text, family)));
     }
-    if (result.isEmpty()) {
-      throw list.error(list.path() + " needs at least one address");
-    }
     return result;
   }
 
-  private List<Zone> zones(Node list, boolean external) throws InputException {
+  /** @param first the model index of the list's first zone under {@code path} */
+  private List<Zone> zones(Node list, String path, int first) throws InputException {
     List<Zone> zones = new ArrayList<>();
     for (Node item : list.items()) {
-      zones.add(zone(item, external));
+      zones.add(zone(item, path + "[" + (first + zones.size()) + "]"));
     }
     return zones;
   }
 
-  private Zone zone(Node node, boolean external) throws InputException {
+  /** A zone checked as any DNS zone; the account checks what Cloudflare adds once all are read. */
+  private Zone zone(Node node, String path) throws InputException {
+    places.put(path, node);
     Fields f = Fields.of(node, ZONE_KEYS);
     Node nameNode = f.required("name");
     Name apex = nameNode.parse(AccountMapping::absoluteName);
-    Node first = apexes.putIfAbsent(apex, nameNode);
-    if (first != null) {
-      throw nameNode.error("zone " + show(apex) + " is declared twice (first at " + first.line() + ":" + first.column() + ")");
-    }
-    Soa soa = f.optional("soa") == null ? Soa.CLOUDFLARE_DEFAULT : soa(f.optional("soa"), external);
+    apexes.putIfAbsent(apex, nameNode);
+    places.put(path + ".apex", nameNode);
+    Soa soa = f.optional("soa") == null ? Soa.CLOUDFLARE_DEFAULT : soa(f.optional("soa"), path + ".soa");
     List<DnsRecord> records = new ArrayList<>();
-    // Owner -> the first record there: a CNAME cannot share its name (RFC 1034 section 3.6.2).
-    Map<Name, Node> owners = new HashMap<>();
-    Map<Name, Integer> ownerTypes = new HashMap<>();
+    List<Node> recordNodes = new ArrayList<>();
     Node recordList = f.optional("records");
     for (Node item : recordList == null ? List.<Node>of() : recordList.items()) {
-      DnsRecord r = record(item, apex, external);
-      Name owner = r.record().getName();
-      Node firstAtOwner = owners.putIfAbsent(owner, item);
-      Integer firstType = ownerTypes.putIfAbsent(owner, r.type());
-      if (firstAtOwner != null && (r.type() == Type.CNAME || firstType == Type.CNAME)) {
-        throw item.error(show(owner) + " has a CNAME, which cannot share its name with other records (first record at "
-            + firstAtOwner.line() + ":" + firstAtOwner.column() + ")");
-      }
-      records.add(r);
+      records.add(record(item, apex, path + ".records[" + records.size() + "]"));
+      recordNodes.add(item);
+    }
+    for (Problem p : Zone.problems(apex, records)) {
+      throw places.nodeOf(p.under(path).path(), node).error(p.message() + firstRecordAt(p, records, recordNodes));
     }
     return node.build(() -> new Zone(apex, soa, records));
   }
 
-  private static Soa soa(Node node, boolean external) throws InputException {
+  /**
+   * " (first record at 7:11)" for a CNAME sharing its owner, which the zone reports at the later
+   * record: the user needs both places.
+   */
+  private static String firstRecordAt(Problem p, List<DnsRecord> records, List<Node> nodes) {
+    if (!p.path().matches("records\\[\\d+]")) {
+      return "";
+    }
+    int at = Integer.parseInt(p.path().substring("records[".length(), p.path().length() - 1));
+    Name owner = records.get(at).record().getName();
+    for (int i = 0; i < at; i++) {
+      if (records.get(i).record().getName().equals(owner)) {
+        return " (first record at " + nodes.get(i).line() + ":" + nodes.get(i).column() + ")";
+      }
+    }
+    return "";
+  }
+
+  /** " (first at 22:5)" for a zone declared twice, which the account reports at the later one. */
+  private String firstDeclared(Problem p, List<Zone> zones, List<Zone> externalZones) {
+    if (!p.path().endsWith(".apex")) {
+      return "";
+    }
+    String zonePath = p.path().substring(0, p.path().length() - ".apex".length());
+    int index = Integer.parseInt(zonePath.substring(zonePath.indexOf('[') + 1, zonePath.length() - 1));
+    Zone zone = (zonePath.startsWith("zones") ? zones : externalZones).get(index);
+    Node first = apexes.get(zone.apex());
+    return " (first at " + first.line() + ":" + first.column() + ")";
+  }
+
+  private Soa soa(Node node, String path) throws InputException {
+    places.put(path, node);
     Fields f = Fields.of(node, "ttl", "minimum");
-    long ttl = soaField(f, "ttl", Soa.CLOUDFLARE_DEFAULT.ttlSeconds());
-    long minimum = soaField(f, "minimum", Soa.CLOUDFLARE_DEFAULT.minimumSeconds());
-    if (!external && (minimum < 60 || minimum > 86_400)) {
-      throw f.optional("minimum").error("SOA minimum at Cloudflare is 60 to 86400 seconds, got " + minimum);
+    places.put(path + ".ttlSeconds", f.optional("ttl"));
+    places.put(path + ".minimumSeconds", f.optional("minimum"));
+    long ttl = f.optional("ttl", Quantities::seconds, Soa.CLOUDFLARE_DEFAULT.ttlSeconds());
+    long minimum = f.optional("minimum", Quantities::seconds, Soa.CLOUDFLARE_DEFAULT.minimumSeconds());
+    for (Problem p : Soa.problems(ttl, minimum)) {
+      throw places.error(p.under(path), node);
     }
     return node.build(() -> new Soa(ttl, minimum));
   }
 
-  private static long soaField(Fields f, String key, long fallback) throws InputException {
-    Node value = f.optional(key);
-    if (value == null) {
-      return fallback;
-    }
-    long seconds = value.parse(Quantities::seconds);
-    if (seconds < 0 || seconds > TTL.MAX_VALUE) {
-      throw value.error("SOA " + key + " must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + seconds);
-    }
-    return seconds;
-  }
-
-  private static DnsRecord record(Node node, Name apex, boolean external) throws InputException {
+  private DnsRecord record(Node node, Name apex, String path) throws InputException {
+    places.put(path, node);
     Fields f = Fields.of(node, RECORD_KEYS);
-    Name owner = f.required("name").parse(text -> ownerName(text, apex));
+    Node nameNode = f.required("name");
+    Name owner = nameNode.parse(text -> ownerName(text, apex));
+    places.put(path + ".record.name", nameNode);
     Node typeNode = f.required("type");
     int type = typeNode.parse(AccountMapping::recordType);
     Node contentNode = f.required("content");
     Node ttlNode = f.optional("ttl");
-    long ttl = DnsRecord.AUTO_TTL;
-    if (ttlNode != null) {
-      ttl = ttlNode.parse(Quantities::seconds);
-      if (ttl < 1) {
-        throw ttlNode.error("TTL must be >= 1 (1 = Auto)");
-      }
-      if (ttl > TTL.MAX_VALUE) {
-        throw ttlNode.error("TTL must be <= " + TTL.MAX_VALUE);
-      }
-      if (!external && ttl != DnsRecord.AUTO_TTL && (ttl < MIN_RECORD_TTL_S || ttl > MAX_RECORD_TTL_S)) {
-        // What Cloudflare accepts (FACTS-cloudflare.md, TTLs); external zones are elsewhere.
-        throw ttlNode.error("a record's TTL at Cloudflare is 1 (Auto) or 60 s to 1 day (30 s on Enterprise), got "
-            + ttl + "; for a what-if on proxied answers change account.autoTtl");
-      }
-    }
+    places.put(path + ".record.ttl", ttlNode);
+    long ttl = ttlNode == null ? DnsRecord.AUTO_TTL : ttlNode.parse(Quantities::seconds);
     Node proxiedNode = f.optional("proxied");
+    places.put(path + ".proxied", proxiedNode);
     boolean proxied = proxiedNode != null && proxiedNode.parse(Quantities::bool);
-    if (proxied && external) {
-      throw proxiedNode.error("external zones are outside the account and DNS-only: a record here cannot be proxied");
-    }
-    if (proxied && ttl != DnsRecord.AUTO_TTL) {
-      // Cloudflare does not let a proxied record's TTL be edited; a value here would mislead.
-      throw ttlNode.error("a proxied record's TTL is always Auto: leave ttl out or set it to 1");
-    }
     Category category = f.optional("category", AccountMapping::category, Category.REGULAR);
     Node flattenNode = f.optional("flatten");
+    places.put(path + ".flatten", flattenNode);
     boolean flatten = flattenNode != null && flattenNode.parse(Quantities::bool);
-    if (flatten && type != Type.CNAME) {
-      throw flattenNode.error("flatten applies only to CNAME records");
+    // Checked on the values: dnsjava would refuse a TTL out of range with its own words.
+    for (Problem p : DnsRecord.problems(type, ttl, proxied, flatten)) {
+      throw places.error(p.under(path), node);
     }
     long recordTtl = ttl;
     Record record = switch (type) {
@@ -353,7 +354,8 @@ final class AccountMapping {
   /**
    * A record's owner: "@" is the apex; a trailing dot makes a name absolute; a full name that
    * already ends in the apex ("www.example.com" in example.com) is taken as written rather than
-   * doubled; anything else is relative to the apex.
+   * doubled; anything else is relative to the apex. Whether it lies inside the zone is the zone's
+   * rule.
    */
   static Name ownerName(String text, Name apex) {
     String t = text.strip();
@@ -367,9 +369,6 @@ final class AccountMapping {
       String lower = t.toLowerCase(Locale.ROOT);
       boolean full = lower.equals(apexText) || lower.endsWith("." + apexText);
       owner = parseName(t, full ? Name.root : apex);
-    }
-    if (!owner.subdomain(apex)) {
-      throw new IllegalArgumentException(show(owner) + " is not inside zone " + show(apex));
     }
     return owner;
   }

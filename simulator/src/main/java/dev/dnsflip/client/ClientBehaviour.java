@@ -18,6 +18,18 @@ public record ClientBehaviour(ClientCache cache, long connectionMeanMs, boolean 
     }
   }
 
+  public ClientBehaviour withCache(ClientCache newCache) {
+    return new ClientBehaviour(newCache, connectionMeanMs, dualStack);
+  }
+
+  public ClientBehaviour withConnectionMeanMs(long newConnectionMeanMs) {
+    return new ClientBehaviour(cache, newConnectionMeanMs, dualStack);
+  }
+
+  public ClientBehaviour withDualStack(boolean newDualStack) {
+    return new ClientBehaviour(cache, connectionMeanMs, newDualStack);
+  }
+
   public boolean isPlain() {
     return cache instanceof ClientCache.None && connectionMeanMs == 0 && !dualStack;
   }

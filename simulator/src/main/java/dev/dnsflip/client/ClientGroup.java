@@ -41,4 +41,22 @@ public record ClientGroup(String name, int count, double queriesPerSecond,
       throw new IllegalArgumentException("client group '" + name + "' asks no question");
     }
   }
+
+  public ClientGroup withCount(int newCount) {
+    return new ClientGroup(name, newCount, queriesPerSecond, resolverShares, questions, behaviour, kind);
+  }
+
+  /** Resolver group name -> share; empty spreads the clients in proportion to resolver counts. */
+  public ClientGroup withResolverShares(Map<String, Double> newShares) {
+    return new ClientGroup(name, count, queriesPerSecond, newShares, questions, behaviour, kind);
+  }
+
+  public ClientGroup withQuestions(List<WeightedQuestion> newQuestions) {
+    return new ClientGroup(name, count, queriesPerSecond, resolverShares, newQuestions, behaviour, kind);
+  }
+
+  /** The same clients with another behaviour, named {@code newKind} in reports. */
+  public ClientGroup withBehaviour(ClientBehaviour newBehaviour, String newKind) {
+    return new ClientGroup(name, count, queriesPerSecond, resolverShares, questions, newBehaviour, newKind);
+  }
 }

@@ -32,6 +32,25 @@ public record ResolverGroup(String name, int count, ResolverBehaviour behaviour,
     }
   }
 
+  public ResolverGroup withCount(int newCount) {
+    return new ResolverGroup(name, newCount, behaviour, backends, choice, forwardTo, kind);
+  }
+
+  /** The same group with another behaviour, named {@code newKind} in reports. */
+  public ResolverGroup withBehaviour(ResolverBehaviour newBehaviour, String newKind) {
+    return new ResolverGroup(name, count, newBehaviour, backends, choice, forwardTo, newKind);
+  }
+
+  /** {@code newBackends} caches behind each address, picked by {@code newChoice}. */
+  public ResolverGroup withBackends(int newBackends, BackendChoice newChoice) {
+    return new ResolverGroup(name, count, behaviour, newBackends, newChoice, forwardTo, kind);
+  }
+
+  /** The same group forwarding to {@code group}, or asking the authority when null. */
+  public ResolverGroup withForwardTo(String group) {
+    return new ResolverGroup(name, count, behaviour, backends, choice, group, kind);
+  }
+
   public boolean isForwarder() {
     return forwardTo != null;
   }

@@ -6,10 +6,13 @@ import dev.dnsflip.authority.SwitchSchedule;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
-import java.util.HashSet;
+import dev.dnsflip.authority.Problem;
+import dev.dnsflip.authority.SwitchEvent;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Everything a run needs, immutable. Built by the scenario loader or by hand (tests, the
@@ -55,63 +58,92 @@ public record Scenario(
     clientGroups = List.copyOf(clientGroups);
     expectations = List.copyOf(expectations);
     outages = List.copyOf(outages);
-    if (replications < 1) {
-      throw new IllegalArgumentException("replications must be >= 1");
-    }
-    if (durationMs <= 0) {
-      throw new IllegalArgumentException("duration must be > 0");
-    }
-    if (bucketMs <= 0) {
-      throw new IllegalArgumentException("bucket must be > 0");
-    }
-    if (nameservers < 1) {
-      throw new IllegalArgumentException("nameservers must be >= 1");
-    }
-    if (resolverGroups.isEmpty() || clientGroups.isEmpty()) {
-      throw new IllegalArgumentException("a scenario needs resolvers and clients");
-    }
-    schedule.events().forEach(e -> {
-      if (e.atMs() <= 0 || e.atMs() >= durationMs) {
-        throw new IllegalArgumentException("switch at " + e.atMs() + " ms is outside the run (0, " + durationMs + " ms)");
-      }
-    });
-    Set<String> names = new HashSet<>();
-    for (ResolverGroup r : resolverGroups) {
-      if (!names.add(r.name())) {
-        throw new IllegalArgumentException("duplicate resolver group '" + r.name() + "'");
-      }
-    }
-    for (ResolverGroup r : resolverGroups) {
-      if (r.isForwarder() && !names.contains(r.forwardTo())) {
-        throw new IllegalArgumentException("resolver group '" + r.name() + "' forwards to unknown group '"
-            + r.forwardTo() + "'");
-      }
-    }
-    for (ResolverGroup r : resolverGroups) {
-      // Forwarder chains must end at a resolver that asks the authority.
-      String at = r.name();
-      for (int hops = 0; ; hops++) {
-        String current = at;
-        ResolverGroup g = resolverGroups.stream().filter(x -> x.name().equals(current)).findFirst().orElseThrow();
-        if (!g.isForwarder()) {
-          break;
-        }
-        if (hops > resolverGroups.size()) {
-          throw new IllegalArgumentException("resolver group '" + r.name() + "' forwards in a loop");
-        }
-        at = g.forwardTo();
-      }
-    }
+    Problem.requireNone(problems(replications, durationMs, bucketMs, nameservers, schedule, resolverGroups,
+        clientGroups));
+  }
+
+  /** A builder with the defaults of a scenario file; name, account, resolvers and clients must be set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this scenario's values, to change some of them. */
+  public Builder toBuilder() {
+    return new Builder(this);
   }
 
   public Scenario withSeed(long newSeed) {
-    return new Scenario(name, description, newSeed, replications, durationMs, bucketMs, initialCache,
-        account, nameservers, propagation, schedule, resolverGroups, clientGroups, expectations, outages);
+    return toBuilder().seed(newSeed).build();
   }
 
   public Scenario withReplications(int n) {
-    return new Scenario(name, description, seed, n, durationMs, bucketMs, initialCache,
-        account, nameservers, propagation, schedule, resolverGroups, clientGroups, expectations, outages);
+    return toBuilder().replications(n).build();
+  }
+
+  /**
+   * What a scenario with these values breaks, with model paths ({@code durationMs},
+   * {@code schedule.events[1]}, {@code resolverGroups[2].forwardTo}). Nested models (the account,
+   * each group) check themselves when built, so these are the rules between the parts.
+   */
+  static List<Problem> problems(int replications, long durationMs, long bucketMs, int nameservers,
+      SwitchSchedule schedule, List<ResolverGroup> resolverGroups, List<ClientGroup> clientGroups) {
+    List<Problem> problems = new ArrayList<>();
+    if (replications < 1) {
+      problems.add(new Problem("replications", "replications must be >= 1"));
+    }
+    if (durationMs <= 0) {
+      problems.add(new Problem("durationMs", "duration must be > 0"));
+    }
+    if (bucketMs <= 0) {
+      problems.add(new Problem("bucketMs", "bucket must be > 0"));
+    }
+    if (nameservers < 1) {
+      problems.add(new Problem("nameservers", "nameservers must be >= 1"));
+    }
+    if (resolverGroups.isEmpty()) {
+      problems.add(new Problem("resolverGroups", "a scenario needs resolvers and clients"));
+    }
+    if (clientGroups.isEmpty()) {
+      problems.add(new Problem("clientGroups", "a scenario needs resolvers and clients"));
+    }
+    List<SwitchEvent> events = schedule.events();
+    for (int i = 0; i < events.size(); i++) {
+      long at = events.get(i).atMs();
+      if (at <= 0 || at >= durationMs) {
+        problems.add(new Problem("schedule.events[" + i + "]",
+            "switch at " + at + " ms is outside the run (0, " + durationMs + " ms)"));
+      }
+    }
+    forwarding(resolverGroups, problems);
+    return problems;
+  }
+
+  /** Names are unique; every forwarder chain ends at a resolver that asks the authority. */
+  private static void forwarding(List<ResolverGroup> groups, List<Problem> problems) {
+    Map<String, ResolverGroup> byName = new HashMap<>();
+    for (int i = 0; i < groups.size(); i++) {
+      ResolverGroup r = groups.get(i);
+      if (byName.putIfAbsent(r.name(), r) != null) {
+        problems.add(new Problem("resolverGroups[" + i + "]", "duplicate resolver group '" + r.name() + "'"));
+      }
+    }
+    for (int i = 0; i < groups.size(); i++) {
+      ResolverGroup r = groups.get(i);
+      if (r.isForwarder() && !byName.containsKey(r.forwardTo())) {
+        problems.add(new Problem("resolverGroups[" + i + "].forwardTo",
+            "resolver group '" + r.name() + "' forwards to unknown group '" + r.forwardTo() + "'"));
+        continue;
+      }
+      ResolverGroup at = r;
+      for (int hops = 0; at != null && at.isForwarder(); hops++) {
+        if (hops > groups.size()) {
+          problems.add(new Problem("resolverGroups[" + i + "].forwardTo",
+              "resolver group '" + r.name() + "' forwards in a loop"));
+          break;
+        }
+        at = byName.get(at.forwardTo());
+      }
+    }
   }
 
   public int clientCount() {
@@ -120,5 +152,142 @@ public record Scenario(
 
   public int resolverCount() {
     return resolverGroups.stream().mapToInt(ResolverGroup::count).sum();
+  }
+
+  /**
+   * Builds or rebuilds a scenario by name rather than by position. {@link #validate()} lists every
+   * problem of the values so far; {@link #build()} refuses them.
+   */
+  public static final class Builder {
+    private String name;
+    private String description = "";
+    private long seed = 1;
+    private int replications = 1;
+    private long durationMs;
+    private long bucketMs = 5_000;
+    private InitialCache initialCache = InitialCache.STEADY;
+    private Account account;
+    private int nameservers = 2;
+    private Propagation propagation = Propagation.DEFAULT;
+    private SwitchSchedule schedule = new SwitchSchedule(false, List.of());
+    private List<ResolverGroup> resolverGroups = List.of();
+    private List<ClientGroup> clientGroups = List.of();
+    private List<Expectation> expectations = List.of();
+    private List<Outage> outages = List.of();
+
+    private Builder() {}
+
+    private Builder(Scenario s) {
+      name = s.name;
+      description = s.description;
+      seed = s.seed;
+      replications = s.replications;
+      durationMs = s.durationMs;
+      bucketMs = s.bucketMs;
+      initialCache = s.initialCache;
+      account = s.account;
+      nameservers = s.nameservers;
+      propagation = s.propagation;
+      schedule = s.schedule;
+      resolverGroups = s.resolverGroups;
+      clientGroups = s.clientGroups;
+      expectations = s.expectations;
+      outages = s.outages;
+    }
+
+    public Builder name(String value) {
+      name = value;
+      return this;
+    }
+
+    public Builder description(String value) {
+      description = value;
+      return this;
+    }
+
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
+
+    public Builder replications(int value) {
+      replications = value;
+      return this;
+    }
+
+    public Builder durationMs(long value) {
+      durationMs = value;
+      return this;
+    }
+
+    public Builder bucketMs(long value) {
+      bucketMs = value;
+      return this;
+    }
+
+    public Builder initialCache(InitialCache value) {
+      initialCache = value;
+      return this;
+    }
+
+    public Builder account(Account value) {
+      account = value;
+      return this;
+    }
+
+    public Builder nameservers(int value) {
+      nameservers = value;
+      return this;
+    }
+
+    public Builder propagation(Propagation value) {
+      propagation = value;
+      return this;
+    }
+
+    public Builder schedule(SwitchSchedule value) {
+      schedule = value;
+      return this;
+    }
+
+    public Builder resolverGroups(List<ResolverGroup> value) {
+      resolverGroups = List.copyOf(value);
+      return this;
+    }
+
+    public Builder clientGroups(List<ClientGroup> value) {
+      clientGroups = List.copyOf(value);
+      return this;
+    }
+
+    public Builder expectations(List<Expectation> value) {
+      expectations = List.copyOf(value);
+      return this;
+    }
+
+    public Builder outages(List<Outage> value) {
+      outages = List.copyOf(value);
+      return this;
+    }
+
+    /** Every problem of the values so far, in model order; empty when {@link #build()} will succeed. */
+    public List<Problem> validate() {
+      List<Problem> problems = new ArrayList<>();
+      if (name == null) {
+        problems.add(new Problem("name", "a scenario needs a name"));
+      }
+      if (account == null) {
+        problems.add(new Problem("account", "a scenario needs an account"));
+      }
+      problems.addAll(problems(replications, durationMs, bucketMs, nameservers, schedule, resolverGroups,
+          clientGroups));
+      return problems;
+    }
+
+    public Scenario build() {
+      Problem.requireNone(validate());
+      return new Scenario(name, description, seed, replications, durationMs, bucketMs, initialCache, account,
+          nameservers, propagation, schedule, resolverGroups, clientGroups, expectations, outages);
+    }
   }
 }

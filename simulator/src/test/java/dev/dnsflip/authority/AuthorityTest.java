@@ -39,7 +39,7 @@ class AuthorityTest {
 
   @Test
   void proxiedAAnswersAnycastWhenOffAndOriginWithAutoTtlWhenOn() {
-    Authority auth = authority(a("www.example.com", "192.0.2.10", 3600, true));
+    Authority auth = authority(a("www.example.com", "192.0.2.10", DnsRecord.AUTO_TTL, true));
     Answer off = auth.answer(question("www.example.com", Type.A), OFF);
     assertThat(off.provenance()).isEqualTo(Provenance.ANYCAST);
     assertThat(off.ttlSeconds()).isEqualTo(300);

@@ -96,10 +96,11 @@ public final class TestScenarios {
       int replications, long bucketMs) {
     Account account = account(ttlSeconds, List.of(zone("example.com", a("www.example.com", "192.0.2.10", 1, true))),
         List.of());
-    return new Scenario("single", "", seed, replications, durationMs, bucketMs, init, account, 2, propagation,
-        schedule, List.of(new ResolverGroup("r", resolvers)),
-        List.of(new ClientGroup("c", clients, queriesPerSecond, Map.of(),
-            List.of(new WeightedQuestion(question("www.example.com", Type.A), 1)))),
-        List.of());
+    return Scenario.builder().name("single").seed(seed).replications(replications).durationMs(durationMs)
+        .bucketMs(bucketMs).initialCache(init).account(account).propagation(propagation).schedule(schedule)
+        .resolverGroups(List.of(new ResolverGroup("r", resolvers)))
+        .clientGroups(List.of(new ClientGroup("c", clients, queriesPerSecond, Map.of(),
+            List.of(new WeightedQuestion(question("www.example.com", Type.A), 1)))))
+        .build();
   }
 }
