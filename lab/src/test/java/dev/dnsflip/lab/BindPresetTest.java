@@ -102,7 +102,7 @@ class BindPresetTest {
     List<Observation> obs = t.observations();
 
     assertThat(obs.get(0).rcode()).isEqualTo(Rcode.NOERROR);
-    assertThat(obs.get(0).ttl()).as(t.says("SOA TTL in the NODATA answer = min(6, 3)")).isEqualTo(NEGATIVE_TTL_S);
+    assertThat(obs.get(0).ttl()).as(t.says("SOA TTL in the NODATA answer = min(3, 60)")).isEqualTo(NEGATIVE_TTL_S);
     t.assertSwitchesOnce(Provenance.NEGATIVE, Provenance.ANYCAST);
     // The anycast AAAA that follows carries the Auto TTL.
     t.assertOneFetchPerPeriodCountingDownInWholeSeconds(TruncatingExpiry::storedBetween, NEGATIVE_TTL_S, AUTO_TTL_S);
@@ -124,7 +124,7 @@ class BindPresetTest {
         fetchedAndPast(WWW_AAAA, 2, NEGATIVE_TTL_S), NEGATIVE_TTL_S * 1000 + 3 * 1000);
     List<Observation> obs = t.observations();
 
-    assertThat(obs.get(0).ttl()).as(t.says("clients see the capped TTL, not min(6, 3)")).isEqualTo(cap);
+    assertThat(obs.get(0).ttl()).as(t.says("clients see the capped TTL, not min(3, 60)")).isEqualTo(cap);
     t.assertSwitchesOnce(Provenance.NEGATIVE, Provenance.ANYCAST);
     t.assertOneFetchPerPeriodCountingDownInWholeSeconds(TruncatingExpiry::storedBetween, cap, AUTO_TTL_S);
 
@@ -147,7 +147,7 @@ class BindPresetTest {
         fetchedAndPast(WWW_AAAA, 2, NEGATIVE_TTL_S), NEGATIVE_TTL_S * 1000 + 3 * 1000);
     List<Observation> obs = t.observations();
 
-    assertThat(obs.get(0).ttl()).as(t.says("the NODATA keeps min(6, 3): min-cache-ttl does not touch it"))
+    assertThat(obs.get(0).ttl()).as(t.says("the NODATA keeps min(3, 60): min-cache-ttl does not touch it"))
         .isEqualTo(NEGATIVE_TTL_S);
     t.assertSwitchesOnce(Provenance.NEGATIVE, Provenance.ANYCAST);
     assertThat(obs.get(obs.size() - 1).ttl()).as(t.says("the anycast AAAA's Auto TTL 4 is raised to the floor"))

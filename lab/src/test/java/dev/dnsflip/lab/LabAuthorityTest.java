@@ -131,7 +131,7 @@ class LabAuthorityTest {
     assertThat(on.getSection(Section.ANSWER)).isEmpty();
     SOARecord soa = soa(on);
     assertThat(soa.getName()).isEqualTo(APEX);
-    assertThat(soa.getTTL()).as("RFC 2308: SOA TTL = min(SOA TTL 6, MINIMUM 3)").isEqualTo(NEGATIVE_TTL_S);
+    assertThat(soa.getTTL()).as("RFC 2308: SOA TTL = min(SOA TTL 3, MINIMUM 60)").isEqualTo(NEGATIVE_TTL_S);
     assertThat(soa.getMinimum()).isEqualTo(LabAccount.SOA.minimumSeconds());
   }
 

@@ -103,7 +103,7 @@ class UnboundPresetTest {
     List<Observation> obs = t.observations();
 
     assertThat(obs.get(0).rcode()).isEqualTo(Rcode.NOERROR);
-    assertThat(obs.get(0).ttl()).as(t.says("SOA TTL in the NODATA answer = min(6, 3)")).isEqualTo(NEGATIVE_TTL_S);
+    assertThat(obs.get(0).ttl()).as(t.says("SOA TTL in the NODATA answer = min(3, 60)")).isEqualTo(NEGATIVE_TTL_S);
     t.assertSwitchesOnce(Provenance.NEGATIVE, Provenance.ANYCAST);
     // The anycast AAAA that follows carries the Auto TTL.
     assertOneFetchPerPeriod(t, NEGATIVE_TTL_S, AUTO_TTL_S);
@@ -125,7 +125,7 @@ class UnboundPresetTest {
         (seen, log) -> log.count(WWW_AAAA) >= 2, (MIN_TTL_S + 1) * 1000 + 3 * 1000);
 
     assertThat(t.observations().get(0).ttl())
-        .as(t.says("the NODATA's SOA TTL is raised to cache-min-ttl, not left at min(6, 3)")).isEqualTo(MIN_TTL_S);
+        .as(t.says("the NODATA's SOA TTL is raised to cache-min-ttl, not left at min(3, 60)")).isEqualTo(MIN_TTL_S);
     t.assertSwitchesOnce(Provenance.NEGATIVE, Provenance.ANYCAST);
     assertOneFetchPerPeriod(t, MIN_TTL_S, MIN_TTL_S);
 

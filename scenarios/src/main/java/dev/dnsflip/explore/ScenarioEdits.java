@@ -20,6 +20,7 @@ import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.ServeStale;
 import dev.dnsflip.resolver.TtlClamps;
+import dev.dnsflip.scenarios.Registry;
 import dev.dnsflip.simulation.Scenario;
 import dev.dnsflip.simulation.Simulation;
 import java.util.ArrayList;
@@ -260,9 +261,10 @@ public final class ScenarioEdits {
   private static void resolverBehaviour(Scenario s, List<Candidate> out) {
     for (ResolverGroup g : s.resolverGroups()) {
       ResolverBehaviour b = g.behaviour();
-      if (!b.equals(ResolverBehaviour.TTL_HONOURING) || g.backends() > 1 || !g.kind().equals("ttl-honouring")) {
+      if (!b.equals(ResolverBehaviour.TTL_HONOURING) || g.backends() > 1
+          || !g.origin().equals(ResolverGroup.TTL_HONOURING_ORIGIN)) {
         add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " plain ttl-honouring", s, x -> x.replaceResolver(g,
-            g.withBehaviour(ResolverBehaviour.TTL_HONOURING, "ttl-honouring").withBackends(1, BackendChoice.RANDOM)));
+            g.withBehaviour(ResolverBehaviour.TTL_HONOURING, ResolverGroup.TTL_HONOURING_ORIGIN).withBackends(1, BackendChoice.RANDOM)));
       }
       if (g.isForwarder()) {
         add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " asks the authority", s,
@@ -277,7 +279,9 @@ public final class ScenarioEdits {
             g.withBackends(g.backends(), BackendChoice.RANDOM)));
       }
       behaviour(out, s, g, "no serve-stale", b.serveStale().enabled(), b.withServeStale(ServeStale.OFF));
-      behaviour(out, s, g, "no prefetch", !(b.prefetch() instanceof Prefetch.None), b.withPrefetch(Prefetch.NONE));
+      for (Prefetch simpler : Registry.PREFETCH.kindOf(b.prefetch()).shrink(b.prefetch())) {
+        behaviour(out, s, g, change("prefetch", Registry.PREFETCH.write(simpler)), true, b.withPrefetch(simpler));
+      }
       behaviour(out, s, g, "unlimited capacity", b.capacity() > 0, b.withCapacity(0));
       behaviour(out, s, g, "remaining TTL passed on", b.passOriginalTtl(), b.withPassOriginalTtl(false));
       behaviour(out, s, g, "millisecond clock", b.wholeSecondClock(), b.withClock(CacheClock.MILLISECOND));
@@ -301,19 +305,26 @@ public final class ScenarioEdits {
       return;
     }
     add(out, Dimension.RESOLVER_BEHAVIOUR, g.name() + " " + change, s,
-        x -> x.replaceResolver(g, g.withBehaviour(b, Traits.resolverKindAfter(g.kind(), b))));
+        x -> x.replaceResolver(g, g.withBehaviour(b, Traits.resolverOriginAfter(g.origin(), b))));
+  }
+
+  /** "no prefetch" for a policy that is off, "prefetch unbound" for another simpler one. */
+  private static String change(String family, String written) {
+    return written.equals("off") || written.equals("none") ? "no " + family : family + " " + written;
   }
 
   private static void clientBehaviour(Scenario s, List<Candidate> out) {
     for (ClientGroup c : s.clientGroups()) {
       ClientBehaviour b = c.behaviour();
-      if (!b.equals(ClientBehaviour.PLAIN) || !c.kind().equals("plain")) {
+      if (!b.equals(ClientBehaviour.PLAIN) || !c.origin().equals(ClientGroup.PLAIN_ORIGIN)) {
         add(out, Dimension.CLIENT_BEHAVIOUR, c.name() + " plain", s,
-            x -> x.replaceClient(c, c.withBehaviour(ClientBehaviour.PLAIN, "plain")));
+            x -> x.replaceClient(c, c.withBehaviour(ClientBehaviour.PLAIN, ClientGroup.PLAIN_ORIGIN)));
       }
       client(out, s, c, "no connection reuse", b.withConnectionMeanMs(0));
       client(out, s, c, "single stack", b.withDualStack(false));
-      client(out, s, c, "no cache", b.withCache(ClientCache.NONE));
+      for (ClientCache simpler : Registry.CLIENT_CACHE.kindOf(b.cache()).shrink(b.cache())) {
+        client(out, s, c, change("cache", Registry.CLIENT_CACHE.write(simpler)), b.withCache(simpler));
+      }
       if (!c.resolverShares().isEmpty()) {
         add(out, Dimension.CLIENT_BEHAVIOUR, c.name() + " spread over all resolver groups", s,
             x -> x.replaceClient(c, c.withResolverShares(Map.of())));
@@ -326,7 +337,7 @@ public final class ScenarioEdits {
       return;
     }
     add(out, Dimension.CLIENT_BEHAVIOUR, c.name() + " " + change, s,
-        x -> x.replaceClient(c, c.withBehaviour(b, Traits.clientKindAfter(c.kind(), b))));
+        x -> x.replaceClient(c, c.withBehaviour(b, Traits.clientOriginAfter(c.origin(), b))));
   }
 
   private static void counts(Scenario s, List<Candidate> out) {

@@ -16,6 +16,7 @@ import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.presets.ClientPreset;
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.BackendChoice;
@@ -26,6 +27,7 @@ import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.ServeStale;
 import dev.dnsflip.resolver.TtlClamps;
+import dev.dnsflip.scenarios.Registry;
 import dev.dnsflip.simulation.Scenario;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -235,20 +237,20 @@ public final class ScenarioGenerator {
       Predicate<ResolverBehaviour> required, List<ResolverGroup> earlier) {
     for (int attempt = 0; attempt < 64; attempt++) {
       ResolverBehaviour b;
-      String kind;
+      Origin origin;
       int backends;
       BackendChoice choice;
       boolean forwarderPreset = false;
       if (r.nextInt(5) < 3) {
         ResolverPreset p = Presets.RESOLVERS.get(r.nextInt(Presets.RESOLVERS.size()));
         b = p.behaviour();
-        kind = p.name();
+        origin = Origin.of(p.name());
         backends = p.backends();
         choice = p.choice();
         forwarderPreset = p.forwarder();
       } else {
         b = randomResolverBehaviour(r);
-        kind = Traits.resolverKind(null, b);
+        origin = Traits.resolverOrigin(null, b);
         backends = r.nextInt(5) == 0 ? 2 + r.nextInt(3) : 1;
         choice = BackendChoice.values()[r.nextInt(BackendChoice.values().length)];
       }
@@ -260,14 +262,14 @@ public final class ScenarioGenerator {
         forwardTo = earlier.get(r.nextInt(earlier.size())).name();
       }
       int count = 1 + r.nextInt(backends > 1 ? 3 : 6);
-      return new ResolverGroup(name, count).withBehaviour(b, kind).withBackends(backends, choice)
+      return new ResolverGroup(name, count).withBehaviour(b, origin).withBackends(backends, choice)
           .withForwardTo(forwardTo);
     }
     // Practically unreachable; still deterministic: the first preset the profile accepts.
     ResolverPreset p = Presets.RESOLVERS.stream()
         .filter(x -> profile.allowsResolver(x.behaviour()) && (required == null || required.test(x.behaviour())))
         .findFirst().orElseThrow();
-    return new ResolverGroup(name, 1).withBehaviour(p.behaviour(), p.name()).withBackends(p.backends(), p.choice());
+    return new ResolverGroup(name, 1).withBehaviour(p.behaviour(), Origin.of(p.name())).withBackends(p.backends(), p.choice());
   }
 
   /** Explicit policies, each as the scenario loader can write it. */
@@ -292,13 +294,7 @@ public final class ScenarioGenerator {
       long retryMs = r.nextInt(3) == 0 ? 1_000L * r.nextInt(60) : 0;
       stale = new ServeStale(true, replyTtlS, maxStaleS, timeout, retryMs, r.nextInt(4) == 0, r.nextBoolean());
     }
-    Prefetch prefetch = switch (r.nextInt(6)) {
-      case 0 -> new Prefetch.Unbound();
-      case 1 -> new Prefetch.Knot();
-      case 2 -> new Prefetch.Bind(1 + r.nextInt(10), r.nextInt(30));
-      case 3 -> new Prefetch.Pdns(1 + r.nextInt(50));
-      default -> Prefetch.NONE;
-    };
+    Prefetch prefetch = Registry.PREFETCH.generate(r);
     boolean passOriginal = r.nextInt(8) == 0;
     int capacity = r.nextInt(5) == 0 ? 1 + r.nextInt(4) : 0;
     CacheClock clock = r.nextInt(4) == 0 ? CacheClock.WHOLE_SECOND : CacheClock.MILLISECOND;
@@ -308,21 +304,21 @@ public final class ScenarioGenerator {
   private static ClientGroup clientGroup(SplittableRandom r, String name, Profile profile,
       Predicate<ClientBehaviour> required, List<Question> questions, List<ResolverGroup> resolvers) {
     ClientBehaviour behaviour = null;
-    String kind = null;
+    Origin origin = null;
     for (int attempt = 0; attempt < 64 && behaviour == null; attempt++) {
       ClientBehaviour b;
-      String k;
+      Origin o;
       if (r.nextInt(5) < 3) {
         ClientPreset p = Presets.CLIENTS.get(r.nextInt(Presets.CLIENTS.size()));
         b = p.behaviour();
-        k = p.name();
+        o = Origin.of(p.name());
       } else {
         b = randomClientBehaviour(r);
-        k = Traits.clientKind(null, b);
+        o = Traits.clientOrigin(null, b);
       }
       if (profile.allowsClient(b) && (required == null || required.test(b))) {
         behaviour = b;
-        kind = k;
+        origin = o;
       }
     }
     if (behaviour == null) {
@@ -330,7 +326,7 @@ public final class ScenarioGenerator {
           .filter(x -> profile.allowsClient(x.behaviour()) && (required == null || required.test(x.behaviour())))
           .findFirst().orElseThrow();
       behaviour = p.behaviour();
-      kind = p.name();
+      origin = Origin.of(p.name());
     }
     int count = 5 + r.nextInt(100);
     double queriesPerSecond = (1 + r.nextInt(16)) / 240.0; // 0.25 to 4 per minute
@@ -354,17 +350,11 @@ public final class ScenarioGenerator {
     if (asked.isEmpty()) {
       asked.add(new WeightedQuestion(questions.get(r.nextInt(questions.size())), 1));
     }
-    return new ClientGroup(name, count, queriesPerSecond, shares, asked).withBehaviour(behaviour, kind);
+    return new ClientGroup(name, count, queriesPerSecond, shares, asked).withBehaviour(behaviour, origin);
   }
 
   private static ClientBehaviour randomClientBehaviour(SplittableRandom r) {
-    ClientCache cache = switch (r.nextInt(5)) {
-      case 0 -> ClientCache.NONE;
-      case 1 -> new ClientCache.TtlHonouring(30 + r.nextInt(7_171), 10 + r.nextInt(891));
-      case 2 -> new ClientCache.Fixed(1 + r.nextInt(120), 1 + r.nextInt(60));
-      case 3 -> new ClientCache.AtLeast(1 + r.nextInt(120));
-      default -> new ClientCache.Grace(r.nextBoolean() ? 0 : 1 + r.nextInt(120), 1 + r.nextInt(120));
-    };
+    ClientCache cache = Registry.CLIENT_CACHE.generate(r);
     long connectionMeanMs = r.nextInt(4) == 0 ? 1_000L * (1 + r.nextInt(300)) : 0;
     return new ClientBehaviour(cache, connectionMeanMs, r.nextBoolean());
   }

@@ -3,6 +3,7 @@ package dev.dnsflip.explore;
 import dev.dnsflip.client.ClientBehaviour;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.presets.ClientPreset;
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.ResolverBehaviour;
@@ -10,16 +11,14 @@ import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.TtlClamps;
 import dev.dnsflip.scenarios.Registry;
 import dev.dnsflip.simulation.Scenario;
-import java.util.Optional;
 
 /**
- * What the laws of docs/ARCHITECTURE.md need to know about a behaviour, and the name reports give
- * a behaviour (the scenario loader's rule, so that a generated scenario written as YAML loads back
- * with the same kinds).
+ * What the laws of docs/ARCHITECTURE.md need to know about a behaviour, and the origin the scenario
+ * loader gives a behaviour (so that a generated scenario written as YAML loads back equal).
  */
 public final class Traits {
-  private static final String CUSTOM = "custom";
-  private static final String PLUS_CUSTOM = "+custom";
+  private static final String DEFAULT_RESOLVER = "ttl-honouring";
+  private static final String DEFAULT_CLIENT = "plain";
 
   private Traits() {}
 
@@ -81,49 +80,37 @@ public final class Traits {
     return s.clientGroups().stream().map(ClientGroup::behaviour).anyMatch(p);
   }
 
-  /** The preset a resolver group's kind names ("bind-9.18" or "bind-9.18+custom"), if any. */
-  public static Optional<ResolverPreset> resolverPreset(String kind) {
-    String base = kind.endsWith(PLUS_CUSTOM) ? kind.substring(0, kind.length() - PLUS_CUSTOM.length()) : kind;
-    return Presets.resolver(base);
+  /**
+   * The origin the scenario loader gives a resolver group written with {@code preset} (null: none)
+   * and this behaviour: the preset, modified when the behaviour differs from it; without a preset,
+   * the default one (ttl-honouring), not named.
+   */
+  public static Origin resolverOrigin(ResolverPreset preset, ResolverBehaviour b) {
+    if (preset == null) {
+      return new Origin(DEFAULT_RESOLVER, false, !b.equals(ResolverBehaviour.TTL_HONOURING));
+    }
+    return new Origin(preset.name(), true, !b.equals(preset.behaviour()));
   }
 
-  /** The preset a client group's kind names, if any. */
-  public static Optional<ClientPreset> clientPreset(String kind) {
-    String base = kind.endsWith(PLUS_CUSTOM) ? kind.substring(0, kind.length() - PLUS_CUSTOM.length()) : kind;
-    return Presets.client(base);
+  /** As {@link #resolverOrigin} for clients; the default preset is "plain". */
+  public static Origin clientOrigin(ClientPreset preset, ClientBehaviour b) {
+    if (preset == null) {
+      return new Origin(DEFAULT_CLIENT, false, !b.equals(ClientBehaviour.PLAIN));
+    }
+    return new Origin(preset.name(), true, !b.equals(preset.behaviour()));
   }
 
   /**
-   * The kind the scenario loader gives a resolver group written with {@code preset} (null: none)
-   * and this behaviour: the preset's name when unchanged, "preset+custom" when changed; without a
-   * preset, "ttl-honouring" when the behaviour is that preset's, else "custom".
+   * The origin after changing a group's behaviour: relative to the preset it came from, unless a
+   * scenario file could not say the change relative to it (a clamp beyond the largest TTL a file
+   * may write, e.g. a preset's cap removed): then as a group without a preset.
    */
-  public static String resolverKind(ResolverPreset preset, ResolverBehaviour b) {
-    if (preset == null) {
-      return b.equals(ResolverBehaviour.TTL_HONOURING) ? "ttl-honouring" : CUSTOM;
+  static Origin resolverOriginAfter(Origin origin, ResolverBehaviour b) {
+    ResolverPreset preset = Presets.resolver(origin.preset()).orElseThrow();
+    if (!writableRelativeTo(b.clamps(), preset.behaviour().clamps())) {
+      return resolverOrigin(null, b);
     }
-    return b.equals(preset.behaviour()) ? preset.name() : preset.name() + PLUS_CUSTOM;
-  }
-
-  /** As {@link #resolverKind} for clients; the default preset is "plain". */
-  public static String clientKind(ClientPreset preset, ClientBehaviour b) {
-    if (preset == null) {
-      return b.equals(ClientBehaviour.PLAIN) ? "plain" : CUSTOM;
-    }
-    return b.equals(preset.behaviour()) ? preset.name() : preset.name() + PLUS_CUSTOM;
-  }
-
-  /**
-   * The kind after changing a group's behaviour: relative to the preset its kind names, if any,
-   * unless a scenario file could not say the change relative to it (a clamp beyond the largest TTL
-   * a file may write, e.g. a preset's cap removed): then as a group without a preset.
-   */
-  static String resolverKindAfter(String kind, ResolverBehaviour b) {
-    ResolverPreset preset = resolverPreset(kind).orElse(null);
-    if (preset != null && !writableRelativeTo(b.clamps(), preset.behaviour().clamps())) {
-      preset = null;
-    }
-    return resolverKind(preset, b);
+    return new Origin(preset.name(), origin.named(), !b.equals(preset.behaviour()));
   }
 
   /** Whether each clamp is the base's or one a scenario file can write (at most TTL.MAX_VALUE seconds). */
@@ -135,7 +122,8 @@ public final class Traits {
         && (c.maxNegativeS() == base.maxNegativeS() || c.maxNegativeS() <= max);
   }
 
-  static String clientKindAfter(String kind, ClientBehaviour b) {
-    return clientKind(clientPreset(kind).orElse(null), b);
+  static Origin clientOriginAfter(Origin origin, ClientBehaviour b) {
+    ClientPreset preset = Presets.client(origin.preset()).orElseThrow();
+    return new Origin(preset.name(), origin.named(), !b.equals(preset.behaviour()));
   }
 }

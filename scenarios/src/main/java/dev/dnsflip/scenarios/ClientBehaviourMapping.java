@@ -4,6 +4,7 @@ import dev.dnsflip.format.InputException;
 import dev.dnsflip.client.ClientBehaviour;
 import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.presets.ClientPreset;
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.presets.Presets;
 import java.util.stream.Collectors;
 
@@ -13,10 +14,10 @@ import java.util.stream.Collectors;
  * read by {@link PopulationMapping}.
  */
 final class ClientBehaviourMapping {
-  static final String DEFAULT_PRESET = "plain";
+  private static final String DEFAULT_PRESET = "plain";
 
-  /** The behaviour and the name reports give it. */
-  record Choice(ClientBehaviour behaviour, String kind) {}
+  /** The behaviour and where it came from. */
+  record Choice(ClientBehaviour behaviour, Origin origin) {}
 
   private ClientBehaviourMapping() {}
 
@@ -30,7 +31,7 @@ final class ClientBehaviourMapping {
     long connectionMeanMs = f.optional("connections", Quantities::durationMs, base.connectionMeanMs());
     boolean dualStack = f.optional("dualStack", Quantities::bool, base.dualStack());
     ClientBehaviour behaviour = f.node().build(() -> new ClientBehaviour(cache, connectionMeanMs, dualStack));
-    return new Choice(behaviour, PopulationMapping.kind(preset.name(), presetNode != null, behaviour.equals(base)));
+    return new Choice(behaviour, new Origin(preset.name(), presetNode != null, !behaviour.equals(base)));
   }
 
   private static ClientPreset preset(String text) {

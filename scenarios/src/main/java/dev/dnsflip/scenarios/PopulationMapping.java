@@ -6,10 +6,7 @@ import dev.dnsflip.authority.Authority;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
-import dev.dnsflip.presets.ClientPreset;
 import dev.dnsflip.presets.InternetMix;
-import dev.dnsflip.presets.Presets;
-import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -35,7 +31,6 @@ final class PopulationMapping {
   private static final String[] QUESTION_KEYS = {"name", "type", "weight"};
   /** Populations by name, from {@link InternetMix}. */
   private static final String INTERNET_MIX = "internet-mix";
-  private static final String PLUS_CUSTOM = "+custom";
 
   private PopulationMapping() {}
 
@@ -86,7 +81,7 @@ final class PopulationMapping {
       List<WeightedQuestion> questions = questions(f.required("questions"), authority);
       ClientBehaviourMapping.Choice choice = ClientBehaviourMapping.map(f);
       groups.add(item.build(() -> new ClientGroup(name, count, queriesPerSecond, shares, questions, choice.behaviour(),
-          choice.kind())));
+          choice.origin())));
     }
     if (groups.isEmpty()) {
       throw list.error("clients needs at least one group");
@@ -159,32 +154,6 @@ final class PopulationMapping {
       throw list.error(list.path() + " needs at least one question");
     }
     return questions;
-  }
-
-  /**
-   * The name reports give a group's behaviour: a value-for-value copy of the preset keeps its
-   * name (writing the preset's values out changes nothing), a changed one is marked custom. Without
-   * a preset the default one (ttl-honouring, plain) stands in.
-   */
-  static String kind(String preset, boolean named, boolean unchanged) {
-    if (unchanged) {
-      return preset;
-    }
-    return named ? preset + PLUS_CUSTOM : "custom";
-  }
-
-  /** The preset a resolver group's kind names ("bind-9.18" or "bind-9.18+custom"), if any. */
-  static Optional<ResolverPreset> resolverPreset(String kind) {
-    return Presets.resolver(presetName(kind));
-  }
-
-  /** The preset a client group's kind names, if any. */
-  static Optional<ClientPreset> clientPreset(String kind) {
-    return Presets.client(presetName(kind));
-  }
-
-  private static String presetName(String kind) {
-    return kind.endsWith(PLUS_CUSTOM) ? kind.substring(0, kind.length() - PLUS_CUSTOM.length()) : kind;
   }
 
   static String uniqueName(Node node, Map<String, Node> seen, String what) throws InputException {

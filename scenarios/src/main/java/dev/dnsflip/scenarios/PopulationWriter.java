@@ -20,9 +20,9 @@ import org.xbill.DNS.Type;
 /**
  * Writes the {@code resolvers:} and {@code clients:} sections as {@link PopulationMapping},
  * {@link ResolverMapping} and {@link ClientBehaviourMapping} read them. A group's behaviour is
- * written as its kind says: {@code preset:} for a kind that names a preset, then only the keys
- * that differ from that preset (or from ttl-honouring and plain without one), so the loader gives
- * the group the same kind back.
+ * written relative to its {@link dev.dnsflip.presets.Origin}: {@code preset:} when the origin
+ * names one, then only the keys that differ from that preset (the default one, ttl-honouring or
+ * plain, when it names none), so the loader gives the group the same origin back.
  */
 public final class PopulationWriter {
   private PopulationWriter() {}
@@ -30,13 +30,11 @@ public final class PopulationWriter {
   public static void resolvers(YamlLines out, List<ResolverGroup> groups) {
     out.line(0, "resolvers:");
     for (ResolverGroup g : groups) {
-      ResolverPreset preset = PopulationMapping.resolverPreset(g.kind()).orElse(null);
-      boolean named = preset != null && !g.kind().equals(ResolverMapping.DEFAULT_PRESET);
-      ResolverPreset base = preset != null ? preset : Presets.resolver(ResolverMapping.DEFAULT_PRESET).orElseThrow();
+      ResolverPreset base = Presets.resolver(g.origin().preset()).orElseThrow();
       out.line(1, "- name: " + YamlText.scalar(g.name()));
       out.line(2, "count: " + g.count());
-      if (named) {
-        out.line(2, "preset: " + preset.name());
+      if (g.origin().named()) {
+        out.line(2, "preset: " + base.name());
       }
       if (g.isForwarder()) {
         out.line(2, "forwardTo: " + YamlText.scalar(g.forwardTo()));
@@ -102,10 +100,8 @@ public final class PopulationWriter {
   public static void clients(YamlLines out, List<ClientGroup> groups) {
     out.line(0, "clients:");
     for (ClientGroup c : groups) {
-      ClientPreset preset = PopulationMapping.clientPreset(c.kind()).orElse(null);
-      boolean named = preset != null && !c.kind().equals(ClientBehaviourMapping.DEFAULT_PRESET);
-      ClientBehaviour base =
-          (preset != null ? preset : Presets.client(ClientBehaviourMapping.DEFAULT_PRESET).orElseThrow()).behaviour();
+      ClientPreset preset = Presets.client(c.origin().preset()).orElseThrow();
+      ClientBehaviour base = preset.behaviour();
       out.line(1, "- name: " + YamlText.scalar(c.name()));
       out.line(2, "count: " + c.count());
       out.line(2, "queriesPerSecond: " + c.queriesPerSecond());
@@ -116,7 +112,7 @@ public final class PopulationWriter {
         }
         out.line(2, "resolvers: { " + String.join(", ", shares) + " }");
       }
-      if (named) {
+      if (c.origin().named()) {
         out.line(2, "preset: " + preset.name());
       }
       ClientBehaviour b = c.behaviour();

@@ -1,6 +1,7 @@
 package dev.dnsflip.scenarios;
 
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.BackendChoice;
@@ -24,7 +25,7 @@ import org.xbill.DNS.TTL;
 final class ResolverMapping {
   private static final String[] KEYS = {"name", "count", "preset", "forwardTo", "backends", "choice", "clamps", "serveStale",
       "prefetch", "passOriginalTtl", "capacity", "clock"};
-  static final String DEFAULT_PRESET = "ttl-honouring";
+  private static final String DEFAULT_PRESET = "ttl-honouring";
   private static final String[] CLAMP_KEYS = {"minTtl", "maxTtl", "minNegativeTtl", "maxNegativeTtl"};
   private static final String[] SERVE_STALE_KEYS = {"replyTtl", "maxStale", "clientTimeout", "refreshRetry",
       "resetOnFailure", "replyTtlCappedByOriginal"};
@@ -80,10 +81,10 @@ final class ResolverMapping {
         throw forwardTo.error("resolver group '" + name + "' cannot forward to itself");
       }
     }
-    String kind = PopulationMapping.kind(preset.name(), presetNode != null, behaviour.equals(base));
+    Origin origin = new Origin(preset.name(), presetNode != null, !behaviour.equals(base));
     int farm = backends;
     String upstream = target;
-    ResolverGroup group = item.build(() -> new ResolverGroup(name, count, behaviour, farm, choice, upstream, kind));
+    ResolverGroup group = item.build(() -> new ResolverGroup(name, count, behaviour, farm, choice, upstream, origin));
     return new Read(group, forwardTo);
   }
 

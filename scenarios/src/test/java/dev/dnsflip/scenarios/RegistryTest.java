@@ -89,7 +89,7 @@ class RegistryTest {
   @Test
   void messagesListEveryFormInRegistryOrder() {
     assertThat(Registry.PREFETCH.forms())
-        .isEqualTo("off, unbound, knot, { bind: { trigger: 2, eligible: 9 } } or { pdns: 10 }");
+        .isEqualTo("unbound, knot, { bind: { trigger: 2, eligible: 9 } }, { pdns: 10 } or off");
     assertThat(Registry.CLIENT_CACHE.forms()).isEqualTo("none, { ttl: { cap: 7200, negativeCap: 7200 } }, "
         + "{ fixed: { positive: 30s, negative: 10s } }, { atLeast: 60s } or { grace: { lifetime: 60s, grace: 60s } }");
   }

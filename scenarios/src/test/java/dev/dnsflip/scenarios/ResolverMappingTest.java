@@ -4,6 +4,7 @@ import dev.dnsflip.format.InputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.BackendChoice;
@@ -36,7 +37,7 @@ class ResolverMappingTest {
     ResolverPreset farm = Presets.resolver("public-farm").orElseThrow();
     ResolverGroup g = group("  - { name: isp, count: 3, preset: public-farm }\n");
 
-    assertThat(g).isEqualTo(new ResolverGroup("isp", 3, farm.behaviour(), 8, BackendChoice.RANDOM, null, "public-farm"));
+    assertThat(g).isEqualTo(new ResolverGroup("isp", 3, farm.behaviour(), 8, BackendChoice.RANDOM, null, Origin.of("public-farm")));
   }
 
   @Test
@@ -233,8 +234,8 @@ class ResolverMappingTest {
   @Test
   void badPrefetch() {
     assertBad("  - { name: isp, count: 1, prefetch: bind }\n",
-        "bad.yaml:9:38: unknown prefetch 'bind'; expected off, unbound, knot, { bind: { trigger: 2, eligible: 9 } } "
-            + "or { pdns: 10 }");
+        "bad.yaml:9:38: unknown prefetch 'bind'; expected unbound, knot, { bind: { trigger: 2, eligible: 9 } }, "
+            + "{ pdns: 10 } or off");
     assertBad("  - { name: isp, count: 1, prefetch: { pdns: 0 } }\n",
         "bad.yaml:9:46: pdns prefetch is refresh-on-ttl-perc, a whole percentage of the TTL from 1 to 100, got 0");
     assertBad("  - { name: isp, count: 1, prefetch: { pdns: 10, bind: {} } }\n",

@@ -1,5 +1,6 @@
 package dev.dnsflip.client;
 
+import dev.dnsflip.presets.Origin;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,19 +11,22 @@ import java.util.Objects;
  * drawing each query's question by weight, through one resolver assigned at the start by the
  * group shares in {@code resolverShares} (resolver group name -> share; empty = proportional to
  * resolver counts) and uniformly within the chosen group. {@code behaviour} says what the client
- * does with answers; {@code kind} names it in reports (a preset name, or "custom").
+ * does with answers; {@code origin} says which preset it came from, and whether it was changed.
  */
 public record ClientGroup(String name, int count, double queriesPerSecond,
-    Map<String, Double> resolverShares, List<WeightedQuestion> questions, ClientBehaviour behaviour, String kind) {
+    Map<String, Double> resolverShares, List<WeightedQuestion> questions, ClientBehaviour behaviour, Origin origin) {
+  /** The origin of a group read without a preset and left as it is. */
+  public static final Origin PLAIN_ORIGIN = new Origin("plain", false, false);
+
   /** A group of plain clients (no cache, a new connection per use, single stack). */
   public ClientGroup(String name, int count, double queriesPerSecond, Map<String, Double> resolverShares,
       List<WeightedQuestion> questions) {
-    this(name, count, queriesPerSecond, resolverShares, questions, ClientBehaviour.PLAIN, "plain");
+    this(name, count, queriesPerSecond, resolverShares, questions, ClientBehaviour.PLAIN, PLAIN_ORIGIN);
   }
 
   public ClientGroup {
     Objects.requireNonNull(behaviour, "behaviour");
-    kind = kind == null ? "custom" : kind;
+    Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(name, "name");
     if (count < 1) {
       throw new IllegalArgumentException("client group '" + name + "' needs count >= 1");
@@ -43,20 +47,25 @@ public record ClientGroup(String name, int count, double queriesPerSecond,
   }
 
   public ClientGroup withCount(int newCount) {
-    return new ClientGroup(name, newCount, queriesPerSecond, resolverShares, questions, behaviour, kind);
+    return new ClientGroup(name, newCount, queriesPerSecond, resolverShares, questions, behaviour, origin);
   }
 
   /** Resolver group name -> share; empty spreads the clients in proportion to resolver counts. */
   public ClientGroup withResolverShares(Map<String, Double> newShares) {
-    return new ClientGroup(name, count, queriesPerSecond, newShares, questions, behaviour, kind);
+    return new ClientGroup(name, count, queriesPerSecond, newShares, questions, behaviour, origin);
   }
 
   public ClientGroup withQuestions(List<WeightedQuestion> newQuestions) {
-    return new ClientGroup(name, count, queriesPerSecond, resolverShares, newQuestions, behaviour, kind);
+    return new ClientGroup(name, count, queriesPerSecond, resolverShares, newQuestions, behaviour, origin);
   }
 
-  /** The same clients with another behaviour, named {@code newKind} in reports. */
-  public ClientGroup withBehaviour(ClientBehaviour newBehaviour, String newKind) {
-    return new ClientGroup(name, count, queriesPerSecond, resolverShares, questions, newBehaviour, newKind);
+  /** The same clients with another behaviour, of {@code newOrigin}. */
+  public ClientGroup withBehaviour(ClientBehaviour newBehaviour, Origin newOrigin) {
+    return new ClientGroup(name, count, queriesPerSecond, resolverShares, questions, newBehaviour, newOrigin);
+  }
+
+  /** The name reports give the behaviour. */
+  public String kind() {
+    return origin.kind();
   }
 }

@@ -50,14 +50,14 @@ public final class InternetMix {
       int n = i == shares.length - 1 ? count - assigned : (int) Math.round(count * (double) shares[i][1]);
       assigned += n;
       ClientPreset preset = Presets.client(name).orElseThrow();
-      groups.add(new ClientGroup(name, n, queriesPerSecond, Map.of(), questions).withBehaviour(preset.behaviour(), name));
+      groups.add(new ClientGroup(name, n, queriesPerSecond, Map.of(), questions).withBehaviour(preset.behaviour(), Origin.of(name)));
     }
     return groups;
   }
 
   private static ResolverGroup group(String name, String presetName, int count, String forwardTo) {
     ResolverPreset p = Presets.resolver(presetName).orElseThrow();
-    return new ResolverGroup(name, count).withBehaviour(p.behaviour(), presetName).withBackends(p.backends(), p.choice())
+    return new ResolverGroup(name, count).withBehaviour(p.behaviour(), Origin.of(presetName)).withBackends(p.backends(), p.choice())
         .withForwardTo(forwardTo);
   }
 }

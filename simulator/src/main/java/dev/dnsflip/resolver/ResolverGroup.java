@@ -1,26 +1,30 @@
 package dev.dnsflip.resolver;
 
+import dev.dnsflip.presets.Origin;
 import java.util.Objects;
 
 /**
  * A set of {@code count} resolver addresses with the same behaviour, each with its own cache, or
  * with {@code backends} independent caches behind it (a farm) picked by {@code choice}. A group
  * with {@code forwardTo} is made of caching forwarders: each forwards to one resolver of that
- * group, chosen at the start, and keeps what it receives. {@code kind} names the behaviour in
- * reports (a preset name, or "custom").
+ * group, chosen at the start, and keeps what it receives. {@code origin} says which preset the
+ * behaviour came from, and whether it was changed.
  */
 public record ResolverGroup(String name, int count, ResolverBehaviour behaviour, int backends, BackendChoice choice,
-    String forwardTo, String kind) {
+    String forwardTo, Origin origin) {
+  /** The origin of a group read without a preset and left as it is. */
+  public static final Origin TTL_HONOURING_ORIGIN = new Origin("ttl-honouring", false, false);
+
   /** TTL-honouring resolvers with one cache each, asking the authoritative servers. */
   public ResolverGroup(String name, int count) {
-    this(name, count, ResolverBehaviour.TTL_HONOURING, 1, BackendChoice.RANDOM, null, "ttl-honouring");
+    this(name, count, ResolverBehaviour.TTL_HONOURING, 1, BackendChoice.RANDOM, null, TTL_HONOURING_ORIGIN);
   }
 
   public ResolverGroup {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(behaviour, "behaviour");
     Objects.requireNonNull(choice, "choice");
-    kind = kind == null ? "custom" : kind;
+    Objects.requireNonNull(origin, "origin");
     if (count < 1) {
       throw new IllegalArgumentException("resolver group '" + name + "' needs count >= 1");
     }
@@ -33,22 +37,27 @@ public record ResolverGroup(String name, int count, ResolverBehaviour behaviour,
   }
 
   public ResolverGroup withCount(int newCount) {
-    return new ResolverGroup(name, newCount, behaviour, backends, choice, forwardTo, kind);
+    return new ResolverGroup(name, newCount, behaviour, backends, choice, forwardTo, origin);
   }
 
-  /** The same group with another behaviour, named {@code newKind} in reports. */
-  public ResolverGroup withBehaviour(ResolverBehaviour newBehaviour, String newKind) {
-    return new ResolverGroup(name, count, newBehaviour, backends, choice, forwardTo, newKind);
+  /** The same group with another behaviour, of {@code newOrigin}. */
+  public ResolverGroup withBehaviour(ResolverBehaviour newBehaviour, Origin newOrigin) {
+    return new ResolverGroup(name, count, newBehaviour, backends, choice, forwardTo, newOrigin);
+  }
+
+  /** The name reports give the behaviour. */
+  public String kind() {
+    return origin.kind();
   }
 
   /** {@code newBackends} caches behind each address, picked by {@code newChoice}. */
   public ResolverGroup withBackends(int newBackends, BackendChoice newChoice) {
-    return new ResolverGroup(name, count, behaviour, newBackends, newChoice, forwardTo, kind);
+    return new ResolverGroup(name, count, behaviour, newBackends, newChoice, forwardTo, origin);
   }
 
   /** The same group forwarding to {@code group}, or asking the authority when null. */
   public ResolverGroup withForwardTo(String group) {
-    return new ResolverGroup(name, count, behaviour, backends, choice, group, kind);
+    return new ResolverGroup(name, count, behaviour, backends, choice, group, origin);
   }
 
   public boolean isForwarder() {

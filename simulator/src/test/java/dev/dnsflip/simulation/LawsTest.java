@@ -2,6 +2,7 @@ package dev.dnsflip.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.client.ClientBehaviour;
@@ -57,7 +58,7 @@ class LawsTest {
     return new Scenario("law", "", c.seed(), 1, c.durationMs(), 1_000, InitialCache.STEADY, account, 3,
         c.propagation(), TestScenarios.schedule(c.enableAt(), c.disableAt()), resolvers,
         List.of(new ClientGroup("c", c.clients(), c.queriesPerSecond(), Map.of(resolvers.get(resolvers.size() - 1).name(), 1.0),
-            List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)), client, "c")),
+            List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)), client, Origin.of("c"))),
         List.of());
   }
 
@@ -70,7 +71,7 @@ class LawsTest {
   }
 
   private static ResolverGroup group(String name, int count, ResolverBehaviour b, String forwardTo) {
-    return new ResolverGroup(name, count, b, 1, BackendChoice.RANDOM, forwardTo, name);
+    return new ResolverGroup(name, count, b, 1, BackendChoice.RANDOM, forwardTo, Origin.of(name));
   }
 
   @Test
@@ -197,10 +198,10 @@ class LawsTest {
         TestScenarios.a("www.example.com", "192.0.2.10", 1, true))), List.of());
     Scenario s = new Scenario("unbound", "", 2024, 1, 120_000, 1_000, InitialCache.STEADY, account, 1,
         new Propagation.Fixed(delayMs), TestScenarios.schedule(enableAt),
-        List.of(new ResolverGroup("isp", 200, b, 1, BackendChoice.RANDOM, null, "isp")),
+        List.of(new ResolverGroup("isp", 200, b, 1, BackendChoice.RANDOM, null, Origin.of("isp"))),
         List.of(new ClientGroup("c", 4_000, 1.0, Map.of(),
             List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)), ClientBehaviour.PLAIN,
-            "c")),
+            Origin.of("c"))),
         List.of());
     TransitionReport report = new Simulation(s, 2).run();
     assertThat(report.run().maxPropagationDelayMs()).isEqualTo(delayMs);

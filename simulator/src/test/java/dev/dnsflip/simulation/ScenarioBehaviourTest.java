@@ -2,6 +2,7 @@ package dev.dnsflip.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.client.ClientBehaviour;
@@ -36,13 +37,13 @@ class ScenarioBehaviourTest {
       long... switches) {
     return new Scenario("behaviour", "", 5, 1, 4_000_000, 1_000, InitialCache.STEADY, aOnlyAccount(), 2,
         new Propagation.Fixed(0), TestScenarios.schedule(switches),
-        List.of(new ResolverGroup("r", 20, resolver, 1, BackendChoice.RANDOM, null, "r")), List.of(clients),
+        List.of(new ResolverGroup("r", 20, resolver, 1, BackendChoice.RANDOM, null, Origin.of("r"))), List.of(clients),
         List.of(), outages);
   }
 
   private static ClientGroup clients(int type, ClientBehaviour behaviour) {
     return new ClientGroup("c", 2_000, 1.0 / 10, Map.of(),
-        List.of(new WeightedQuestion(TestScenarios.question("www.example.com", type), 1)), behaviour, "c");
+        List.of(new WeightedQuestion(TestScenarios.question("www.example.com", type), 1)), behaviour, Origin.of("c"));
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.dnsflip.simulation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.authority.Problem;
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.client.ClientBehaviour;
@@ -86,18 +87,18 @@ class ScenarioBuilderTest {
   void groupWithersChangeOneThing() {
     ResolverGroup g = new ResolverGroup("r", 2);
     ResolverGroup farm = g.withBackends(4, BackendChoice.values()[BackendChoice.values().length - 1])
-        .withBehaviour(ResolverBehaviour.TTL_HONOURING.withCapacity(10), "custom").withCount(3).withForwardTo("x");
+        .withBehaviour(ResolverBehaviour.TTL_HONOURING.withCapacity(10), Origin.of("custom")).withCount(3).withForwardTo("x");
     assertThat(farm).isEqualTo(new ResolverGroup("r", 3, ResolverBehaviour.TTL_HONOURING.withCapacity(10), 4,
-        BackendChoice.values()[BackendChoice.values().length - 1], "x", "custom"));
+        BackendChoice.values()[BackendChoice.values().length - 1], "x", Origin.of("custom")));
     assertThat(farm.withForwardTo(null).isForwarder()).isFalse();
     assertThatThrownBy(() -> g.withCount(0)).hasMessage("resolver group 'r' needs count >= 1");
 
     ClientGroup c = BASE.clientGroups().get(0);
     ClientBehaviour jvm = new ClientBehaviour(new ClientCache.Fixed(30, 30), 0, false);
-    ClientGroup changed = c.withCount(5).withResolverShares(Map.of("r", 1.0)).withBehaviour(jvm, "jvm")
+    ClientGroup changed = c.withCount(5).withResolverShares(Map.of("r", 1.0)).withBehaviour(jvm, Origin.of("jvm"))
         .withQuestions(c.questions());
     assertThat(changed).isEqualTo(new ClientGroup(c.name(), 5, c.queriesPerSecond(), Map.of("r", 1.0),
-        c.questions(), jvm, "jvm"));
+        c.questions(), jvm, Origin.of("jvm")));
     assertThat(jvm.withDualStack(true).withConnectionMeanMs(5).withCache(ClientCache.NONE))
         .isEqualTo(new ClientBehaviour(ClientCache.NONE, 5, true));
   }

@@ -2,6 +2,7 @@ package dev.dnsflip.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Category;
 import dev.dnsflip.authority.Propagation;
@@ -179,9 +180,9 @@ class ScenarioPolicyEdgesTest {
       List<ResolverGroup> resolvers = new ArrayList<>();
       List<ClientGroup> clients = new ArrayList<>();
       for (int k = 0; k < caches; k++) {
-        resolvers.add(new ResolverGroup("r" + k, 1, resolver, 1, BackendChoice.RANDOM, null, "r"));
+        resolvers.add(new ResolverGroup("r" + k, 1, resolver, 1, BackendChoice.RANDOM, null, Origin.of("r")));
         clients.add(new ClientGroup("c" + k, clientsPerCache, clientQps, Map.of("r" + k, 1.0),
-            List.of(new WeightedQuestion(TestScenarios.question("www.example.com", type), 1)), client, "c"));
+            List.of(new WeightedQuestion(TestScenarios.question("www.example.com", type), 1)), client, Origin.of("c")));
       }
       return new Scenario("edges", "", seed, replications, durationMs, 1_000, init, account, nameservers, propagation,
           schedule, resolvers, clients, List.of(), outages);

@@ -2,6 +2,7 @@ package dev.dnsflip.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dnsflip.presets.Origin;
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.client.ClientBehaviour;
 import dev.dnsflip.client.ClientGroup;
@@ -25,10 +26,10 @@ class UnmeasurableMetricTest {
         TestScenarios.account(300, List.of(TestScenarios.zone("example.com",
             TestScenarios.a("www.example.com", "192.0.2.10", 1, true))), List.of()), 2, new Propagation.Fixed(0),
         TestScenarios.schedule(switchAtMs),
-        List.of(new ResolverGroup("r", 5, ResolverBehaviour.TTL_HONOURING, 1, BackendChoice.RANDOM, null, "r")),
+        List.of(new ResolverGroup("r", 5, ResolverBehaviour.TTL_HONOURING, 1, BackendChoice.RANDOM, null, Origin.of("r"))),
         List.of(new ClientGroup("c", 50, 1.0 / 60, Map.of(),
             List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)),
-            ClientBehaviour.PLAIN, "c")),
+            ClientBehaviour.PLAIN, Origin.of("c"))),
         expectations, List.of());
     return new Simulation(s, 1).run();
   }
