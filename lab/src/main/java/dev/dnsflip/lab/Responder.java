@@ -2,6 +2,7 @@ package dev.dnsflip.lab;
 
 import dev.dnsflip.authority.Answer;
 import dev.dnsflip.authority.AnswerKind;
+import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.authority.Authority;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.authority.Soa;
@@ -97,7 +98,7 @@ public final class Responder {
     try {
       answer(response, zone, question.getName(), question.getType(), enabled);
       h.setFlag(Flags.AA);
-    } catch (IllegalArgumentException chainTooLongOrLooping) {
+    } catch (ModelRuleException chainTooLongOrLooping) {
       h.setRcode(Rcode.SERVFAIL);
     }
     return response;

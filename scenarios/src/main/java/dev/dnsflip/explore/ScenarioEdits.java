@@ -1,5 +1,6 @@
 package dev.dnsflip.explore;
 
+import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Category;
 import dev.dnsflip.authority.DnsRecord;
@@ -105,8 +106,8 @@ public final class ScenarioEdits {
   public static boolean valid(Scenario s) {
     try {
       new Simulation(s, 1).table();
-    } catch (IllegalArgumentException e) {
-      return false;
+    } catch (ModelRuleException e) {
+      return false; // e.g. a CNAME chain that now leaves every zone
     }
     for (ClientGroup c : s.clientGroups()) {
       if (s.resolverGroups().stream().noneMatch(g -> StaleBounds.serves(c, g))) {
@@ -463,8 +464,8 @@ public final class ScenarioEdits {
     try {
       edit.accept(draft);
       candidate = draft.build();
-    } catch (IllegalArgumentException e) {
-      return; // the edit breaks a rule of the model: not a candidate
+    } catch (ModelRuleException e) {
+      return; // the edit breaks a rule of the model: not a candidate (any other exception is a bug)
     }
     if (!candidate.equals(s) && valid(candidate)) {
       out.add(new Candidate(d, change, candidate));

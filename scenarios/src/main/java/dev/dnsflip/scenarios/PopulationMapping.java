@@ -3,6 +3,7 @@ package dev.dnsflip.scenarios;
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Authority;
+import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
@@ -110,7 +111,7 @@ final class PopulationMapping {
     List<ClientGroup> groups;
     try {
       groups = InternetMix.clients(count, queriesPerSecond, questions);
-    } catch (IllegalArgumentException e) {
+    } catch (ModelRuleException e) {
       // Rounding the mix's shares left a group empty.
       throw countNode.error("count " + count + " is too small to split over the groups of " + INTERNET_MIX + " ("
           + e.getMessage() + ")");
@@ -233,7 +234,7 @@ final class PopulationMapping {
         Question q = new Question(name, t);
         try {
           authority.resolveTerminal(q, enabled);
-        } catch (IllegalArgumentException e) {
+        } catch (ModelRuleException e) {
           throw nameNode.error("resolving " + AccountMapping.show(name) + " " + Type.string(t) + " with the switch "
               + (enabled ? "enabled" : "disabled") + ": " + e.getMessage());
         }

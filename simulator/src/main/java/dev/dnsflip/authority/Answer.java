@@ -18,7 +18,7 @@ public record Answer(AnswerKind kind, Provenance provenance, long ttlSeconds, Li
     Objects.requireNonNull(provenance, "provenance");
     records = List.copyOf(records);
     if ((kind == AnswerKind.CNAME) != (target != null)) {
-      throw new IllegalArgumentException("a CNAME answer needs a target, others none");
+      throw new ModelRuleException("a CNAME answer needs a target, others none");
     }
   }
 }

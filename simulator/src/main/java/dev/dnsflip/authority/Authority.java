@@ -53,10 +53,10 @@ public final class Authority {
 
   private Answer answer(Question q, boolean enabled, int depth) {
     if (q.type() != Type.A && q.type() != Type.AAAA) {
-      throw new IllegalArgumentException("only A and AAAA questions are modelled, not " + q);
+      throw new ModelRuleException("only A and AAAA questions are modelled, not " + q);
     }
     if (depth > MAX_CHAIN) {
-      throw new IllegalArgumentException("CNAME chain longer than " + MAX_CHAIN + " or looping at " + q);
+      throw new ModelRuleException("CNAME chain longer than " + MAX_CHAIN + " or looping at " + q);
     }
     Zone zone = zoneOf(q.name());
     boolean inAccount = account.zones().contains(zone);
@@ -189,7 +189,7 @@ public final class Authority {
     Answer a = answer(q, enabled);
     for (int i = 0; a.kind() == AnswerKind.CNAME; i++) {
       if (i >= MAX_CHAIN) {
-        throw new IllegalArgumentException("CNAME chain longer than " + MAX_CHAIN + " or looping at " + q);
+        throw new ModelRuleException("CNAME chain longer than " + MAX_CHAIN + " or looping at " + q);
       }
       a = answer(a.target(), enabled);
     }
@@ -260,7 +260,7 @@ public final class Authority {
       }
     }
     if (best == null) {
-      throw new IllegalArgumentException(name + " is in no zone of the account and no external zone");
+      throw new ModelRuleException(name + " is in no zone of the account and no external zone");
     }
     return best;
   }

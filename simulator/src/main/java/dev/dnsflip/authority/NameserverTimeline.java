@@ -16,7 +16,7 @@ public final class NameserverTimeline {
   public NameserverTimeline(SwitchSchedule schedule, Propagation propagation, int nameservers,
       SplittableRandom random) {
     if (nameservers < 1) {
-      throw new IllegalArgumentException("need at least one nameserver");
+      throw new ModelRuleException("need at least one nameserver");
     }
     int events = schedule.events().size();
     this.initiallyEnabled = schedule.initiallyEnabled();

@@ -30,11 +30,11 @@ public record Problem(String path, String message) {
 
   /**
    * Refuses a model with problems: code that builds one has a bug, so the first problem becomes
-   * an {@link IllegalArgumentException} carrying its message.
+   * a {@link ModelRuleException} carrying its message.
    */
   public static void requireNone(List<Problem> problems) {
     if (!problems.isEmpty()) {
-      throw new IllegalArgumentException(problems.get(0).message());
+      throw new ModelRuleException(problems.get(0).message());
     }
   }
 

@@ -21,7 +21,7 @@ public sealed interface Propagation {
   record Fixed(long delayMs) implements Propagation {
     public Fixed {
       if (delayMs < 0) {
-        throw new IllegalArgumentException("propagation delay must be >= 0");
+        throw new ModelRuleException("propagation delay must be >= 0");
       }
     }
 
@@ -45,7 +45,7 @@ public sealed interface Propagation {
   record Uniform(long minMs, long maxMs) implements Propagation {
     public Uniform {
       if (minMs < 0 || maxMs < minMs) {
-        throw new IllegalArgumentException("uniform propagation needs 0 <= min <= max");
+        throw new ModelRuleException("uniform propagation needs 0 <= min <= max");
       }
     }
 

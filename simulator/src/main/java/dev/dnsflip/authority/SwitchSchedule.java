@@ -14,10 +14,10 @@ public record SwitchSchedule(boolean initiallyEnabled, List<SwitchEvent> events)
     for (int i = 0; i < events.size(); i++) {
       SwitchEvent e = events.get(i);
       if (e.atMs() <= last) {
-        throw new IllegalArgumentException("switch events must be in strictly increasing time");
+        throw new ModelRuleException("switch events must be in strictly increasing time");
       }
       if (e.direction().settingAfter() == on) {
-        throw new IllegalArgumentException(
+        throw new ModelRuleException(
             "switch event " + i + " would " + e.direction().key() + " an already "
                 + (on ? "enabled" : "disabled") + " setting");
       }

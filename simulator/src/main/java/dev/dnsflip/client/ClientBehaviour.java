@@ -1,5 +1,6 @@
 package dev.dnsflip.client;
 
+import dev.dnsflip.authority.ModelRuleException;
 import java.util.Objects;
 
 /**
@@ -14,7 +15,7 @@ public record ClientBehaviour(ClientCache cache, long connectionMeanMs, boolean 
   public ClientBehaviour {
     Objects.requireNonNull(cache, "cache");
     if (connectionMeanMs < 0) {
-      throw new IllegalArgumentException("connection lifetime must be >= 0");
+      throw new ModelRuleException("connection lifetime must be >= 0");
     }
   }
 

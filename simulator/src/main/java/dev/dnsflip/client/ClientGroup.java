@@ -1,5 +1,6 @@
 package dev.dnsflip.client;
 
+import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.presets.Origin;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,20 +30,20 @@ public record ClientGroup(String name, int count, double queriesPerSecond,
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(name, "name");
     if (count < 1) {
-      throw new IllegalArgumentException("client group '" + name + "' needs count >= 1");
+      throw new ModelRuleException("client group '" + name + "' needs count >= 1");
     }
     if (!(queriesPerSecond > 0) || Double.isInfinite(queriesPerSecond)) {
-      throw new IllegalArgumentException("client group '" + name + "' needs a query rate > 0");
+      throw new ModelRuleException("client group '" + name + "' needs a query rate > 0");
     }
     resolverShares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resolverShares));
     for (Map.Entry<String, Double> e : resolverShares.entrySet()) {
       if (!(e.getValue() >= 0)) {
-        throw new IllegalArgumentException("resolver share must be >= 0: " + e);
+        throw new ModelRuleException("resolver share must be >= 0: " + e);
       }
     }
     questions = List.copyOf(questions);
     if (questions.isEmpty()) {
-      throw new IllegalArgumentException("client group '" + name + "' asks no question");
+      throw new ModelRuleException("client group '" + name + "' asks no question");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.dnsflip.client;
 
+import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.List;
@@ -84,11 +85,11 @@ public final class Population {
     }
     for (String name : group.resolverShares().keySet()) {
       if (resolverGroups.stream().noneMatch(r -> r.name().equals(name))) {
-        throw new IllegalArgumentException("client group '" + group.name() + "' names unknown resolver group '" + name + "'");
+        throw new ModelRuleException("client group '" + group.name() + "' names unknown resolver group '" + name + "'");
       }
     }
     if (!(sum > 0)) {
-      throw new IllegalArgumentException("client group '" + group.name() + "' has no resolver share > 0");
+      throw new ModelRuleException("client group '" + group.name() + "' has no resolver share > 0");
     }
     return cumulative;
   }

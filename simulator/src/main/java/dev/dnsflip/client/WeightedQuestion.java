@@ -1,5 +1,6 @@
 package dev.dnsflip.client;
 
+import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.authority.Question;
 import java.util.Objects;
 
@@ -8,7 +9,7 @@ public record WeightedQuestion(Question question, double weight) {
   public WeightedQuestion {
     Objects.requireNonNull(question, "question");
     if (!(weight > 0) || Double.isInfinite(weight)) {
-      throw new IllegalArgumentException("question weight must be > 0: " + weight);
+      throw new ModelRuleException("question weight must be > 0: " + weight);
     }
   }
 }

@@ -1,5 +1,7 @@
 package dev.dnsflip.resolver;
 
+import dev.dnsflip.authority.ModelRuleException;
+
 /**
  * How resolver caches look at the start of a run.
  *
@@ -17,7 +19,7 @@ public record InitialCache(Mode mode, long warmupMs) {
 
   public InitialCache {
     if (mode == Mode.WARMUP ? warmupMs <= 0 : warmupMs != 0) {
-      throw new IllegalArgumentException("warm-up needs a positive duration, other modes none");
+      throw new ModelRuleException("warm-up needs a positive duration, other modes none");
     }
   }
 

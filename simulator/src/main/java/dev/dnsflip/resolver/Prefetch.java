@@ -1,5 +1,7 @@
 package dev.dnsflip.resolver;
 
+import dev.dnsflip.authority.ModelRuleException;
+
 /**
  * When a cache hit starts a background refresh of the entry, in the variants of real software.
  * The client still gets the cached answer; the refresh replaces the entry for later lookups.
@@ -67,7 +69,7 @@ public interface Prefetch {
   record Pdns(int percent) implements Prefetch {
     public Pdns {
       if (percent < 1 || percent > 100) {
-        throw new IllegalArgumentException("refresh-on-ttl-perc must be 1..100");
+        throw new ModelRuleException("refresh-on-ttl-perc must be 1..100");
       }
     }
 

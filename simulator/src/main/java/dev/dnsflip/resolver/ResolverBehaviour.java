@@ -1,5 +1,6 @@
 package dev.dnsflip.resolver;
 
+import dev.dnsflip.authority.ModelRuleException;
 import java.util.Objects;
 
 /**
@@ -33,7 +34,7 @@ public record ResolverBehaviour(TtlClamps clamps, ServeStale serveStale, Prefetc
     Objects.requireNonNull(prefetch, "prefetch");
     Objects.requireNonNull(clock, "clock");
     if (capacity < 0) {
-      throw new IllegalArgumentException("cache capacity must be >= 0 (0 = unlimited)");
+      throw new ModelRuleException("cache capacity must be >= 0 (0 = unlimited)");
     }
   }
 

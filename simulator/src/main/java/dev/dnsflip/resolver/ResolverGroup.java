@@ -1,5 +1,6 @@
 package dev.dnsflip.resolver;
 
+import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.presets.Origin;
 import java.util.Objects;
 
@@ -26,13 +27,13 @@ public record ResolverGroup(String name, int count, ResolverBehaviour behaviour,
     Objects.requireNonNull(choice, "choice");
     Objects.requireNonNull(origin, "origin");
     if (count < 1) {
-      throw new IllegalArgumentException("resolver group '" + name + "' needs count >= 1");
+      throw new ModelRuleException("resolver group '" + name + "' needs count >= 1");
     }
     if (backends < 1) {
-      throw new IllegalArgumentException("resolver group '" + name + "' needs backends >= 1");
+      throw new ModelRuleException("resolver group '" + name + "' needs backends >= 1");
     }
     if (name.equals(forwardTo)) {
-      throw new IllegalArgumentException("resolver group '" + name + "' cannot forward to itself");
+      throw new ModelRuleException("resolver group '" + name + "' cannot forward to itself");
     }
   }
 

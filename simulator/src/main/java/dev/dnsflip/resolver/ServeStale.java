@@ -1,5 +1,7 @@
 package dev.dnsflip.resolver;
 
+import dev.dnsflip.authority.ModelRuleException;
+
 /**
  * RFC 8767 serve-stale. An expired entry younger than {@code maxStaleS} past its expiry may be
  * answered with {@code replyTtlS}:
@@ -26,7 +28,7 @@ public record ServeStale(boolean enabled, long replyTtlS, long maxStaleS, long c
 
   public ServeStale {
     if (replyTtlS < 0 || maxStaleS < 0 || clientTimeoutMs < 0 || refreshRetryMs < 0) {
-      throw new IllegalArgumentException("serve-stale values must be >= 0");
+      throw new ModelRuleException("serve-stale values must be >= 0");
     }
   }
 

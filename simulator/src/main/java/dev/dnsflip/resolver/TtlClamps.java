@@ -1,5 +1,7 @@
 package dev.dnsflip.resolver;
 
+import dev.dnsflip.authority.ModelRuleException;
+
 /**
  * Minimum and maximum cache lifetimes for positive and negative answers, in seconds. A clamp
  * changes both how long the answer is kept and the TTL passed on (Unbound cache-min-ttl and
@@ -10,7 +12,7 @@ public record TtlClamps(long minPositiveS, long maxPositiveS, long minNegativeS,
 
   public TtlClamps {
     if (minPositiveS < 0 || minNegativeS < 0 || maxPositiveS < minPositiveS || maxNegativeS < minNegativeS) {
-      throw new IllegalArgumentException("TTL clamps need 0 <= min <= max");
+      throw new ModelRuleException("TTL clamps need 0 <= min <= max");
     }
   }
 

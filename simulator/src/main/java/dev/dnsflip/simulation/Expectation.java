@@ -1,5 +1,6 @@
 package dev.dnsflip.simulation;
 
+import dev.dnsflip.authority.ModelRuleException;
 import java.util.Objects;
 
 /**
@@ -17,7 +18,7 @@ public record Expectation(String selector, String metric, Double atMost, Double 
     Objects.requireNonNull(selector, "selector");
     Objects.requireNonNull(metric, "metric");
     if (atMost == null && atLeast == null) {
-      throw new IllegalArgumentException("an expectation needs atMost or atLeast");
+      throw new ModelRuleException("an expectation needs atMost or atLeast");
     }
   }
 }
