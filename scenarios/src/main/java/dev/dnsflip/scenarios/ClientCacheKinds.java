@@ -22,48 +22,21 @@ final class ClientCacheKinds {
     return List.of(new None(), new Ttl(), new Fixed(), new AtLeast(), new Grace());
   }
 
-  /** Every kind but none shrinks to no cache. */
-  private abstract static class Keyed implements ClientCacheKind {
-    @Override
-    public boolean bareWord() {
-      return false;
-    }
-
-    @Override
-    public List<ClientCache> shrink(ClientCache policy) {
-      return List.of(ClientCache.NONE);
+  /** A client cache entry; every kind but none shrinks to no cache. */
+  private abstract static class Entry extends KindEntry<ClientCache> implements ClientCacheKind {
+    Entry(String name, Class<? extends ClientCache> type, String example) {
+      super(name, type, example, name.equals("none") ? List.of() : List.of(ClientCache.NONE));
     }
   }
 
-  static final class None implements ClientCacheKind {
-    @Override
-    public String name() {
-      return "none";
-    }
-
-    @Override
-    public boolean isKindOf(ClientCache c) {
-      return c instanceof ClientCache.None;
-    }
-
-    @Override
-    public boolean bareWord() {
-      return true;
+  static final class None extends Entry {
+    None() {
+      super("none", ClientCache.None.class, "none");
     }
 
     @Override
     public ClientCache read(Node value, ClientCache base) {
       return ClientCache.NONE;
-    }
-
-    @Override
-    public String writeValue(ClientCache policy) {
-      return name();
-    }
-
-    @Override
-    public String example() {
-      return name();
     }
 
     @Override
@@ -83,48 +56,26 @@ final class ClientCacheKinds {
   }
 
   /** {@code { ttl: { cap: 7200, negativeCap: 7200 } }}: without a cap the TTL is honoured as it is. */
-  static final class Ttl extends Keyed {
-    @Override
-    public String name() {
-      return "ttl";
-    }
-
-    @Override
-    public boolean isKindOf(ClientCache c) {
-      return c instanceof ClientCache.TtlHonouring;
+  static final class Ttl extends Entry {
+    Ttl() {
+      super("ttl", ClientCache.TtlHonouring.class, "{ ttl: { cap: 7200, negativeCap: 7200 } }");
     }
 
     @Override
     public ClientCache read(Node value, ClientCache base) throws InputException {
       ClientCache.TtlHonouring preset = (ClientCache.TtlHonouring) base;
       Fields f = Fields.of(value, "cap", "negativeCap");
-      long cap = cap(f, "cap", preset == null ? TTL.MAX_VALUE : preset.capS());
+      long cap = DnsSeconds.optional(f, "cap", preset == null ? TTL.MAX_VALUE : preset.capS(), "ttl cap");
       // negativeCap defaults to cap.
-      long negativeCap = cap(f, "negativeCap", preset == null ? cap : preset.negativeCapS());
+      long negativeCap = DnsSeconds.optional(f, "negativeCap", preset == null ? cap : preset.negativeCapS(),
+          "ttl negativeCap");
       return new ClientCache.TtlHonouring(cap, negativeCap);
-    }
-
-    private static long cap(Fields f, String key, long fallback) throws InputException {
-      Node value = f.optional(key);
-      if (value == null) {
-        return fallback;
-      }
-      long seconds = value.parse(Quantities::seconds);
-      if (seconds < 0 || seconds > TTL.MAX_VALUE) {
-        throw value.error("ttl " + key + " must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + seconds);
-      }
-      return seconds;
     }
 
     @Override
     public String writeValue(ClientCache policy) {
       ClientCache.TtlHonouring t = (ClientCache.TtlHonouring) policy;
       return "{ cap: " + t.capS() + ", negativeCap: " + t.negativeCapS() + " }";
-    }
-
-    @Override
-    public String example() {
-      return "{ ttl: { cap: 7200, negativeCap: 7200 } }";
     }
 
     @Override
@@ -146,15 +97,9 @@ final class ClientCacheKinds {
   }
 
   /** {@code { fixed: { positive: 30s, negative: 10s } }}: negative defaults to positive. */
-  static final class Fixed extends Keyed {
-    @Override
-    public String name() {
-      return "fixed";
-    }
-
-    @Override
-    public boolean isKindOf(ClientCache c) {
-      return c instanceof ClientCache.Fixed;
+  static final class Fixed extends Entry {
+    Fixed() {
+      super("fixed", ClientCache.Fixed.class, "{ fixed: { positive: 30s, negative: 10s } }");
     }
 
     @Override
@@ -172,11 +117,6 @@ final class ClientCacheKinds {
     public String writeValue(ClientCache policy) {
       ClientCache.Fixed f = (ClientCache.Fixed) policy;
       return "{ positive: " + f.positiveS() + "s, negative: " + f.negativeS() + "s }";
-    }
-
-    @Override
-    public String example() {
-      return "{ fixed: { positive: 30s, negative: 10s } }";
     }
 
     @Override
@@ -198,15 +138,9 @@ final class ClientCacheKinds {
   }
 
   /** {@code { atLeast: 60s }}: max(TTL, floor). */
-  static final class AtLeast extends Keyed {
-    @Override
-    public String name() {
-      return "atLeast";
-    }
-
-    @Override
-    public boolean isKindOf(ClientCache c) {
-      return c instanceof ClientCache.AtLeast;
+  static final class AtLeast extends Entry {
+    AtLeast() {
+      super("atLeast", ClientCache.AtLeast.class, "{ atLeast: 60s }");
     }
 
     @Override
@@ -217,11 +151,6 @@ final class ClientCacheKinds {
     @Override
     public String writeValue(ClientCache policy) {
       return ((ClientCache.AtLeast) policy).floorS() + "s";
-    }
-
-    @Override
-    public String example() {
-      return "{ atLeast: 60s }";
     }
 
     @Override
@@ -241,15 +170,9 @@ final class ClientCacheKinds {
   }
 
   /** {@code { grace: { lifetime: 60s, grace: 60s } }}; lifetime {@code ttl} keeps the entry for its TTL. */
-  static final class Grace extends Keyed {
-    @Override
-    public String name() {
-      return "grace";
-    }
-
-    @Override
-    public boolean isKindOf(ClientCache c) {
-      return c instanceof ClientCache.Grace;
+  static final class Grace extends Entry {
+    Grace() {
+      super("grace", ClientCache.Grace.class, "{ grace: { lifetime: 60s, grace: 60s } }");
     }
 
     @Override
@@ -278,11 +201,6 @@ final class ClientCacheKinds {
     public String writeValue(ClientCache policy) {
       ClientCache.Grace g = (ClientCache.Grace) policy;
       return "{ lifetime: " + (g.fixedS() == 0 ? "ttl" : g.fixedS() + "s") + ", grace: " + g.graceS() + "s }";
-    }
-
-    @Override
-    public String example() {
-      return "{ grace: { lifetime: 60s, grace: 60s } }";
     }
 
     @Override

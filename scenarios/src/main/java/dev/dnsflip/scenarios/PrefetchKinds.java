@@ -4,14 +4,15 @@ import dev.dnsflip.format.InputException;
 import dev.dnsflip.resolver.Prefetch;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.xbill.DNS.TTL;
 
 /**
  * The registry entries of the prefetch variants (policies in {@link Prefetch}, sources cited by
  * the presets that use them). Prefetch only ever refreshes an entry earlier, so no law of the
- * explorer depends on the variant.
+ * explorer depends on the variant; each shrinks to no prefetch.
  */
 final class PrefetchKinds {
+  private static final List<Prefetch> OFF = List.of(Prefetch.NONE);
+
   private PrefetchKinds() {}
 
   /** In the order the explorer has always drawn them, so a case seed replays the same scenario. */
@@ -19,38 +20,9 @@ final class PrefetchKinds {
     return List.of(new Unbound(), new Knot(), new Bind(), new Pdns(), new Off());
   }
 
-  /** Kinds written as a bare word with no settings. */
-  private abstract static class Word implements PolicyKind<Prefetch> {
-    @Override
-    public boolean bareWord() {
-      return true;
-    }
-
-    @Override
-    public String writeValue(Prefetch policy) {
-      return name();
-    }
-
-    @Override
-    public String example() {
-      return name();
-    }
-
-    @Override
-    public List<Prefetch> shrink(Prefetch policy) {
-      return List.of(Prefetch.NONE);
-    }
-  }
-
-  static final class Off extends Word {
-    @Override
-    public String name() {
-      return "off";
-    }
-
-    @Override
-    public boolean isKindOf(Prefetch p) {
-      return p instanceof Prefetch.None;
+  static final class Off extends KindEntry<Prefetch> {
+    Off() {
+      super("off", Prefetch.None.class, "off", List.of());
     }
 
     @Override
@@ -68,22 +40,12 @@ final class PrefetchKinds {
     public int generationWeight() {
       return 2;
     }
-
-    @Override
-    public List<Prefetch> shrink(Prefetch policy) {
-      return List.of();
-    }
   }
 
-  static final class Unbound extends Word {
-    @Override
-    public String name() {
-      return "unbound";
-    }
-
-    @Override
-    public boolean isKindOf(Prefetch p) {
-      return p instanceof Prefetch.Unbound;
+  /** Unbound's prefetch: the last 10 % of the original TTL. */
+  static final class Unbound extends KindEntry<Prefetch> {
+    Unbound() {
+      super("unbound", Prefetch.Unbound.class, "unbound", OFF);
     }
 
     @Override
@@ -97,15 +59,10 @@ final class PrefetchKinds {
     }
   }
 
-  static final class Knot extends Word {
-    @Override
-    public String name() {
-      return "knot";
-    }
-
-    @Override
-    public boolean isKindOf(Prefetch p) {
-      return p instanceof Prefetch.Knot;
+  /** Knot Resolver's prefetch of expiring records. */
+  static final class Knot extends KindEntry<Prefetch> {
+    Knot() {
+      super("knot", Prefetch.Knot.class, "knot", OFF);
     }
 
     @Override
@@ -120,40 +77,16 @@ final class PrefetchKinds {
   }
 
   /** {@code { bind: { trigger: 2, eligible: 9 } }}; BIND's own default is "prefetch 2 9". */
-  static final class Bind implements PolicyKind<Prefetch> {
-    private static final Prefetch.Bind DEFAULT = new Prefetch.Bind(2, 9);
-
-    @Override
-    public String name() {
-      return "bind";
-    }
-
-    @Override
-    public boolean isKindOf(Prefetch p) {
-      return p instanceof Prefetch.Bind;
-    }
-
-    @Override
-    public boolean bareWord() {
-      return false;
+  static final class Bind extends KindEntry<Prefetch> {
+    Bind() {
+      super("bind", Prefetch.Bind.class, "{ bind: { trigger: 2, eligible: 9 } }", OFF);
     }
 
     @Override
     public Prefetch read(Node value, Prefetch base) throws InputException {
       Fields f = Fields.of(value, "trigger", "eligible");
-      return new Prefetch.Bind(seconds(f, "trigger", DEFAULT.triggerS()), seconds(f, "eligible", DEFAULT.eligibleS()));
-    }
-
-    private static long seconds(Fields f, String key, long fallback) throws InputException {
-      Node value = f.optional(key);
-      if (value == null) {
-        return fallback;
-      }
-      long seconds = value.parse(Quantities::seconds);
-      if (seconds < 0 || seconds > TTL.MAX_VALUE) {
-        throw value.error("bind " + key + " must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + seconds);
-      }
-      return seconds;
+      return new Prefetch.Bind(DnsSeconds.optional(f, "trigger", 2, "bind trigger"),
+          DnsSeconds.optional(f, "eligible", 9, "bind eligible"));
     }
 
     @Override
@@ -163,36 +96,15 @@ final class PrefetchKinds {
     }
 
     @Override
-    public String example() {
-      return "{ bind: " + writeValue(DEFAULT) + " }";
-    }
-
-    @Override
     public Prefetch generate(SplittableRandom random) {
       return new Prefetch.Bind(1 + random.nextInt(10), random.nextInt(30));
-    }
-
-    @Override
-    public List<Prefetch> shrink(Prefetch policy) {
-      return List.of(Prefetch.NONE);
     }
   }
 
   /** {@code { pdns: 10 }}: PowerDNS Recursor's refresh-on-ttl-perc. */
-  static final class Pdns implements PolicyKind<Prefetch> {
-    @Override
-    public String name() {
-      return "pdns";
-    }
-
-    @Override
-    public boolean isKindOf(Prefetch p) {
-      return p instanceof Prefetch.Pdns;
-    }
-
-    @Override
-    public boolean bareWord() {
-      return false;
+  static final class Pdns extends KindEntry<Prefetch> {
+    Pdns() {
+      super("pdns", Prefetch.Pdns.class, "{ pdns: 10 }", OFF);
     }
 
     @Override
@@ -211,18 +123,8 @@ final class PrefetchKinds {
     }
 
     @Override
-    public String example() {
-      return "{ pdns: 10 }";
-    }
-
-    @Override
     public Prefetch generate(SplittableRandom random) {
       return new Prefetch.Pdns(1 + random.nextInt(50));
-    }
-
-    @Override
-    public List<Prefetch> shrink(Prefetch policy) {
-      return List.of(Prefetch.NONE);
     }
   }
 }

@@ -15,7 +15,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.xbill.DNS.TTL;
 
 /**
  * One item of {@code resolvers:}: a preset (default ttl-honouring), the policy keys that override
@@ -156,15 +155,7 @@ final class ResolverMapping {
   }
 
   private static long clamp(Fields f, String key, long fallback) throws InputException {
-    Node value = f.optional(key);
-    if (value == null) {
-      return fallback;
-    }
-    long seconds = value.parse(Quantities::seconds);
-    if (seconds < 0 || seconds > TTL.MAX_VALUE) {
-      throw value.error("clamps." + key + " must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + seconds);
-    }
-    return seconds;
+    return DnsSeconds.optional(f, key, fallback, "clamps." + key);
   }
 
   private static void ordered(Fields f, String minKey, long min, String maxKey, long max, String from)
@@ -195,14 +186,7 @@ final class ResolverMapping {
     }
     Fields f = Fields.of(node, SERVE_STALE_KEYS);
     ServeStale base = preset.enabled() ? preset : SERVE_STALE_DEFAULTS;
-    long replyTtlS = base.replyTtlS();
-    Node replyTtl = f.optional("replyTtl");
-    if (replyTtl != null) {
-      replyTtlS = replyTtl.parse(Quantities::seconds);
-      if (replyTtlS < 0 || replyTtlS > TTL.MAX_VALUE) {
-        throw replyTtl.error("replyTtl must be >= 0 and <= " + TTL.MAX_VALUE + " seconds, got " + replyTtlS);
-      }
-    }
+    long replyTtlS = DnsSeconds.optional(f, "replyTtl", base.replyTtlS(), "replyTtl");
     long maxStaleS = base.maxStaleS();
     Node maxStale = f.optional("maxStale");
     if (maxStale != null) {
