@@ -1,7 +1,6 @@
 package dev.dnsflip.lab;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
  * not set it), so the lab sees what a stock BIND sends; every lab zone is a static stub, so named
  * starts at the zone's apex and only names below it are minimised.
  */
-public final class BindLab implements AutoCloseable {
+public final class BindLab extends LabResolver {
   /** Where Debian's package installs the daemon. */
   public static final Path DEFAULT_BINARY = Path.of("/usr/sbin/named");
   /** Said whenever the binary is missing, so the fix is one step away. */
@@ -30,10 +29,8 @@ public final class BindLab implements AutoCloseable {
   /** {@code named -v}: "BIND 9.18.49-1~deb12u3-Debian (Extended Support Version) <id:>". */
   private static final Pattern VERSION = Pattern.compile("^BIND\\s+(\\S+)", Pattern.MULTILINE);
 
-  private final Daemon daemon;
-
   private BindLab(Daemon daemon) {
-    this.daemon = daemon;
+    super(daemon);
   }
 
   /** Starts {@link #DEFAULT_BINARY} with {@code settings}, writing its files into {@code workDir}. */
@@ -73,38 +70,5 @@ public final class BindLab implements AutoCloseable {
           + "has " + settings.listen().getHostAddress() + "; use " + BindSettings.DEFAULT_LISTEN.getHostAddress()
           + " (BindSettings.DEFAULT_LISTEN) with a port of its own");
     }
-  }
-
-  /** Where this named answers (UDP and TCP). */
-  public InetSocketAddress address() {
-    return daemon.address();
-  }
-
-  /** named's version as {@code named -v} reports it, e.g. "9.18.49-1~deb12u3-Debian". */
-  public String version() {
-    return daemon.version();
-  }
-
-  public Path configFile() {
-    return daemon.configFile();
-  }
-
-  public Path logFile() {
-    return daemon.logFile();
-  }
-
-  /** The log so far (for failure messages); empty before named wrote any. */
-  public String log() {
-    return daemon.log();
-  }
-
-  public boolean isRunning() {
-    return daemon.isRunning();
-  }
-
-  /** Stops named: SIGTERM (it exits cleanly), then SIGKILL if it has not exited within 5 s. */
-  @Override
-  public void close() {
-    daemon.close();
   }
 }

@@ -1,7 +1,6 @@
 package dev.dnsflip.lab;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,7 +14,7 @@ import java.util.regex.Pattern;
  * {@code dnsmasq.log} in the work directory, for failure messages and, with
  * {@link DnsmasqSettings#logQueries()}, for telling its cache hits from its forwards.
  */
-public final class DnsmasqLab implements AutoCloseable {
+public final class DnsmasqLab extends LabResolver {
   /** Where Debian's dnsmasq-base package installs the daemon. */
   public static final Path DEFAULT_BINARY = Path.of("/usr/sbin/dnsmasq");
   /** Said whenever the binary is missing, so the fix is one step away. */
@@ -24,10 +23,8 @@ public final class DnsmasqLab implements AutoCloseable {
   /** {@code dnsmasq -v}: "Dnsmasq version 2.90  Copyright (c) 2000-2024 Simon Kelley". */
   private static final Pattern VERSION = Pattern.compile("^Dnsmasq version\\s+(\\S+)", Pattern.MULTILINE);
 
-  private final Daemon daemon;
-
   private DnsmasqLab(Daemon daemon) {
-    this.daemon = daemon;
+    super(daemon);
   }
 
   /** Starts {@link #DEFAULT_BINARY} with {@code settings}, writing its files into {@code workDir}. */
@@ -57,38 +54,5 @@ public final class DnsmasqLab implements AutoCloseable {
   /** The version {@code binary -v} reports, e.g. "2.90". */
   public static String version(Path binary) throws IOException {
     return Daemons.version("dnsmasq", binary, INSTALL_HINT, VERSION, "-v");
-  }
-
-  /** Where this dnsmasq answers (UDP and TCP). */
-  public InetSocketAddress address() {
-    return daemon.address();
-  }
-
-  /** dnsmasq's version as {@code dnsmasq -v} reports it, e.g. "2.90". */
-  public String version() {
-    return daemon.version();
-  }
-
-  public Path configFile() {
-    return daemon.configFile();
-  }
-
-  public Path logFile() {
-    return daemon.logFile();
-  }
-
-  /** The log so far (for failure messages); empty before dnsmasq wrote any. */
-  public String log() {
-    return daemon.log();
-  }
-
-  public boolean isRunning() {
-    return daemon.isRunning();
-  }
-
-  /** Stops dnsmasq: SIGTERM (it exits cleanly), then SIGKILL if it has not exited within 5 s. */
-  @Override
-  public void close() {
-    daemon.close();
   }
 }

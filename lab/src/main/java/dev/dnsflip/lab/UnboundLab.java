@@ -1,7 +1,6 @@
 package dev.dnsflip.lab;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -12,7 +11,7 @@ import java.util.regex.Pattern;
  * {@link #close()}. Its log (stdout and stderr) goes to {@code unbound.log} in the work directory,
  * for failure messages.
  */
-public final class UnboundLab implements AutoCloseable {
+public final class UnboundLab extends LabResolver {
   /** Where Debian's package installs the daemon. */
   public static final Path DEFAULT_BINARY = Path.of("/usr/sbin/unbound");
   /** Said whenever the binary is missing, so the fix is one step away. */
@@ -20,10 +19,8 @@ public final class UnboundLab implements AutoCloseable {
       Daemons.RUN_TESTS + ", or install it with: apt-get install unbound (Debian 12 ships 1.17.1)";
   private static final Pattern VERSION = Pattern.compile("^Version\\s+(\\S+)", Pattern.MULTILINE);
 
-  private final Daemon daemon;
-
   private UnboundLab(Daemon daemon) {
-    this.daemon = daemon;
+    super(daemon);
   }
 
   /** Starts {@link #DEFAULT_BINARY} with {@code settings}, writing its files into {@code workDir}. */
@@ -53,38 +50,5 @@ public final class UnboundLab implements AutoCloseable {
   /** The version {@code binary -V} reports, e.g. "1.17.1". */
   public static String version(Path binary) throws IOException {
     return Daemons.version("Unbound", binary, INSTALL_HINT, VERSION, "-V");
-  }
-
-  /** Where this Unbound answers (UDP and TCP). */
-  public InetSocketAddress address() {
-    return daemon.address();
-  }
-
-  /** Unbound's version as {@code unbound -V} reports it, e.g. "1.17.1". */
-  public String version() {
-    return daemon.version();
-  }
-
-  public Path configFile() {
-    return daemon.configFile();
-  }
-
-  public Path logFile() {
-    return daemon.logFile();
-  }
-
-  /** The log so far (for failure messages); empty before Unbound wrote any. */
-  public String log() {
-    return daemon.log();
-  }
-
-  public boolean isRunning() {
-    return daemon.isRunning();
-  }
-
-  /** Stops Unbound: SIGTERM (it exits cleanly), then SIGKILL if it has not exited within 5 s. */
-  @Override
-  public void close() {
-    daemon.close();
   }
 }

@@ -55,4 +55,30 @@ abstract class KindEntry<P> implements PolicyKind<P> {
   public final List<P> shrink(P policy) {
     return simpler;
   }
+
+  /**
+   * A kind written as a bare word with no settings, standing for one policy value.
+   *
+   * @param weight how often the explorer draws it relative to its siblings
+   */
+  static <P> PolicyKind<P> word(String name, P policy, List<P> simpler, int weight) {
+    @SuppressWarnings("unchecked")
+    Class<? extends P> type = (Class<? extends P>) policy.getClass();
+    return new KindEntry<P>(name, type, name, simpler) {
+      @Override
+      public P read(Node value, P base) {
+        return policy;
+      }
+
+      @Override
+      public P generate(java.util.SplittableRandom random) {
+        return policy;
+      }
+
+      @Override
+      public int generationWeight() {
+        return weight;
+      }
+    };
+  }
 }

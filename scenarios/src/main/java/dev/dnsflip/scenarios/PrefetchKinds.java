@@ -17,63 +17,14 @@ final class PrefetchKinds {
 
   /** In the order the explorer has always drawn them, so a case seed replays the same scenario. */
   static List<PolicyKind<Prefetch>> all() {
-    return List.of(new Unbound(), new Knot(), new Bind(), new Pdns(), new Off());
-  }
-
-  static final class Off extends KindEntry<Prefetch> {
-    Off() {
-      super("off", Prefetch.None.class, "off", List.of());
-    }
-
-    @Override
-    public Prefetch read(Node value, Prefetch base) {
-      return Prefetch.NONE;
-    }
-
-    @Override
-    public Prefetch generate(SplittableRandom random) {
-      return Prefetch.NONE;
-    }
-
-    // The explorer draws "no prefetch" as often as two variants together.
-    @Override
-    public int generationWeight() {
-      return 2;
-    }
-  }
-
-  /** Unbound's prefetch: the last 10 % of the original TTL. */
-  static final class Unbound extends KindEntry<Prefetch> {
-    Unbound() {
-      super("unbound", Prefetch.Unbound.class, "unbound", OFF);
-    }
-
-    @Override
-    public Prefetch read(Node value, Prefetch base) {
-      return new Prefetch.Unbound();
-    }
-
-    @Override
-    public Prefetch generate(SplittableRandom random) {
-      return new Prefetch.Unbound();
-    }
-  }
-
-  /** Knot Resolver's prefetch of expiring records. */
-  static final class Knot extends KindEntry<Prefetch> {
-    Knot() {
-      super("knot", Prefetch.Knot.class, "knot", OFF);
-    }
-
-    @Override
-    public Prefetch read(Node value, Prefetch base) {
-      return new Prefetch.Knot();
-    }
-
-    @Override
-    public Prefetch generate(SplittableRandom random) {
-      return new Prefetch.Knot();
-    }
+    return List.of(
+        // Unbound: a hit in the last 10 % of the original TTL; Knot: less than 5 s + 1 % left.
+        KindEntry.word("unbound", new Prefetch.Unbound(), OFF, 1),
+        KindEntry.word("knot", new Prefetch.Knot(), OFF, 1),
+        new Bind(),
+        new Pdns(),
+        // The explorer draws "no prefetch" as often as two variants together.
+        KindEntry.word("off", Prefetch.NONE, List.of(), 2));
   }
 
   /** {@code { bind: { trigger: 2, eligible: 9 } }}; BIND's own default is "prefetch 2 9". */
