@@ -189,7 +189,7 @@ class BindPresetTest {
       Probe probe = new Probe(bind.address());
       List<Observation> obs = new ArrayList<>();
       obs.add(probe.ask(WWW, Type.A));
-      long flipMs = authority.enable();
+      long flipMs = LabTransition.flipAfter(authority, obs.get(0));
       long outageFromMs = authority.fail(LabAuthority.Failure.SERVFAIL);
       obs.addAll(probe.poll(WWW, Type.A, POLL_MS, AUTO_TTL_S * 1000 + 3 * 1000, seen -> staleCount(seen) >= 3));
       int silentFrom = obs.size();

@@ -42,8 +42,8 @@ record LabTransition(String software, Account account, List<Observation> observa
     Probe probe = new Probe(resolver);
     List<Observation> observations = new ArrayList<>();
     observations.add(probe.ask(q.name(), q.type()));
-    long flipMs = authority.enabled() ? authority.disable() : authority.enable();
     Observation first = observations.get(0);
+    long flipMs = flipAfter(authority, first);
     observations.addAll(probe.poll(q.name(), q.type(), POLL_MS, limitMs, seen -> {
       List<Observation> all = new ArrayList<>(seen.size() + 1);
       all.add(first);
@@ -56,6 +56,16 @@ record LabTransition(String software, Account account, List<Observation> observa
     assertThat(observations).as(t.says("every query answered"))
         .allSatisfy(o -> assertThat(o.rcode()).isIn(Rcode.NOERROR));
     return t;
+  }
+
+  /**
+   * Flips the switch right after {@code answered} and returns the instant to replay it at. Both can
+   * fall in one millisecond, and the model applies an event at its instant: it must see the flip
+   * after that answer, or it replays the query before it as already switched.
+   */
+  static long flipAfter(LabAuthority authority, Observation answered) {
+    long at = authority.enabled() ? authority.disable() : authority.enable();
+    return Math.max(at, answered.receivedMs() + 1);
   }
 
   /** An assertion description naming the software and showing the whole run. */
