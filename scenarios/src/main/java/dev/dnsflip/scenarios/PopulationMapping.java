@@ -1,6 +1,8 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.Fields;
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Authority;
 import dev.dnsflip.authority.Question;
