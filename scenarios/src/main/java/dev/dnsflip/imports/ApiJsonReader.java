@@ -1,20 +1,14 @@
 package dev.dnsflip.imports;
 
-import dev.dnsflip.format.Location;
 import dev.dnsflip.format.InputException;
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.dnsflip.format.Location;
+import dev.dnsflip.format.Node;
+import dev.dnsflip.format.NodeReader;
 import dev.dnsflip.authority.DnsRecord;
 import dev.dnsflip.authority.SecondsRange;
 import dev.dnsflip.authority.Soa;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
@@ -54,8 +48,8 @@ import org.xbill.DNS.Type;
  * <p>Errors name the file and the JSON line:column of the offending value.
  */
 public final class ApiJsonReader {
-  private static final ObjectMapper MAPPER = new ObjectMapper(
-      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+  private static final String NOT_A_PAGE = "expected a JSON object (a page of GET /zones/{zone_id}/dns_records)";
+  private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
   private static final String INFERRED = "inferred from the record names (no zone_name)";
 
   private ApiJsonReader() {}
@@ -93,16 +87,55 @@ public final class ApiJsonReader {
   }
 
   public static Page readPage(String fileName, String text) throws InputException {
-    try (JsonParser parser = MAPPER.getFactory().createParser(text)) {
-      return new PageReader(fileName, parser).page();
-    } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new InputException(fileName, at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "malformed JSON: " + e.getOriginalMessage());
-    } catch (IOException e) {
-      // Parsing a String cannot fail for I/O reasons.
-      throw new UncheckedIOException(e);
+    Node root = NodeReader.json(text, fileName, NOT_A_PAGE);
+    if (root.kind() != Node.Kind.MAP) {
+      throw root.error(NOT_A_PAGE);
     }
+    // The page's shape first, member by member in the order written.
+    List<Members> items = List.of();
+    Members infoMembers = null;
+    for (Node.Entry e : root.entries()) {
+      String key = e.key().text();
+      Node value = e.value();
+      // A failed call has "result": null; "success": false then explains it.
+      if (key.equals("result") && !value.isNull()) {
+        items = items(value);
+      } else if (key.equals("result_info")) {
+        if (value.kind() != Node.Kind.MAP) {
+          throw value.error("result_info must be an object");
+        }
+        infoMembers = new Members(value);
+      }
+    }
+    Members top = new Members(root);
+    Node success = top.get("success");
+    if (success != null && success.is(Node.Scalar.BOOLEAN) && !Boolean.parseBoolean(success.text())) {
+      Node errors = top.get("errors");
+      String why = errors == null ? "" : ": " + errors.json();
+      throw top.where("success").error("the API reported a failure, this page holds no records" + why);
+    }
+    if (top.get("result") == null) {
+      throw top.at().error("no result[]: not a page of GET /zones/{zone_id}/dns_records");
+    }
+    List<ExportedRecord> records = new ArrayList<>();
+    Name zoneName = null;
+    Location zoneNameAt = null;
+    for (Members item : items) {
+      records.add(record(item));
+      Node zn = item.get("zone_name");
+      if (zn != null) {
+        Name name = name(zn, item.where("zone_name"), "zone_name");
+        if (zoneName == null) {
+          zoneName = name;
+          zoneNameAt = item.where("zone_name");
+        } else if (!zoneName.equals(name)) {
+          throw item.where("zone_name").error("zone_name " + show(name) + " differs from " + show(zoneName)
+              + " of an earlier record on this page");
+        }
+      }
+    }
+    PageInfo info = infoMembers == null ? null : info(infoMembers);
+    return new Page(fileName, zoneName, zoneNameAt, info, records);
   }
 
   /**
@@ -240,229 +273,176 @@ public final class ApiJsonReader {
     return name.toString(true);
   }
 
-  /** An object's members with where each value starts, read from the streaming parser. */
-  private record Fields(Location at, Map<String, JsonNode> values, Map<String, Location> valueAt) {
-    JsonNode get(String name) {
-      JsonNode v = values.get(name);
+  /**
+   * An object of the page: a member given as null counts as absent, and a problem with a member
+   * is reported at its value (at the object when the member is missing).
+   */
+  private record Members(Node node) {
+    Node get(String name) {
+      Node v = node.member(name);
       return v == null || v.isNull() ? null : v;
     }
 
     Location where(String name) {
-      return valueAt.getOrDefault(name, at);
+      Node v = node.member(name);
+      return v == null ? node.location() : v.location();
+    }
+
+    Location at() {
+      return node.location();
     }
   }
 
-  /** Reads one page with the streaming parser, keeping locations Jackson's tree model drops. */
-  private static final class PageReader {
-    private final String file;
-    private final JsonParser parser;
-    // Filled while reading the top-level object: result[] items and result_info.
-    private List<Fields> items = List.of();
-    private Fields infoFields;
-
-    PageReader(String file, JsonParser parser) {
-      this.file = file;
-      this.parser = parser;
+  private static List<Members> items(Node result) throws InputException {
+    if (result.kind() != Node.Kind.LIST) {
+      throw result.error("result must be an array of DNS records");
     }
-
-    Page page() throws IOException, InputException {
-      if (parser.nextToken() != JsonToken.START_OBJECT) {
-        throw here("expected a JSON object (a page of GET /zones/{zone_id}/dns_records)");
+    List<Members> list = new ArrayList<>();
+    for (Node item : result.items()) {
+      if (item.kind() != Node.Kind.MAP) {
+        throw item.error("each item of result[] must be a DNS record object");
       }
-      Fields top = object(false);
-      if (parser.nextToken() != null) {
-        throw here("unexpected content after the JSON object");
-      }
-      JsonNode success = top.get("success");
-      if (success != null && success.isBoolean() && !success.booleanValue()) {
-        JsonNode errors = top.get("errors");
-        String why = errors == null ? "" : ": " + errors.toString();
-        throw top.where("success").error("the API reported a failure, this page holds no records" + why);
-      }
-      if (!top.values().containsKey("result")) {
-        throw top.at().error("no result[]: not a page of GET /zones/{zone_id}/dns_records");
-      }
-      List<ExportedRecord> records = new ArrayList<>();
-      Name zoneName = null;
-      Location zoneNameAt = null;
-      for (Fields item : items) {
-        records.add(record(item));
-        JsonNode zn = item.get("zone_name");
-        if (zn != null) {
-          Name name = name(zn, item.where("zone_name"), "zone_name");
-          if (zoneName == null) {
-            zoneName = name;
-            zoneNameAt = item.where("zone_name");
-          } else if (!zoneName.equals(name)) {
-            throw item.where("zone_name").error("zone_name " + show(name) + " differs from " + show(zoneName)
-                + " of an earlier record on this page");
-          }
-        }
-      }
-      PageInfo info = infoFields == null ? null : info(infoFields);
-      return new Page(file, zoneName, zoneNameAt, info, records);
+      list.add(new Members(item));
     }
+    return list;
+  }
 
-    /** The members of the object whose START_OBJECT is the current token. */
-    private Fields object(boolean nested) throws IOException, InputException {
-      Location at = location(parser.currentTokenLocation());
-      Map<String, JsonNode> values = new LinkedHashMap<>();
-      Map<String, Location> valueAt = new LinkedHashMap<>();
-      while (parser.nextToken() == JsonToken.FIELD_NAME) {
-        String name = parser.currentName();
-        JsonToken token = parser.nextToken();
-        valueAt.put(name, location(parser.currentTokenLocation()));
-        if (!nested && name.equals("result")) {
-          // A failed call has "result": null; "success": false then explains it.
-          if (token != JsonToken.VALUE_NULL) {
-            items = items(token);
-            values.put(name, MAPPER.nullNode());
-          }
-        } else if (!nested && name.equals("result_info")) {
-          if (token != JsonToken.START_OBJECT) {
-            throw here("result_info must be an object");
-          }
-          infoFields = object(true);
-          values.put(name, MAPPER.nullNode());
-        } else {
-          values.put(name, MAPPER.readTree(parser));
-        }
-      }
-      return new Fields(at, values, valueAt);
+  private static PageInfo info(Members f) throws InputException {
+    Map<String, Location> fieldAt = new LinkedHashMap<>();
+    for (Node.Entry e : f.node().entries()) {
+      fieldAt.put(e.key().text(), e.value().location());
     }
+    return new PageInfo(count(f, "page"), count(f, "count"), count(f, "total_count"), count(f, "total_pages"),
+        f.at(), fieldAt);
+  }
 
-    private List<Fields> items(JsonToken token) throws IOException, InputException {
-      if (token != JsonToken.START_ARRAY) {
-        throw here("result must be an array of DNS records");
-      }
-      List<Fields> list = new ArrayList<>();
-      JsonToken t;
-      while ((t = parser.nextToken()) != JsonToken.END_ARRAY) {
-        if (t != JsonToken.START_OBJECT) {
-          throw here("each item of result[] must be a DNS record object");
-        }
-        list.add(object(true));
-      }
-      return list;
+  private static int count(Members f, String field) throws InputException {
+    Node v = f.get(field);
+    if (v == null) {
+      throw f.at().error("result_info has no " + field);
     }
-
-    private PageInfo info(Fields f) throws InputException {
-      return new PageInfo(count(f, "page"), count(f, "count"), count(f, "total_count"), count(f, "total_pages"),
-          f.at(), f.valueAt());
+    BigInteger n = integer(v);
+    if (n == null || n.signum() < 0 || n.compareTo(INT_MAX) > 0) {
+      throw f.where(field).error("result_info." + field + " must be a whole number >= 0, got " + v.json());
     }
+    return n.intValue();
+  }
 
-    private static int count(Fields f, String field) throws InputException {
-      JsonNode v = f.get(field);
-      if (v == null) {
-        throw f.at().error("result_info has no " + field);
-      }
-      if (!v.canConvertToInt() || !v.isIntegralNumber() || v.intValue() < 0) {
-        throw f.where(field).error("result_info." + field + " must be a whole number >= 0, got " + v);
-      }
-      return v.intValue();
+  private static ExportedRecord record(Members f) throws InputException {
+    Name name = name(required(f, "name"), f.where("name"), "name");
+    String typeText = required(f, "type").text().strip().toUpperCase(Locale.ROOT);
+    int type = Type.value(typeText);
+    if (type < 0) {
+      throw f.where("type").error("unknown record type '" + typeText + "'");
     }
-
-    private ExportedRecord record(Fields f) throws InputException {
-      Name name = name(required(f, "name"), f.where("name"), "name");
-      String typeText = required(f, "type").asText().strip().toUpperCase(Locale.ROOT);
-      int type = Type.value(typeText);
-      if (type < 0) {
-        throw f.where("type").error("unknown record type '" + typeText + "'");
+    String content = required(f, "content").text();
+    long ttl = DnsRecord.AUTO_TTL;
+    Node ttlNode = f.get("ttl");
+    if (ttlNode != null) {
+      BigInteger seconds = integer(ttlNode);
+      long max = SecondsRange.POSITIVE.max();
+      if (seconds == null || seconds.signum() < 1 || seconds.compareTo(BigInteger.valueOf(max)) > 0) {
+        throw f.where("ttl").error("ttl must be a whole number of seconds from 1 (Auto) to " + max + ", got "
+            + ttlNode.json());
       }
-      String content = required(f, "content").asText();
-      long ttl = DnsRecord.AUTO_TTL;
-      JsonNode ttlNode = f.get("ttl");
-      if (ttlNode != null) {
-        if (!ttlNode.isIntegralNumber() || !SecondsRange.POSITIVE.contains(ttlNode.longValue())) {
-          throw f.where("ttl").error("ttl must be a whole number of seconds from 1 (Auto) to "
-              + SecondsRange.POSITIVE.max() + ", got " + ttlNode);
-        }
-        ttl = ttlNode.longValue();
-      }
-      boolean proxied = flag(f, "proxied", "proxied", f.get("proxied"));
-      JsonNode settings = f.get("settings");
-      boolean flatten = flag(f, "settings", "settings.flatten_cname", settings == null ? null : settings.get("flatten_cname"));
-      JsonNode meta = f.get("meta");
-      JsonNode readOnly = meta == null ? null : meta.get("read_only");
-      boolean readOnlyKnown = readOnly != null && readOnly.isBoolean();
-      RecordMeta recordMeta = new RecordMeta(readOnlyKnown, readOnlyKnown && readOnly.booleanValue(),
-          flag(f, "meta", "meta.managed_by_argo_tunnel", meta == null ? null : meta.get("managed_by_argo_tunnel")));
-      Record record = switch (type) {
-        case Type.A -> new ARecord(name, DClass.IN, ttl, address(content, Address.IPv4, f.where("content")));
-        case Type.AAAA -> new AAAARecord(name, DClass.IN, ttl, address(content, Address.IPv6, f.where("content")));
-        case Type.CNAME -> new CNAMERecord(name, DClass.IN, ttl, name(required(f, "content"), f.where("content"), "content"));
-        default -> other(f, name, type, ttl, content);
-      };
-      return new ExportedRecord(record, proxied, f.get("proxied") != null, flatten, recordMeta, f.at());
+      ttl = seconds.longValue();
     }
+    boolean proxied = flag(f, "proxied", "proxied", f.get("proxied"));
+    Node settings = f.get("settings");
+    boolean flatten = flag(f, "settings", "settings.flatten_cname", member(settings, "flatten_cname"));
+    Node meta = f.get("meta");
+    Node readOnly = member(meta, "read_only");
+    boolean readOnlyKnown = readOnly != null && readOnly.is(Node.Scalar.BOOLEAN);
+    RecordMeta recordMeta = new RecordMeta(readOnlyKnown, readOnlyKnown && Boolean.parseBoolean(readOnly.text()),
+        flag(f, "meta", "meta.managed_by_argo_tunnel", member(meta, "managed_by_argo_tunnel")));
+    Record record = switch (type) {
+      case Type.A -> new ARecord(name, DClass.IN, ttl, address(content, Address.IPv4, f.where("content")));
+      case Type.AAAA -> new AAAARecord(name, DClass.IN, ttl, address(content, Address.IPv6, f.where("content")));
+      case Type.CNAME -> new CNAMERecord(name, DClass.IN, ttl, name(required(f, "content"), f.where("content"), "content"));
+      default -> other(f, name, type, ttl, content);
+    };
+    return new ExportedRecord(record, proxied, f.get("proxied") != null, flatten, recordMeta, f.at());
+  }
 
-    /** Types the simulator does not model, kept as dnsjava records so nothing is dropped. */
-    private Record other(Fields f, Name name, int type, long ttl, String content) throws InputException {
-      String rdata = content;
-      JsonNode priority = f.get("priority");
-      // The API keeps MX, SRV and URI priority in its own field; zone-file syntax puts it first.
-      if (priority != null && (type == Type.MX || type == Type.SRV || type == Type.URI)) {
-        rdata = priority.asText() + " " + content;
-      }
-      if (type == Type.TXT && !content.strip().startsWith("\"")) {
-        rdata = "\"" + content.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-      }
-      try {
-        return Record.fromString(name, type, DClass.IN, ttl, rdata, Name.root);
-      } catch (IOException | IllegalArgumentException e) {
-        throw f.where("content").error("cannot parse the " + Type.string(type) + " content: "
-            + ParseProblem.of(e).reason());
-      }
+  /** Types the simulator does not model, kept as dnsjava records so nothing is dropped. */
+  private static Record other(Members f, Name name, int type, long ttl, String content) throws InputException {
+    String rdata = content;
+    Node priority = f.get("priority");
+    // The API keeps MX, SRV and URI priority in its own field; zone-file syntax puts it first.
+    if (priority != null && (type == Type.MX || type == Type.SRV || type == Type.URI)) {
+      rdata = plainText(priority) + " " + content;
     }
-
-    private static JsonNode required(Fields f, String field) throws InputException {
-      JsonNode v = f.get(field);
-      if (v == null) {
-        throw f.at().error("the record has no " + field);
-      }
-      if (!v.isTextual()) {
-        throw f.where(field).error(field + " must be a string, got " + v);
-      }
-      return v;
+    if (type == Type.TXT && !content.strip().startsWith("\"")) {
+      rdata = "\"" + content.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
-
-    /** @param member where to point (nested values have no location of their own) */
-    private static boolean flag(Fields f, String member, String field, JsonNode v) throws InputException {
-      if (v == null || v.isNull()) {
-        return false;
-      }
-      if (!v.isBoolean()) {
-        throw f.where(member).error(field + " must be true or false, got " + v);
-      }
-      return v.booleanValue();
+    try {
+      return Record.fromString(name, type, DClass.IN, ttl, rdata, Name.root);
+    } catch (IOException | IllegalArgumentException e) {
+      throw f.where("content").error("cannot parse the " + Type.string(type) + " content: "
+          + ParseProblem.of(e).reason());
     }
+  }
 
-    private static Name name(JsonNode v, Location at, String field) throws InputException {
-      if (!v.isTextual() || v.asText().isBlank()) {
-        throw at.error(field + " must be a domain name, got " + v);
-      }
-      try {
-        // The API writes full names without the trailing dot.
-        return Name.fromString(v.asText().strip(), Name.root);
-      } catch (TextParseException e) {
-        throw at.error(field + " '" + v.asText() + "' is not a domain name: " + e.getMessage());
-      }
+  private static Node required(Members f, String field) throws InputException {
+    Node v = f.get(field);
+    if (v == null) {
+      throw f.at().error("the record has no " + field);
     }
-
-    private static InetAddress address(String text, int family, Location at) throws InputException {
-      try {
-        return Address.getByAddress(text.strip(), family);
-      } catch (UnknownHostException e) {
-        throw at.error("'" + text + "' is not an " + (family == Address.IPv4 ? "IPv4" : "IPv6") + " address");
-      }
+    if (!v.is(Node.Scalar.STRING)) {
+      throw f.where(field).error(field + " must be a string, got " + v.json());
     }
+    return v;
+  }
 
-    private InputException here(String problem) {
-      return location(parser.currentTokenLocation()).error(problem);
+  /** A member of a nested object, or null when the object is absent or not an object at all. */
+  private static Node member(Node object, String name) {
+    return object == null ? null : object.member(name);
+  }
+
+  /** @param member where to point: problems in a nested object are reported at the member holding it */
+  private static boolean flag(Members f, String member, String field, Node v) throws InputException {
+    if (v == null || v.isNull()) {
+      return false;
     }
+    if (!v.is(Node.Scalar.BOOLEAN)) {
+      throw f.where(member).error(field + " must be true or false, got " + v.json());
+    }
+    return Boolean.parseBoolean(v.text());
+  }
 
-    private Location location(JsonLocation at) {
-      return new Location(file, at.getLineNr(), at.getColumnNr());
+  private static Name name(Node v, Location at, String field) throws InputException {
+    if (!v.is(Node.Scalar.STRING) || v.text().isBlank()) {
+      throw at.error(field + " must be a domain name, got " + v.json());
+    }
+    try {
+      // The API writes full names without the trailing dot.
+      return Name.fromString(v.text().strip(), Name.root);
+    } catch (TextParseException e) {
+      throw at.error(field + " '" + v.text() + "' is not a domain name: " + e.getMessage());
+    }
+  }
+
+  /** The value of a JSON integer, or null for anything else ({@code 5.0} and {@code "5"} included). */
+  private static BigInteger integer(Node v) throws InputException {
+    return v.is(Node.Scalar.INTEGER) ? new BigInteger(v.text()) : null;
+  }
+
+  /** A scalar's text with numbers as JSON reads them ({@code 1.50} is 1.5); "" for an object or array. */
+  private static String plainText(Node v) throws InputException {
+    if (v.kind() != Node.Kind.SCALAR) {
+      return "";
+    }
+    if (v.is(Node.Scalar.INTEGER)) {
+      return new BigInteger(v.text()).toString();
+    }
+    return v.is(Node.Scalar.FLOAT) ? String.valueOf(Double.parseDouble(v.text())) : v.text();
+  }
+
+  private static InetAddress address(String text, int family, Location at) throws InputException {
+    try {
+      return Address.getByAddress(text.strip(), family);
+    } catch (UnknownHostException e) {
+      throw at.error("'" + text + "' is not an " + (family == Address.IPv4 ? "IPv4" : "IPv6") + " address");
     }
   }
 }

@@ -13,7 +13,7 @@
  * <p>Decisions: records the simulator does not model (MX, TXT, NS, ...) are kept and counted,
  * never dropped; a record whose export says nothing about proxying is DNS-only and counted as an
  * assumption; zones and outside CNAME targets come out in DNS canonical order; every user error is
- * an {@link dev.dnsflip.imports.InputException} naming file, line and (for JSON) column.
+ * an {@link dev.dnsflip.format.InputException} naming file, line and (for JSON) column.
  *
  * <p>Output: {@link dev.dnsflip.imports.ImportedAccount}, its {@link
  * dev.dnsflip.imports.ImportSummary} text, and the scenario's {@code account:} section written by

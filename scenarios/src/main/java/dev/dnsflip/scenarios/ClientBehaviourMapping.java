@@ -1,8 +1,10 @@
 package dev.dnsflip.scenarios;
 
-import dev.dnsflip.format.InputException;
 import dev.dnsflip.client.ClientBehaviour;
 import dev.dnsflip.client.ClientCache;
+import dev.dnsflip.format.Fields;
+import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import dev.dnsflip.presets.ClientPreset;
 import dev.dnsflip.presets.Origin;
 import dev.dnsflip.presets.Presets;

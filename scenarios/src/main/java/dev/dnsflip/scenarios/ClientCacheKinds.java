@@ -4,7 +4,9 @@ import static dev.dnsflip.scenarios.ClientCacheKind.add;
 import static dev.dnsflip.scenarios.ClientCacheKind.ms;
 
 import dev.dnsflip.client.ClientCache;
+import dev.dnsflip.format.Fields;
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.xbill.DNS.TTL;

@@ -1,7 +1,9 @@
 package dev.dnsflip.scenarios;
 
 import dev.dnsflip.authority.SecondsRange;
+import dev.dnsflip.format.Fields;
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 
 /**
  * A resolver or client setting counted in whole seconds of a DNS TTL (clamps, reply TTLs, caps,

@@ -1,6 +1,8 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.Fields;
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.SwitchSchedule;
 import dev.dnsflip.observe.TransitionStats;
@@ -41,7 +43,7 @@ final class ExpectationMapping {
         throw item.error("atLeast " + f.optional("atLeast").text().strip() + " is above atMost "
             + f.optional("atMost").text().strip());
       }
-      expectations.add(item.build(() -> new Expectation(selector, metric, atMost, atLeast, item.location())));
+      expectations.add(item.build(() -> new Expectation(selector, metric, atMost, atLeast, item.location().toString())));
     }
     return expectations;
   }

@@ -2,6 +2,7 @@ package dev.dnsflip.scenarios;
 
 import dev.dnsflip.authority.Problem;
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import java.util.HashMap;
 import java.util.Map;
 

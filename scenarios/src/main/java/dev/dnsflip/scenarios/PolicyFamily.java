@@ -1,6 +1,8 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.Fields;
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;

@@ -1,6 +1,7 @@
 package dev.dnsflip.scenarios;
 
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import java.util.List;
 import java.util.SplittableRandom;
 

@@ -1,12 +1,14 @@
 package dev.dnsflip.scenarios;
 
-import dev.dnsflip.format.InputException;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Authority;
 import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
+import dev.dnsflip.format.Fields;
+import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import dev.dnsflip.presets.InternetMix;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.ArrayList;

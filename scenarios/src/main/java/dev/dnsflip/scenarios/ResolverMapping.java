@@ -1,6 +1,8 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.Fields;
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import dev.dnsflip.presets.Origin;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;

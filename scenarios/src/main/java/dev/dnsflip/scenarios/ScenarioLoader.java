@@ -1,6 +1,8 @@
 package dev.dnsflip.scenarios;
 
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
+import dev.dnsflip.format.NodeReader;
 import dev.dnsflip.simulation.Scenario;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -35,12 +37,18 @@ public final class ScenarioLoader {
       // Unreadable input is still the user's to fix (a directory, permissions): exit 2, no trace.
       throw new InputException(name, 1, 1, "cannot read the file: " + e.getMessage());
     }
-    return ScenarioMapping.map(NodeReader.read(text, name), directoryOf(file));
+    return ScenarioMapping.map(tree(text, name), directoryOf(file));
   }
 
   /** A scenario given as text; {@code fileName} names it in messages and locates its imports. */
   public static Scenario parse(String yaml, String fileName) throws InputException {
-    return ScenarioMapping.map(NodeReader.read(yaml, fileName), directoryOf(Path.of(fileName))).scenario();
+    return ScenarioMapping.map(tree(yaml, fileName), directoryOf(Path.of(fileName))).scenario();
+  }
+
+  /** The located tree of a scenario's YAML text. */
+  static Node tree(String yaml, String fileName) throws InputException {
+    return NodeReader.yaml(yaml, fileName,
+        "the file is empty; expected a scenario (name, duration, account, resolvers, clients, ...)");
   }
 
   private static Path directoryOf(Path file) {

@@ -13,6 +13,8 @@ import dev.dnsflip.explore.Explorer;
 import dev.dnsflip.explore.Profile;
 import dev.dnsflip.explore.ScenarioGenerator;
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
+import dev.dnsflip.format.NodeReader;
 import dev.dnsflip.format.YamlLines;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.simulation.Scenario;
@@ -49,7 +51,7 @@ class FormatRoundTripTest {
   }
 
   private static Node root(YamlLines yaml) throws InputException {
-    return NodeReader.read(yaml.toString(), "section.yaml");
+    return NodeReader.yaml(yaml.toString(), "section.yaml", "empty section");
   }
 
   private static Node section(Node root, String key) throws InputException {

@@ -140,7 +140,7 @@ class ImportedSuiteTest {
   @Test
   void anOverrideThatMatchesNoRecordIsReportedNotIgnored() throws Exception {
     String yaml = Files.readString(IMPORTED).replace("app.example.org: load-balancer", "ap.example.org: load-balancer");
-    LoadedScenario loaded = ScenarioMapping.map(NodeReader.read(yaml, "s.yaml"), Path.of("suites"));
+    LoadedScenario loaded = ScenarioMapping.map(ScenarioLoader.tree(yaml, "s.yaml"), Path.of("suites"));
     assertThat(loaded.accountImport().unusedOverrides()).containsExactly("ap.example.org");
     assertThat(record(loaded.scenario(), "app.example.org.").category()).isEqualTo(Category.REGULAR);
   }

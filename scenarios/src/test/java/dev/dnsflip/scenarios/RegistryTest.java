@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
+import dev.dnsflip.format.NodeReader;
 import dev.dnsflip.presets.ClientPreset;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
@@ -22,7 +24,7 @@ class RegistryTest {
   private static final int DRAWS = 500;
 
   private static <P> P readBack(PolicyFamily<P, ?> family, String written) throws InputException {
-    Node root = NodeReader.read(family.key() + ": " + written + "\n", "kind.yaml");
+    Node root = NodeReader.yaml(family.key() + ": " + written + "\n", "kind.yaml", "empty");
     return family.read(root.entries().get(0).value(), null);
   }
 

@@ -1,15 +1,14 @@
-package dev.dnsflip.scenarios;
+package dev.dnsflip.format;
 
-import dev.dnsflip.format.InputException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * One mapping of the file checked against the keys allowed at its place, so a misspelt key is
+ * One mapping of a file checked against the keys allowed at its place, so a misspelt key is
  * an error that lists the right ones instead of a setting silently left at its default.
  */
-final class Fields {
+public final class Fields {
   private final Node node;
   private final Map<String, Node> values = new LinkedHashMap<>();
 
@@ -17,7 +16,7 @@ final class Fields {
     this.node = node;
   }
 
-  static Fields of(Node node, String... allowed) throws InputException {
+  public static Fields of(Node node, String... allowed) throws InputException {
     Fields fields = new Fields(node);
     List<String> keys = List.of(allowed);
     for (Node.Entry e : node.entries()) {
@@ -31,12 +30,12 @@ final class Fields {
     return fields;
   }
 
-  Node node() {
+  public Node node() {
     return node;
   }
 
   /** The value under {@code key}; a missing key is reported at this mapping. */
-  Node required(String key) throws InputException {
+  public Node required(String key) throws InputException {
     Node value = values.get(key);
     if (value == null) {
       throw node.error("missing required key '" + key + "' " + node.where());
@@ -45,12 +44,12 @@ final class Fields {
   }
 
   /** The value under {@code key}, or null when the key is absent or has no value. */
-  Node optional(String key) {
+  public Node optional(String key) {
     Node value = values.get(key);
     return value == null || value.isNull() ? null : value;
   }
 
-  <T> T optional(String key, Node.Parser<T> parser, T fallback) throws InputException {
+  public <T> T optional(String key, Node.Parser<T> parser, T fallback) throws InputException {
     Node value = optional(key);
     return value == null ? fallback : value.parse(parser);
   }

@@ -1,9 +1,11 @@
-package dev.dnsflip.scenarios;
+package dev.dnsflip.format;
 
-import dev.dnsflip.format.InputException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -16,28 +18,35 @@ import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
- * Reads YAML text into a located {@link Node} tree with Jackson's streaming parser, which keeps
- * each token's position. Refuses what would make a file mean something other than it says:
- * duplicate keys (YAML parsers silently keep the last), aliases, and several documents.
+ * Reads YAML or JSON text into a located {@link Node} tree with Jackson's streaming parser, which
+ * keeps each token's position. Refuses what would make a file mean something other than it says:
+ * duplicate keys (parsers silently keep the last), YAML aliases, and more than one document.
  */
-final class NodeReader {
-  private static final YAMLFactory FACTORY = new YAMLFactory();
+public final class NodeReader {
+  private static final YAMLFactory YAML = new YAMLFactory();
+  // JSON duplicates are caught by the parser itself; YAML's parser has no such check.
+  private static final JsonFactory JSON =
+      JsonFactory.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-  private final YAMLParser parser;
+  private final JsonParser parser;
   private final String file;
 
-  private NodeReader(YAMLParser parser, String file) {
+  private NodeReader(JsonParser parser, String file) {
     this.parser = parser;
     this.file = file;
   }
 
-  static Node read(String yaml, String file) throws InputException {
-    try (YAMLParser parser = FACTORY.createParser(yaml)) {
+  /**
+   * The one YAML document of {@code text}.
+   *
+   * @param ifEmpty the problem to report, at 1:1, when the text holds no document at all
+   */
+  public static Node yaml(String text, String file, String ifEmpty) throws InputException {
+    try (YAMLParser parser = YAML.createParser(text)) {
       NodeReader reader = new NodeReader(parser, file);
       JsonToken first = parser.nextToken();
       if (first == null) {
-        throw new InputException(file, 1, 1, "the file is empty; expected a scenario (name, duration, account, "
-            + "resolvers, clients, ...)");
+        throw new InputException(file, 1, 1, ifEmpty);
       }
       Node root = reader.value(first, "");
       if (parser.nextToken() != null) {
@@ -45,26 +54,54 @@ final class NodeReader {
       }
       return root;
     } catch (JsonProcessingException e) {
-      throw malformed(e, file);
+      throw malformedYaml(e, file);
     } catch (IOException e) {
       // Reading from a String cannot fail for I/O reasons.
       throw new UncheckedIOException(e);
     }
   }
 
+  /**
+   * The one JSON value of {@code text}.
+   *
+   * @param ifEmpty the problem to report when the text holds no value (blank text has no column)
+   */
+  public static Node json(String text, String file, String ifEmpty) throws InputException {
+    try (JsonParser parser = JSON.createParser(text)) {
+      NodeReader reader = new NodeReader(parser, file);
+      JsonToken first = parser.nextToken();
+      if (first == null) {
+        throw reader.here(ifEmpty);
+      }
+      Node root = reader.value(first, "");
+      if (parser.nextToken() != null) {
+        // Jackson reads a stream of root values; a file holds one.
+        throw reader.here("unexpected content after the JSON " + switch (root.kind()) {
+          case MAP -> "object";
+          case LIST -> "array";
+          case SCALAR -> "value";
+        });
+      }
+      return root;
+    } catch (JsonProcessingException e) {
+      JsonLocation at = e.getLocation();
+      throw new InputException(file, at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
+          "malformed JSON: " + e.getOriginalMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private Node value(JsonToken token, String path) throws IOException, InputException {
-    JsonLocation at = parser.currentTokenLocation();
-    int line = at.getLineNr();
-    int column = at.getColumnNr();
+    Location at = location(parser.currentTokenLocation());
     switch (token) {
       case START_OBJECT -> {
         List<Node.Entry> entries = new ArrayList<>();
         Map<String, Node> seen = new HashMap<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
           String key = parser.currentName();
-          JsonLocation k = parser.currentTokenLocation();
           String childPath = path.isEmpty() ? key : path + "." + key;
-          Node keyNode = Node.scalar(file, childPath, k.getLineNr(), k.getColumnNr(), key);
+          Node keyNode = Node.scalar(location(parser.currentTokenLocation()), childPath, Node.Scalar.STRING, key);
           Node first = seen.putIfAbsent(key, keyNode);
           if (first != null) {
             throw keyNode.error("duplicate key '" + key + "' " + where(path) + " (first at " + first.line() + ":"
@@ -72,27 +109,36 @@ final class NodeReader {
           }
           entries.add(new Node.Entry(keyNode, value(parser.nextToken(), childPath)));
         }
-        return Node.map(file, path, line, column, entries);
+        return Node.map(at, path, entries);
       }
       case START_ARRAY -> {
         List<Node> items = new ArrayList<>();
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
           items.add(value(t, path + "[" + items.size() + "]"));
         }
-        return Node.list(file, path, line, column, items);
+        return Node.list(at, path, items);
       }
       case VALUE_NULL -> {
-        return Node.scalar(file, path, line, column, null);
+        return Node.scalar(at, path, Node.Scalar.NULL, null);
       }
       case VALUE_STRING, VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> {
-        if (parser.isCurrentAlias()) {
+        if (parser instanceof YAMLParser yaml && yaml.isCurrentAlias()) {
           throw here("aliases (*" + parser.getText() + ") are not supported; write the value out");
         }
-        // The text as written: the loader decides what a value means, not YAML's type guessing.
-        return Node.scalar(file, path, line, column, parser.getText());
+        // The text as written: a YAML loader decides what a value means, not YAML's type guessing.
+        return Node.scalar(at, path, scalar(token), parser.getText());
       }
       default -> throw here("unsupported YAML value (" + token + ")");
     }
+  }
+
+  private static Node.Scalar scalar(JsonToken token) {
+    return switch (token) {
+      case VALUE_NUMBER_INT -> Node.Scalar.INTEGER;
+      case VALUE_NUMBER_FLOAT -> Node.Scalar.FLOAT;
+      case VALUE_TRUE, VALUE_FALSE -> Node.Scalar.BOOLEAN;
+      default -> Node.Scalar.STRING;
+    };
   }
 
   private static String where(String path) {
@@ -100,12 +146,15 @@ final class NodeReader {
   }
 
   private InputException here(String problem) {
-    JsonLocation at = parser.currentTokenLocation();
-    return new InputException(file, at.getLineNr(), at.getColumnNr(), problem);
+    return location(parser.currentTokenLocation()).error(problem);
+  }
+
+  private Location location(JsonLocation at) {
+    return new Location(file, at.getLineNr(), at.getColumnNr());
   }
 
   /** SnakeYAML's mark points at the offending character; Jackson's location can lag behind it. */
-  private static InputException malformed(JsonProcessingException e, String file) {
+  private static InputException malformedYaml(JsonProcessingException e, String file) {
     if (e.getCause() instanceof MarkedYAMLException m && m.getProblemMark() != null) {
       Mark problemAt = m.getProblemMark();
       String problem = "malformed YAML: " + oneLine(m.getProblem());
