@@ -1,5 +1,6 @@
 package dev.dnsflip.format;
 
+import dev.dnsflip.authority.ModelRuleException;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -155,11 +156,14 @@ public final class Node {
     }
   }
 
-  /** Runs a model constructor; its IllegalArgumentException becomes an error at this node. */
+  /**
+   * Runs a model constructor; a rule of the model it breaks becomes an error at this node (any
+   * other exception is a bug and passes through).
+   */
   public <T> T build(Supplier<T> constructor) throws InputException {
     try {
       return constructor.get();
-    } catch (IllegalArgumentException e) {
+    } catch (ModelRuleException e) {
       throw error(e.getMessage());
     }
   }
