@@ -30,6 +30,7 @@ public final class NodeReader {
 
   private final JsonParser parser;
   private final String file;
+  private int depth; // open mappings and lists around the value being read
 
   private NodeReader(JsonParser parser, String file) {
     this.parser = parser;
@@ -67,7 +68,13 @@ public final class NodeReader {
    * @param ifEmpty the problem to report when the text holds no value (blank text has no column)
    */
   public static Node json(String text, String file, String ifEmpty) throws InputException {
-    try (JsonParser parser = JSON.createParser(text)) {
+    JsonParser parser;
+    try {
+      parser = JSON.createParser(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e); // reading from a String cannot fail for I/O reasons
+    }
+    try (parser) {
       NodeReader reader = new NodeReader(parser, file);
       JsonToken first = parser.nextToken();
       if (first == null) {
@@ -84,9 +91,10 @@ public final class NodeReader {
       }
       return root;
     } catch (JsonProcessingException e) {
-      JsonLocation at = e.getLocation();
-      throw new InputException(file, at == null ? 1 : at.getLineNr(), at == null ? 0 : at.getColumnNr(),
-          "malformed JSON: " + e.getOriginalMessage());
+      // The parser's own limits (number length, nesting) say no location: where it stopped stands in.
+      JsonLocation at = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+      throw new InputException(file, Math.max(1, at.getLineNr()), Math.max(1, at.getColumnNr()),
+          "malformed JSON: " + oneLine(e.getOriginalMessage()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -94,6 +102,9 @@ public final class NodeReader {
 
   private Node value(JsonToken token, String path) throws IOException, InputException {
     Location at = location(parser.currentTokenLocation());
+    if ((token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) && ++depth > Limits.DEPTH.max()) {
+      throw at.error(Limits.DEPTH.refusal("the document nests deeper than " + Limits.DEPTH.max() + " levels"));
+    }
     switch (token) {
       case START_OBJECT -> {
         List<Node.Entry> entries = new ArrayList<>();
@@ -109,6 +120,7 @@ public final class NodeReader {
           }
           entries.add(new Node.Entry(keyNode, value(parser.nextToken(), childPath)));
         }
+        depth--;
         return Node.map(at, path, entries);
       }
       case START_ARRAY -> {
@@ -116,6 +128,7 @@ public final class NodeReader {
         for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
           items.add(value(t, path + "[" + items.size() + "]"));
         }
+        depth--;
         return Node.list(at, path, items);
       }
       case VALUE_NULL -> {

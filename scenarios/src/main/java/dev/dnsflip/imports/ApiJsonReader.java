@@ -1,6 +1,7 @@
 package dev.dnsflip.imports;
 
 import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Limits;
 import dev.dnsflip.format.Location;
 import dev.dnsflip.format.Node;
 import dev.dnsflip.format.NodeReader;
@@ -50,6 +51,7 @@ import org.xbill.DNS.Type;
 public final class ApiJsonReader {
   private static final String NOT_A_PAGE = "expected a JSON object (a page of GET /zones/{zone_id}/dns_records)";
   private static final BigInteger INT_MAX = BigInteger.valueOf(Integer.MAX_VALUE);
+  private static final int MISSING_PAGES_NAMED = 10;
   private static final String INFERRED = "inferred from the record names (no zone_name)";
 
   private ApiJsonReader() {}
@@ -249,16 +251,20 @@ public final class ApiJsonReader {
       }
       sum += info.count();
     }
+    // The pages given are few, so the missing ones are counted, and only the first are named.
+    int missingCount = first.totalPages() - byNumber.size();
     List<Integer> missing = new ArrayList<>();
-    for (int n = 1; n <= first.totalPages(); n++) {
+    for (int n = 1; n <= first.totalPages() && missing.size() < MISSING_PAGES_NAMED; n++) {
       if (!byNumber.containsKey(n)) {
         missing.add(n);
       }
     }
-    if (!missing.isEmpty()) {
-      String list = missing.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    if (missingCount > 0) {
+      String list = missing.stream().map(String::valueOf).collect(Collectors.joining(", "))
+          + (missingCount > missing.size() ? String.format(Locale.ROOT, " and %,d more", missingCount - missing.size())
+              : "");
       throw first.where("total_pages").error("zone " + show(zone) + " has " + first.totalPages() + " pages but "
-          + (missing.size() == 1 ? "page " + list + " is" : "pages " + list + " are") + " missing; give every page"
+          + (missingCount == 1 ? "page " + list + " is" : "pages " + list + " are") + " missing; give every page"
           + (inferred ? " (the zone was inferred from record names: if these pages belong to a larger zone, give "
               + "it explicitly)" : ""));
     }
@@ -312,8 +318,14 @@ public final class ApiJsonReader {
     for (Node.Entry e : f.node().entries()) {
       fieldAt.put(e.key().text(), e.value().location());
     }
-    return new PageInfo(count(f, "page"), count(f, "count"), count(f, "total_count"), count(f, "total_pages"),
-        f.at(), fieldAt);
+    int page = count(f, "page");
+    int pageCount = count(f, "count");
+    int totalCount = count(f, "total_count");
+    int totalPages = count(f, "total_pages");
+    if (totalPages > Limits.API_PAGES.max()) {
+      throw f.where("total_pages").error(Limits.API_PAGES.refusal("result_info.total_pages is " + totalPages));
+    }
+    return new PageInfo(page, pageCount, totalCount, totalPages, f.at(), fieldAt);
   }
 
   private static int count(Members f, String field) throws InputException {

@@ -8,8 +8,10 @@ public enum ExportFormat {
   API_JSON;
 
   /**
-   * Tells them apart by content, not by file name (people save both as .txt): JSON starts with
-   * {@code {} after whitespace; a BIND export starts with comments, a directive or a record.
+   * Tells them apart by content, whatever the file name (people save both as .txt, and a .json
+   * name proves nothing): JSON starts with {@code {} or {@code [} after a byte order mark and
+   * whitespace (an array is then refused as no page); a BIND export starts with comments, a
+   * directive or a record.
    */
   public static ExportFormat of(String text) {
     for (int i = 0; i < text.length(); i++) {
@@ -17,7 +19,7 @@ public enum ExportFormat {
       if (c == '\uFEFF' || Character.isWhitespace(c)) {
         continue;
       }
-      return c == '{' ? API_JSON : BIND;
+      return c == '{' || c == '[' ? API_JSON : BIND;
     }
     return BIND;
   }

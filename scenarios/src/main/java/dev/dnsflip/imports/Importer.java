@@ -51,6 +51,10 @@ public final class Importer {
     for (int i = 0; i < files.size(); i++) {
       String name = names.get(i);
       String text = ExportText.read(files.get(i), name);
+      if (text.isBlank()) {
+        throw new InputException(name, 1, 0, "the file is empty; expected a BIND zone export or a page of the "
+            + "DNS records API (JSON)");
+      }
       switch (ExportFormat.of(text)) {
         case BIND -> exports.add(BindExportReader.read(name, text, null));
         case API_JSON -> pages.add(ApiJsonReader.readPage(name, text));

@@ -3,12 +3,8 @@ package dev.dnsflip.scenarios;
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.format.Node;
 import dev.dnsflip.format.NodeReader;
+import dev.dnsflip.format.TextFile;
 import dev.dnsflip.simulation.Scenario;
-import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -26,18 +22,7 @@ public final class ScenarioLoader {
   /** The scenario with what its report needs besides (an imported account's summary). */
   public static LoadedScenario read(Path file) throws InputException {
     String name = file.toString();
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new InputException(name, 1, 1, "no such file");
-    } catch (CharacterCodingException e) {
-      throw new InputException(name, 1, 1, "the file is not valid UTF-8");
-    } catch (IOException e) {
-      // Unreadable input is still the user's to fix (a directory, permissions): exit 2, no trace.
-      throw new InputException(name, 1, 1, "cannot read the file: " + e.getMessage());
-    }
-    return ScenarioMapping.map(tree(text, name), directoryOf(file));
+    return ScenarioMapping.map(tree(TextFile.read(file, name, 1), name), directoryOf(file));
   }
 
   /** A scenario given as text; {@code fileName} names it in messages and locates its imports. */

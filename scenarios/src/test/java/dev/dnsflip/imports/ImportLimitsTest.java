@@ -1,0 +1,66 @@
+package dev.dnsflip.imports;
+
+import static dev.dnsflip.imports.ApiJsonReaderTest.EXAMPLE_COM;
+import static dev.dnsflip.imports.ApiJsonReaderTest.WWW;
+import static dev.dnsflip.imports.ApiJsonReaderTest.page;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Limits;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exports at and past their limits, and the one rule that tells JSON from a BIND export. */
+class ImportLimitsTest {
+  @TempDir
+  Path tmp;
+
+  private static String info(long totalPages) {
+    return "{ \"page\": 1, \"per_page\": 5, \"count\": 1, \"total_count\": 1, \"total_pages\": " + totalPages + " }";
+  }
+
+  @Test
+  void totalPagesAtTheLimitNamesTheFirstMissingPagesAndCountsTheRest() throws InputException {
+    long max = Limits.API_PAGES.max();
+    ApiJsonReader.Page p = ApiJsonReader.readPage("p.json", page(WWW, info(max)));
+
+    assertThatThrownBy(() -> ApiJsonReader.zones(List.of(p), EXAMPLE_COM))
+        .hasMessageStartingWith("p.json:3:91: zone example.com has " + max + " pages but pages 2, 3, 4, 5, 6, 7, 8, 9, "
+            + "10, 11 and " + String.format("%,d", max - 11) + " more are missing");
+  }
+
+  @Test
+  void totalPagesPastTheLimitIsRefusedAtOnce() {
+    long over = Limits.API_PAGES.max() + 1;
+    assertThatThrownBy(() -> ApiJsonReader.readPage("p.json", page(WWW, info(over))))
+        .hasMessageStartingWith("p.json:3:91: result_info.total_pages is " + over + "; the limit is 100,000");
+    assertThatThrownBy(() -> ApiJsonReader.readPage("p.json", page(WWW, info(Integer.MAX_VALUE))))
+        .hasMessageStartingWith("p.json:3:91: result_info.total_pages is 2147483647; the limit is 100,000");
+  }
+
+  @Test
+  void aTtlPastSixtyFourBitsIsRefusedNotWrapped() {
+    String record = WWW.replace("\"ttl\": 1", "\"ttl\": 18446744073709551916").replace("\"proxied\": true",
+        "\"proxied\": false");
+    assertThatThrownBy(() -> ApiJsonReader.readPage("p.json", page(record, "")))
+        .hasMessageContaining("ttl must be a whole number of seconds from 1 (Auto) to 2147483647, got "
+            + "18446744073709551916");
+  }
+
+  @Test
+  void jsonIsToldByContentAndAnEmptyOrArrayFileIsNoBindExport() throws Exception {
+    Path empty = Files.writeString(tmp.resolve("empty.json"), " \n\t\n");
+    Path array = Files.writeString(tmp.resolve("array.json"), "\uFEFF  [ { \"result\": [] } ]");
+    Path jsonNamedTxt = Files.writeString(tmp.resolve("page.txt"), "\n" + page(WWW, ""));
+
+    assertThatThrownBy(() -> Importer.load(List.of(empty), Map.of())).hasMessage(empty
+        + ":1: the file is empty; expected a BIND zone export or a page of the DNS records API (JSON)");
+    assertThatThrownBy(() -> Importer.load(List.of(array), Map.of()))
+        .hasMessageStartingWith(array + ":1:3: expected a JSON object");
+    org.assertj.core.api.Assertions.assertThat(Importer.load(List.of(jsonNamedTxt), Map.of()).zones()).hasSize(1);
+  }
+}
