@@ -1,5 +1,6 @@
 package dev.dnsflip.format;
 
+import dev.dnsflip.simulation.Limits;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

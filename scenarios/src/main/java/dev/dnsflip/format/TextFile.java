@@ -1,5 +1,6 @@
 package dev.dnsflip.format;
 
+import dev.dnsflip.simulation.Limits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

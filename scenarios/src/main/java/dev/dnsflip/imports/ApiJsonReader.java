@@ -1,7 +1,7 @@
 package dev.dnsflip.imports;
 
 import dev.dnsflip.format.InputException;
-import dev.dnsflip.format.Limits;
+import dev.dnsflip.simulation.Limits;
 import dev.dnsflip.format.Location;
 import dev.dnsflip.format.Node;
 import dev.dnsflip.format.NodeReader;

@@ -1,12 +1,13 @@
 package dev.dnsflip.scenarios;
 
-import dev.dnsflip.format.Fields;
-import dev.dnsflip.format.InputException;
-import dev.dnsflip.format.Node;
+import dev.dnsflip.authority.Problem;
 import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.SwitchSchedule;
 import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.format.Fields;
+import dev.dnsflip.format.InputException;
+import dev.dnsflip.format.Node;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.simulation.Expectation;
@@ -59,11 +60,21 @@ final class ScenarioMapping {
         ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule);
     List<Outage> outages = top.optional("outages") == null
         ? List.of() : outages(top.optional("outages"), durationNode, durationMs);
-    int runs = replications;
-    Scenario scenario = root.build(() -> new Scenario(name, description, seed, runs, durationMs, bucketMs,
-        initialCache, section.account(), section.nameservers(), section.propagation(), schedule, resolvers, clients,
-        expectations, outages));
-    return new LoadedScenario(scenario, section.accountImport());
+    Scenario.Builder scenario = Scenario.builder().name(name).description(description).seed(seed)
+        .replications(replications).durationMs(durationMs).bucketMs(bucketMs).initialCache(initialCache)
+        .account(section.account()).nameservers(section.nameservers()).propagation(section.propagation())
+        .schedule(schedule).resolverGroups(resolvers).clientGroups(clients).expectations(expectations)
+        .outages(outages);
+    // The rules between the sections, each placed where its values were written.
+    for (Problem problem : scenario.validate()) {
+      Node at = problem.isWithin("clientGroups") ? top.required("clients")
+          : problem.isWithin("resolverGroups") ? top.required("resolvers")
+          : problem.isWithin("bucketMs") && top.optional("bucket") != null ? top.optional("bucket")
+          : problem.isWithin("durationMs") || problem.isWithin("bucketMs") ? durationNode
+          : root;
+      throw at.error(problem.message());
+    }
+    return new LoadedScenario(scenario.build(), section.accountImport());
   }
 
   private static long positiveDuration(Node node, String field) throws InputException {
@@ -88,7 +99,7 @@ final class ScenarioMapping {
       if (warmupMs <= 0) {
         throw node.error("a warm-up must be > 0, got " + text);
       }
-      return InitialCache.warmup(warmupMs);
+      return node.build(() -> InitialCache.warmup(warmupMs));
     }
     throw node.error("unknown initialCache '" + text + "'; expected steady, cold or 'warmup <duration>', e.g. 'warmup 10m'");
   }

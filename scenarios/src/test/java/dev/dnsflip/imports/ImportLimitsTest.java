@@ -6,7 +6,7 @@ import static dev.dnsflip.imports.ApiJsonReaderTest.page;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.dnsflip.format.InputException;
-import dev.dnsflip.format.Limits;
+import dev.dnsflip.simulation.Limits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

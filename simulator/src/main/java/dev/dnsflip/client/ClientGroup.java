@@ -2,6 +2,7 @@ package dev.dnsflip.client;
 
 import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.presets.Origin;
+import dev.dnsflip.simulation.Limits;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,10 @@ public record ClientGroup(String name, int count, double queriesPerSecond,
     }
     if (!(queriesPerSecond > 0) || Double.isInfinite(queriesPerSecond)) {
       throw new ModelRuleException("client group '" + name + "' needs a query rate > 0");
+    }
+    if (queriesPerSecond > Limits.CLIENT_RATE.max()) {
+      throw new ModelRuleException(Limits.CLIENT_RATE.refusal("client group '" + name + "' asks "
+          + queriesPerSecond + " queries per second a client"));
     }
     resolverShares = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resolverShares));
     for (Map.Entry<String, Double> e : resolverShares.entrySet()) {

@@ -1,6 +1,7 @@
 package dev.dnsflip.resolver;
 
 import dev.dnsflip.authority.ModelRuleException;
+import dev.dnsflip.simulation.Limits;
 
 /**
  * How resolver caches look at the start of a run.
@@ -20,6 +21,9 @@ public record InitialCache(Mode mode, long warmupMs) {
   public InitialCache {
     if (mode == Mode.WARMUP ? warmupMs <= 0 : warmupMs != 0) {
       throw new ModelRuleException("warm-up needs a positive duration, other modes none");
+    }
+    if (warmupMs > Limits.DURATION_MS.max()) {
+      throw new ModelRuleException(Limits.DURATION_MS.refusal("the warm-up lasts " + warmupMs + " ms"));
     }
   }
 

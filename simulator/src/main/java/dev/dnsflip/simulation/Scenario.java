@@ -115,7 +115,36 @@ public record Scenario(
       }
     }
     forwarding(resolverGroups, problems);
+    sizes(durationMs, bucketMs, resolverGroups, clientGroups, problems);
     return problems;
+  }
+
+  /** What a run could not hold: more clients, caches or buckets than {@link Limits} allow (summed in long). */
+  private static void sizes(long durationMs, long bucketMs, List<ResolverGroup> resolverGroups,
+      List<ClientGroup> clientGroups, List<Problem> problems) {
+    if (durationMs > Limits.DURATION_MS.max()) {
+      problems.add(new Problem("durationMs", Limits.DURATION_MS.refusal("the run lasts " + durationMs + " ms")));
+    }
+    if (durationMs > 0 && bucketMs > 0 && (durationMs - 1) / bucketMs + 1 > Limits.BUCKETS.max()) {
+      problems.add(new Problem("bucketMs", Limits.BUCKETS.refusal(durationMs + " ms in buckets of " + bucketMs
+          + " ms are " + ((durationMs - 1) / bucketMs + 1) + " buckets")));
+    }
+    long clients = 0;
+    for (ClientGroup c : clientGroups) {
+      clients += c.count();
+    }
+    if (clients > Limits.CLIENTS.max()) {
+      problems.add(new Problem("clientGroups", Limits.CLIENTS.refusal("the client groups add up to " + clients
+          + " clients")));
+    }
+    long caches = 0;
+    for (ResolverGroup g : resolverGroups) {
+      caches += (long) g.count() * g.backends();
+    }
+    if (caches > Limits.RESOLVER_CACHES.max()) {
+      problems.add(new Problem("resolverGroups", Limits.RESOLVER_CACHES.refusal("the resolver groups add up to "
+          + caches + " caches")));
+    }
   }
 
   /** Names are unique; every forwarder chain ends at a resolver that asks the authority. */
@@ -146,12 +175,14 @@ public record Scenario(
     }
   }
 
+  /** All clients; within an int, as {@link Limits#CLIENTS} holds. */
   public int clientCount() {
-    return clientGroups.stream().mapToInt(ClientGroup::count).sum();
+    return Math.toIntExact(clientGroups.stream().mapToLong(ClientGroup::count).sum());
   }
 
+  /** All resolver addresses; within an int, as {@link Limits#RESOLVER_CACHES} holds. */
   public int resolverCount() {
-    return resolverGroups.stream().mapToInt(ResolverGroup::count).sum();
+    return Math.toIntExact(resolverGroups.stream().mapToLong(ResolverGroup::count).sum());
   }
 
   /**
