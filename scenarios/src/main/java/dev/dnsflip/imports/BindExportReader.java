@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.xbill.DNS.DClass;
 import org.xbill.DNS.Master;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
@@ -216,6 +217,11 @@ public final class BindExportReader {
     } catch (IOException | IllegalArgumentException e) {
       ParseProblem p = ParseProblem.of(e);
       throw new InputException(file, line + p.line() - 1, 0, "cannot parse the record: " + p.reason());
+    }
+    if (record.getDClass() != DClass.IN) {
+      // Cloudflare serves the Internet class only; a CH or HS record is a mistake in this file.
+      throw new InputException(file, line, 0, "class " + DClass.string(record.getDClass()) + " is not served: "
+          + "Cloudflare answers class IN only");
     }
     lastOwner = record.getName();
     ExportComment tags;

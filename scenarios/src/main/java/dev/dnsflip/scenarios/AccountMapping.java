@@ -18,6 +18,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -162,6 +163,10 @@ final class AccountMapping {
       Path file = baseDir.resolve(name).normalize();
       if (resolved.putIfAbsent(name, file) != null) {
         throw item.error(name + " is imported twice");
+      }
+      // A file that is not there is a mistake of this line, not of the file.
+      if (!Files.exists(file)) {
+        throw item.error("no such file: " + file + " (import paths are relative to the scenario file)");
       }
       files.add(file);
       names.add(name);

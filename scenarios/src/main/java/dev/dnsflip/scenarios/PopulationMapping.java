@@ -11,6 +11,7 @@ import dev.dnsflip.format.InputException;
 import dev.dnsflip.format.Node;
 import dev.dnsflip.presets.InternetMix;
 import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.simulation.Limits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +49,11 @@ final class PopulationMapping {
         scale = scaleNode.parse(Quantities::count);
         if (scale < 1) {
           throw scaleNode.error("scale must be >= 1, got " + scale);
+        }
+        // The mix has 100 resolvers a unit of scale; past the limit its counts would not even fit an int.
+        if ((long) scale * InternetMix.RESOLVERS_PER_SCALE > Limits.RESOLVER_CACHES.max()) {
+          throw scaleNode.error(Limits.RESOLVER_CACHES.refusal("scale " + scale + " gives "
+              + (long) scale * InternetMix.RESOLVERS_PER_SCALE + " resolvers"));
         }
       }
       int times = scale;

@@ -63,4 +63,23 @@ class ImportLimitsTest {
         .hasMessageStartingWith(array + ":1:3: expected a JSON object");
     org.assertj.core.api.Assertions.assertThat(Importer.load(List.of(jsonNamedTxt), Map.of()).zones()).hasSize(1);
   }
+
+  @Test
+  void bindRecordsOutsideClassInAndTtlZeroAreRefusedAsAScenarioWouldRefuseThem() throws InputException {
+    String zone = ";; Domain:     example.com.\n";
+    org.assertj.core.api.Assertions.assertThat(BindExportReader.read("z.txt",
+        zone + "www.example.com.\t300\tIN\tA\t192.0.2.1 ; cf_tags=cf-proxied:false\n", null).records()).hasSize(1);
+    for (String clazz : List.of("CH", "HS", "NONE", "ANY")) {
+      assertThatThrownBy(() -> BindExportReader.read("z.txt",
+          zone + "www.example.com.\t300\t" + clazz + "\tA\t192.0.2.1 ; cf_tags=cf-proxied:false\n", null))
+          .as(clazz).hasMessage("z.txt:2: class " + clazz + " is not served: Cloudflare answers class IN only");
+    }
+    assertThatThrownBy(() -> Importer.load(List.of(write("zero.txt",
+        zone + "www.example.com.\t0\tIN\tA\t192.0.2.1 ; cf_tags=cf-proxied:false\n")), Map.of()))
+        .isInstanceOf(InputException.class).hasMessageStartingWith(tmp.resolve("zero.txt") + ":2: ");
+  }
+
+  private Path write(String name, String text) throws java.io.IOException {
+    return Files.writeString(tmp.resolve(name), text);
+  }
 }

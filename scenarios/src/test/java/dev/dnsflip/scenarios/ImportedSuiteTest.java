@@ -98,12 +98,14 @@ class ImportedSuiteTest {
   }
 
   @Test
-  void aMissingExportNamesThePathFromWhereDnsflipRuns() throws IOException {
+  void aMissingExportIsReportedAtTheLineThatNamesItWithThePathFromWhereDnsflipRuns() throws IOException {
     Path scenario = tmp.resolve("s.yaml");
     Files.writeString(scenario, Files.readString(IMPORTED));
+    int line = Files.readAllLines(IMPORTED).indexOf("    - exports/example.com.txt") + 1;
 
     assertThatThrownBy(() -> ScenarioLoader.load(scenario)).isInstanceOf(InputException.class)
-        .hasMessage(tmp.resolve("exports/example.com.txt") + ":1: no such file");
+        .hasMessage(scenario + ":" + line + ":7: no such file: " + tmp.resolve("exports/example.com.txt")
+            + " (import paths are relative to the scenario file)");
   }
 
   @Test

@@ -26,9 +26,14 @@ import java.util.Map;
  * 10%, JVM services 10%, Go services 10%, curl 5%, Windows stub 10%, systemd-resolved stub 10%.
  */
 public final class InternetMix {
+  /** Resolvers of the mix per unit of {@code scale}: 42 + 30 + 15 + 5 + 5 + 3. */
+  public static final int RESOLVERS_PER_SCALE = 100;
+
   private InternetMix() {}
 
   public static List<ResolverGroup> resolvers(int scale) {
+    // Counts are ints: a scale whose counts overflow is a caller's bug, not a silent wrap.
+    Math.multiplyExact(scale, RESOLVERS_PER_SCALE);
     List<ResolverGroup> groups = new ArrayList<>();
     groups.add(group("isp", "unbound-1.17", 42 * scale, null));
     groups.add(group("public", "public-farm", 30 * scale, null));
