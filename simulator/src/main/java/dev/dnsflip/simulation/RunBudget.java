@@ -1,0 +1,98 @@
+package dev.dnsflip.simulation;
+
+import dev.dnsflip.authority.AnswerTable;
+import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.resolver.InitialCache;
+import dev.dnsflip.resolver.ResolverGroup;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * What a run will cost, known before it starts: the memory its arrays take and the queries it
+ * simulates. The harness refuses a run past the heap or past a work bound with the reason, instead
+ * of failing with an out-of-memory error or running for hours without a word.
+ *
+ * <p>The memory figure counts the arrays that grow with the scenario (per client, per cache, per
+ * bucket and per worker) with a fixed allowance for the rest; it is an estimate of what stays
+ * allocated, not of the garbage a run makes on the way. The query figure is the expected number of
+ * client queries over the simulated time, the longest settling or the warm-up included.
+ *
+ * @param bytes memory of the run's arrays
+ * @param queries expected client queries, all replications
+ * @param cells clients × switch events, the largest array (indexed by int)
+ */
+public record RunBudget(long bytes, double queries, long cells) {
+  /** What the engine may use beside the arrays counted here (classes, the answer table, reports). */
+  static final long BASE_BYTES = 64L << 20;
+  /** The longest a non-plain scenario settles before time 0 (see {@code Simulation.startMs}). */
+  static final long SETTLE_MS = 2 * 3_600_000L;
+  /** Largest Java array. */
+  static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  public static RunBudget of(Scenario s, AnswerTable table, int threads) {
+    long events = Math.max(1, s.schedule().events().size());
+    long clients = s.clientGroups().stream().mapToLong(ClientGroup::count).sum();
+    long slots = table.slotCount();
+    long questions = table.questionCount();
+    // Per client: first fresh and last stale per event (two longs), its resolver, group and place
+    // (three ints), and, for clients with caches or connections, four values per question.
+    boolean clientState = s.clientGroups().stream().anyMatch(g -> !g.behaviour().isPlain());
+    long perClient = 16 * events + 12 + (clientState ? 24 * questions : 0);
+    // Per cache: five arrays of a slot each, and an LRU order when capacity is limited.
+    long caches = s.resolverGroups().stream().mapToLong(g -> (long) g.count() * g.backends()).sum();
+    long perCache = 48 * slots + 64;
+    // Per worker chunk and one total: two counters a bucket per event, three per question and per
+    // (resolver group, client group) pair per event.
+    long buckets = (s.durationMs() - 1) / s.bucketMs() + 1;
+    long pairs = (long) s.resolverGroups().size() * s.clientGroups().size();
+    long perTally = 16 * buckets * events + 24 * events * (questions + pairs);
+    long tallies = Math.min((long) threads * 4, Math.max(1, caches)) + 1;
+    long bytes = BASE_BYTES + saturating(clients, perClient) + saturating(caches, perCache)
+        + saturating(tallies, perTally);
+    double span = s.durationMs() + warmUpMs(s);
+    double queries = s.replications() * span / 1000.0
+        * s.clientGroups().stream().mapToDouble(g -> g.count() * g.queriesPerSecond()).sum();
+    return new RunBudget(bytes < 0 ? Long.MAX_VALUE : bytes, queries, clients * events);
+  }
+
+  /** The time simulated before 0: a warm-up, or up to {@link #SETTLE_MS} of settling (an upper bound). */
+  private static long warmUpMs(Scenario s) {
+    InitialCache init = s.initialCache();
+    return init.mode() == InitialCache.Mode.WARMUP ? init.warmupMs()
+        : init.mode() == InitialCache.Mode.STEADY ? SETTLE_MS : 0;
+  }
+
+  private static long saturating(long count, long each) {
+    return count != 0 && each > Long.MAX_VALUE / count ? Long.MAX_VALUE / 4 : count * each;
+  }
+
+  /**
+   * Why this run cannot go ahead with {@code maxHeapBytes} of heap and at most {@code maxQueries}
+   * simulated queries, or empty when it can.
+   */
+  public Optional<String> refusal(long maxHeapBytes, double maxQueries) {
+    if (cells > MAX_ARRAY) {
+      return Optional.of(String.format(Locale.ROOT, "%,d clients × switch events are more cells than one array "
+          + "holds (%,d): use fewer clients or fewer switch events in one scenario", cells, MAX_ARRAY));
+    }
+    if (bytes > maxHeapBytes) {
+      return Optional.of(String.format(Locale.ROOT, "the run needs about %s of memory, more than the %s this Java "
+          + "may use; give it more (DNSFLIP_JAVA_OPTS=-Xmx...) or use fewer clients, caches or buckets",
+          size(bytes), size(maxHeapBytes)));
+    }
+    if (queries > maxQueries) {
+      return Optional.of(String.format(Locale.ROOT, "the run would simulate about %.3g queries, more than the "
+          + "%.3g allowed (--max-queries raises it): a shorter duration, fewer clients or a lower query rate "
+          + "says the same", queries, maxQueries));
+    }
+    return Optional.empty();
+  }
+
+  /** "1.5 GiB". */
+  static String size(long bytes) {
+    if (bytes >= 1L << 30) {
+      return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+    }
+    return String.format(Locale.ROOT, "%.0f MiB", bytes / (double) (1L << 20));
+  }
+}
