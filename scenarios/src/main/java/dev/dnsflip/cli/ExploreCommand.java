@@ -93,7 +93,7 @@ public final class ExploreCommand implements Callable<Integer> {
     try {
       ReportFiles.writeAtomically(out, Map.of(file.getFileName().toString(), yaml));
     } catch (IOException e) {
-      throw new UserError("cannot write the minimal scenario to " + out + ": " + e.getMessage());
+      throw IoProblem.of("write the minimal scenario to", out, e);
     }
     Scenario m = f.minimal();
     if (result.tallies().size() < chosen.size()) {
