@@ -57,7 +57,7 @@ final class ApiJsonMutator {
     if (!name.equals("page.json")) {
       log.add("named " + name);
     }
-    return new FuzzCase(InputKind.API_JSON, seed, seedName, name, bytes, heavy[0], List.copyOf(log));
+    return new FuzzCase(InputKind.API_JSON, seed, seedName, name, bytes, heavy[0], ByteMutations.mustRefuse(log), List.copyOf(log));
   }
 
   static JsonNode wrongValue(SplittableRandom r) {
@@ -91,7 +91,9 @@ final class ApiJsonMutator {
       switch (op) {
         case 0, 1, 2, 3 -> {
           int at = r.nextInt(result.size());
-          ObjectNode rec = (ObjectNode) result.get(at);
+          if (!(result.get(at) instanceof ObjectNode rec)) {
+            break;
+          }
           String f = op <= 1 ? (r.nextBoolean() ? "ttl" : "proxied") : BindExportMutator.pick(RECORD_FIELDS, r);
           if (r.nextInt(10) == 0) {
             rec.remove(f);
@@ -99,7 +101,12 @@ final class ApiJsonMutator {
           } else {
             JsonNode v = wrongValue(r);
             rec.set(f, v);
+            boolean outOfRange = f.equals("ttl") && v.isNumber() && (v.decimalValue().signum() < 0
+                || v.decimalValue().compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0);
             log.add("result[" + at + "]." + f + " = " + ByteMutations.quote(v.toString()));
+            if (outOfRange) {
+              log.add(ByteMutations.MUST_REFUSE + "ttl outside 0..2^31-1");
+            }
           }
         }
         case 4 -> {
@@ -107,9 +114,9 @@ final class ApiJsonMutator {
           int c = copies[r.nextInt(copies.length)];
           JsonNode rec = result.get(r.nextInt(result.size()));
           for (int k = 0; k < c; k++) {
-            ObjectNode copy = (ObjectNode) rec.deepCopy();
-            if (c > 1 && copy.get("name") != null && copy.get("name").isTextual()) {
-              copy.put("name", "r" + k + "." + copy.get("name").asText());
+            JsonNode copy = rec.deepCopy();
+            if (c > 1 && copy instanceof ObjectNode o && o.get("name") != null && o.get("name").isTextual()) {
+              o.put("name", "r" + k + "." + o.get("name").asText());
             }
             result.add(copy);
           }
@@ -121,7 +128,7 @@ final class ApiJsonMutator {
             break;
           }
           String f = BindExportMutator.pick(INFO_FIELDS, r);
-          JsonNode v = r.nextInt(3) == 0 ? NODES.numberNode(2147483647)
+          JsonNode v = r.nextInt(12) == 0 ? NODES.numberNode(2147483647)
               : r.nextInt(3) == 0 ? NODES.numberNode(1000) : wrongValue(r);
           if (v.isNumber() && v.decimalValue().compareTo(BigDecimal.valueOf(PAGE_CAP)) > 0) {
             heavy[0] = true;
@@ -156,7 +163,11 @@ final class ApiJsonMutator {
               }
             }
           }
+          boolean noRecords = root.isArray() || !root.isObject() || !root.has("result") || root.get("result").isNull();
           log.add(shape);
+          if (noRecords) {
+            log.add(ByteMutations.MUST_REFUSE + "no result list (" + shape + ")");
+          }
         }
         default -> {
           int[] depths = {10, 100, 1000, 5000};

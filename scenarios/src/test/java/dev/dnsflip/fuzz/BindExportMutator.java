@@ -48,7 +48,7 @@ final class BindExportMutator {
     if (!name.equals("zone.txt")) {
       log.add("named " + name);
     }
-    return new FuzzCase(InputKind.BIND, seed, seedName, name, bytes, false, List.copyOf(log));
+    return new FuzzCase(InputKind.BIND, seed, seedName, name, bytes, false, ByteMutations.mustRefuse(log), List.copyOf(log));
   }
 
   private static String lineMutations(String text, SplittableRandom r, List<String> log) {
@@ -73,8 +73,22 @@ final class BindExportMutator {
         op = 5 + r.nextInt(5);
       }
       switch (op) {
-        case 0 -> replace(lines, at, m, 3, pick(TTLS, r), "TTL", log);
-        case 1 -> replace(lines, at, m, 5, pick(CLASSES, r), "class", log);
+        case 0 -> {
+          String ttl = pick(TTLS, r);
+          boolean outOfRange = ttl.matches("-[0-9]+") || ttl.matches("[0-9]{10,}") && new java.math.BigInteger(ttl)
+              .compareTo(java.math.BigInteger.valueOf(Integer.MAX_VALUE)) > 0;
+          replace(lines, at, m, 3, ttl, "TTL", log);
+          if (outOfRange) {
+            log.add(ByteMutations.MUST_REFUSE + "TTL outside 0..2^31-1");
+          }
+        }
+        case 1 -> {
+          String cls = pick(CLASSES, r);
+          replace(lines, at, m, 5, cls, "class", log);
+          if (List.of("CH", "HS", "NONE", "ANY").contains(cls)) {
+            log.add(ByteMutations.MUST_REFUSE + "class " + cls);
+          }
+        }
         case 2 -> replace(lines, at, m, 7, pick(TYPES, r), "type", log);
         case 3 -> replace(lines, at, m, 9, r.nextInt(6) == 0 ? "x".repeat(300) + "." : pick(DATA, r), "data", log);
         case 4 -> {

@@ -47,6 +47,7 @@ final class ByteMutations {
         String[] blanks = {"", " ", "\n", "\n\n\n", "\t", "\u0000", "# nothing\n", "---\n", "...\n"};
         String b = blanks[r.nextInt(blanks.length)];
         log.add("replaced by " + quote(b));
+        log.add(MUST_REFUSE + "blank file");
         return b.getBytes(StandardCharsets.UTF_8);
       }
       case 6 -> {
@@ -83,6 +84,26 @@ final class ByteMutations {
         return text.repeat(copies).getBytes(StandardCharsets.UTF_8);
       }
     }
+  }
+
+  /** Marks a mutation after which the input must be refused. */
+  static final String MUST_REFUSE = "must be refused: ";
+
+  /**
+   * Whether the input must be refused: the last mutation planted something forbidden, and nothing
+   * but a harmless re-encoding came after it (a later edit could have cut the forbidden part away).
+   */
+  static String mustRefuse(List<String> log) {
+    for (int i = log.size() - 1; i >= 0; i--) {
+      String s = log.get(i);
+      if (s.startsWith(MUST_REFUSE)) {
+        return s.substring(MUST_REFUSE.length());
+      }
+      if (!(s.equals("UTF-8 BOM") || s.endsWith("line endings") || s.startsWith("named "))) {
+        return null;
+      }
+    }
+    return null;
   }
 
   /** Cases stay small: anything past 2 MB (repeated long values) is cut there. */

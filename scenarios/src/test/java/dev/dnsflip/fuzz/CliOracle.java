@@ -107,7 +107,7 @@ final class CliOracle {
     for (int i = 0; i < p.commands().size(); i++) {
       Outcome o = c.heavy() ? forked(p.commands().get(i), p.dir()) : inProcess(p.commands().get(i));
       outcomes.add(o);
-      String problem = judge(o, p, p.outs().get(i));
+      String problem = judge(o, p, p.outs().get(i), c.mustRefuse());
       if (problem != null) {
         String where = c.kind().key + " " + p.names().get(i) + ": ";
         found.add(new Violation(c, p.names().get(i), where + problem, shorten(o.err()
@@ -187,7 +187,7 @@ final class CliOracle {
   }
 
   /** What is wrong with an outcome, or null. */
-  private String judge(Outcome o, Prepared p, Path out) {
+  private String judge(Outcome o, Prepared p, Path out, String mustRefuse) {
     if (o.timedOut()) {
       return "over " + limitMillis / 1000 + " s";
     }
@@ -217,6 +217,9 @@ final class CliOracle {
     }
     switch (o.exit()) {
       case Main.OK, Main.BOUNDS_FAILED -> {
+        if (mustRefuse != null) {
+          return "exit " + o.exit() + " accepting input that must be refused: " + mustRefuse;
+        }
         if (out != null && !Files.isRegularFile(out.resolve("report.json"))) {
           return "exit " + o.exit() + " without report.json";
         }

@@ -9,10 +9,12 @@ import java.util.List;
  * @param fileName the name it is written under (its extension may lie about the content on purpose)
  * @param heavy whether it sets a size past what the test JVM can afford if dnsflip accepts it; such
  *     cases run in a child JVM with a small heap
+ * @param mustRefuse why the input must be refused, or null: whether a mutation planted something the format forbids outright (a TTL past
+ *     2^31 - 1, an unknown key, an empty file), so that accepting it is a violation too
  * @param mutations what was done to the seed file, for the report
  */
 record FuzzCase(InputKind kind, long seed, String seedFile, String fileName, byte[] bytes, boolean heavy,
-    List<String> mutations) {
+    String mustRefuse, List<String> mutations) {
 
   String describe() {
     return kind.key + " seed " + seed + " from " + seedFile + ": " + String.join("; ", mutations);

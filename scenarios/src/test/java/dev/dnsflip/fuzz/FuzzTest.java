@@ -65,17 +65,17 @@ class FuzzTest {
     List<Violation> found = new ArrayList<>();
     for (String s : List.of("default-small.yaml", "resolver-mix-small.yaml", "flavel-small.yaml", "imported-small.yaml")) {
       FuzzCase c = new FuzzCase(InputKind.SCENARIO, 0, s, s, Files.readAllBytes(ScenarioMutator.SEEDS.resolve(s)), false,
-          List.of());
+          null, List.of());
       found.addAll(oracle.check(c, oracle.prepare(c), new ArrayList<>()));
     }
     for (String s : BindExportMutator.SEEDS) {
       FuzzCase c = new FuzzCase(InputKind.BIND, 0, s, "zone.txt", Files.readAllBytes(ExportSeeds.DIR.resolve(s)), false,
-          List.of());
+          null, List.of());
       found.addAll(oracle.check(c, oracle.prepare(c), new ArrayList<>()));
     }
     for (String s : ApiJsonMutator.SEEDS) {
       FuzzCase c = new FuzzCase(InputKind.API_JSON, 0, s, "page.json", Files.readAllBytes(ExportSeeds.DIR.resolve(s)),
-          false, List.of());
+          false, null, List.of());
       found.addAll(oracle.check(c, oracle.prepare(c), new ArrayList<>()));
     }
     assertThat(found).isEmpty();
@@ -109,7 +109,7 @@ class FuzzTest {
     String casesProperty = System.getProperty("dnsflip.fuzz.cases");
     int total = casesProperty == null ? 4_500 : Integer.parseInt(casesProperty);
     long firstSeed = Long.getLong("dnsflip.fuzz.seed", 1);
-    int heavyBudget = Integer.getInteger("dnsflip.fuzz.heavy", casesProperty == null ? 4 : Integer.MAX_VALUE);
+    int heavyBudget = Integer.getInteger("dnsflip.fuzz.heavy", casesProperty == null ? 6 : Integer.MAX_VALUE);
     CliOracle oracle = new CliOracle(tmp, caseMillis());
     Map<InputKind, LongFunction<FuzzCase>> mutators = mutators();
 

@@ -103,7 +103,7 @@ final class ScenarioMutator {
     // Imported seeds name exports/ next to them; the case keeps the seed's name so those resolve.
     bytes = ByteMutations.bounded(bytes, log);
     return new FuzzCase(InputKind.SCENARIO, seed, seedNames.get(which), seedNames.get(which), bytes,
-        Sizes.heavy(budget.bounded, budget.heavy), List.copyOf(log));
+        Sizes.heavy(budget.bounded, budget.heavy), ByteMutations.mustRefuse(log), List.copyOf(log));
   }
 
   // ---------------------------------------------------------------- structure
@@ -197,6 +197,7 @@ final class ScenarioMutator {
             String k = keys[r.nextInt(keys.length)];
             ((ObjectNode) target).set(k, scalar(value(k, r)));
             log.add("unknown key " + ByteMutations.quote(k));
+            log.add(ByteMutations.MUST_REFUSE + "unknown key");
           } else {
             ((ArrayNode) target).add(scalar(value(s.key(), r)));
             log.add("extra element in " + s.key());
