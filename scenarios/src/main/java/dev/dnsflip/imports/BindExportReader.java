@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.xbill.DNS.DClass;
@@ -175,11 +176,8 @@ public final class BindExportReader {
         throw new InputException(file, line, 0, "$ORIGIN needs a domain name: " + e.getMessage());
       }
     } else {
-      try {
-        defaultTtl = TTL.parseTTL(parts[1]);
-      } catch (NumberFormatException e) {
-        throw new InputException(file, line, 0, "$TTL needs a TTL, got '" + parts[1] + "'");
-      }
+      defaultTtl = ttl(parts[1], line).orElseThrow(
+          () -> new InputException(file, line, 0, "$TTL needs a TTL, got '" + parts[1] + "'"));
     }
   }
 
@@ -207,7 +205,34 @@ public final class BindExportReader {
     return data;
   }
 
+  /**
+   * A TTL token in seconds (units allowed), or empty when the token is no TTL. dnsjava clamps TTLs
+   * past 2^31 - 1 to it silently; RFC 2181 section 8 makes them an error here.
+   */
+  private OptionalLong ttl(String token, int line) throws InputException {
+    long seconds;
+    try {
+      seconds = TTL.parse(token, false);
+    } catch (NumberFormatException e) {
+      // Digits that do not fit 32 bits are a TTL too large, not another kind of token.
+      if (!token.isEmpty() && Character.isDigit(token.charAt(0))) {
+        throw new InputException(file, line, 0, "TTL " + token + " is more than " + TTL.MAX_VALUE + " seconds");
+      }
+      return OptionalLong.empty();
+    }
+    if (seconds > TTL.MAX_VALUE) {
+      throw new InputException(file, line, 0, "TTL " + token + " is more than " + TTL.MAX_VALUE + " seconds");
+    }
+    return OptionalLong.of(seconds);
+  }
+
   private void record(String text, String comment, int line) throws InputException {
+    // The TTL stands before the type: the owner (always written out by now), then TTL and class
+    // in either order.
+    String[] tokens = text.strip().split("\\s+", 4);
+    for (int i = 1; i < Math.min(tokens.length, 3); i++) {
+      ttl(tokens[i], line);
+    }
     Record record;
     try (Master master = new Master(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), origin, defaultTtl)) {
       record = master.nextRecord();

@@ -24,21 +24,6 @@ final class KnownViolations {
   }
 
   static final List<Known> LIST = List.of(
-      new Known("a blank or empty export file is imported as an empty BIND export with exit 0 instead of refused",
-          "api:121 (./dnsflip import of a file holding only blanks)",
-          Pattern.compile("^(api|bind) import: exit 0 accepting input that must be refused: blank file$")),
-      new Known("BIND export records of class CH, HS, NONE or ANY are imported as if IN",
-          "bind:270 (class NONE), bind:688 (CH), bind:679 (HS), bind:520 (ANY)",
-          Pattern.compile("^bind (import|run-wrapped): exit 0 accepting input that must be refused: class (CH|HS|NONE|ANY)$")),
-      new Known("BIND export TTLs past 2^31-1 (2147483648, 4294967295, 18446744073709551916) are accepted instead of refused",
-          "bind:285",
-          Pattern.compile("^bind (import|run-wrapped): exit 0 accepting input that must be refused: TTL outside 0..2\\^31-1$")),
-      new Known("API JSON ttl past 2^31-1 or negative (18446744073709551916 wraps to 300) is accepted with exit 0",
-          "api ttl 18446744073709551916 (seen in longer runs; not reached by the CI seeds)",
-          Pattern.compile("^api (import|run-wrapped): exit 0 accepting input that must be refused: ttl outside 0..2\\^31-1$")),
-      new Known("an API JSON page without a result list (empty or array top level) is read as a BIND export",
-          "api: top-level array / empty top-level array (longer runs)",
-          Pattern.compile("^api (import|run-wrapped): exit 0 accepting input that must be refused: no result list")),
       new Known("sizes past what a run can hold are accepted and then allocate or loop (client or resolver count "
           + "100000000, duration 100000d, 30 d with 1 ms buckets, total_pages 2147483647, queriesPerMinute 1e9, "
           + "replications 2147483647, warmup 100000d): out of memory, over time, or exit 3 on int overflow",

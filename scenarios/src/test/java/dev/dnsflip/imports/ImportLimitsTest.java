@@ -79,6 +79,20 @@ class ImportLimitsTest {
         .isInstanceOf(InputException.class).hasMessageStartingWith(tmp.resolve("zero.txt") + ":2: ");
   }
 
+  @Test
+  void bindTtlsPastTwoToTheThirtyOneAreRefusedNotClampedAtTheLimitTheyPass() throws InputException {
+    String zone = ";; Domain:     example.com.\n";
+    String txt = "www.example.com.\t%s\tIN\tTXT\t\"hello\" ; cf_tags=cf-proxied:false\n";
+    org.assertj.core.api.Assertions.assertThat(BindExportReader.read("z.txt", zone + txt.formatted("2147483647"), null))
+        .isNotNull();
+    for (String ttl : List.of("2147483648", "4294967295", "18446744073709551916")) {
+      assertThatThrownBy(() -> BindExportReader.read("z.txt", zone + txt.formatted(ttl), null)).as(ttl)
+          .hasMessage("z.txt:2: TTL " + ttl + " is more than 2147483647 seconds");
+    }
+    assertThatThrownBy(() -> BindExportReader.read("z.txt", zone + "$TTL 4294967296\n" + txt.formatted("60"), null))
+        .hasMessage("z.txt:2: TTL 4294967296 is more than 2147483647 seconds");
+  }
+
   private Path write(String name, String text) throws java.io.IOException {
     return Files.writeString(tmp.resolve(name), text);
   }
