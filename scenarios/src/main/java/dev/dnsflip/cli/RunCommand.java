@@ -1,17 +1,16 @@
 package dev.dnsflip.cli;
 
-import dev.dnsflip.observe.TransitionReport;
 import dev.dnsflip.reports.ConsoleSummary;
 import dev.dnsflip.reports.CsvReport;
 import dev.dnsflip.reports.HtmlReport;
 import dev.dnsflip.reports.JsonReport;
 import dev.dnsflip.reports.MarkdownReport;
 import dev.dnsflip.reports.ReportFiles;
+import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.scenarios.LoadedScenario;
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Scenario;
-import dev.dnsflip.simulation.Simulation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -77,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
     long start = System.nanoTime();
     TransitionReport report;
     try {
-      report = loaded.annotate(new Simulation(scenario, workers).run());
+      report = loaded.withScenario(scenario).simulate(workers);
     } catch (IllegalArgumentException e) {
       // The model refused something the loader could not see (e.g. a CNAME loop).
       throw new UserError(scenarioFile + ": " + e.getMessage());
