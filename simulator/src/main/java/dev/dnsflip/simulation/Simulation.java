@@ -209,7 +209,7 @@ public final class Simulation {
     int chunks = Math.min(count, threads * 4);
     int pairs = scenario.resolverGroups().size() * scenario.clientGroups().size();
     ClientState clientState = ctx.needsClientState
-        ? new ClientState(ctx.population.clients(), table.questionCount()) : null;
+        ? new ClientState(ctx.population, ctx.stateQuestions, table.questionCount()) : null;
     List<Future<Tally>> futures = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {
       int from = (int) ((long) count * c / chunks);
