@@ -4,9 +4,7 @@ import dev.dnsflip.engine.Durations;
 import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.ExpectationResult;
 import dev.dnsflip.observe.Metric;
-import dev.dnsflip.observe.TransitionReport;
 import dev.dnsflip.observe.Unit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +31,10 @@ public final class ConsoleSummary {
       new Column("<1% after", 10, false),
       new Column("<0.1% after", 11, false),
       new Column("0 after", 9, false));
+
+  /** The metrics after the switch's number, direction and time, one per remaining column. */
+  static final List<String> METRICS = List.of("staleShare", "clientsWithStaleUse", "lastStale.p50", "lastStale.p99",
+      "lastStale.max", "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero");
 
   private static final String GAP = "  ";
   private static final String ABSENT = "-";
@@ -77,7 +79,7 @@ public final class ConsoleSummary {
     for (ExpectationResult r : report.expectations()) {
       if (!r.passed()) {
         failed++;
-        out.append(failure(report, r)).append('\n');
+        out.append(failure(r)).append('\n');
       }
     }
     if (!report.expectations().isEmpty() && failed == 0) {
@@ -87,18 +89,10 @@ public final class ConsoleSummary {
   }
 
   private static String[] row(EventReport e) {
-    return new String[] {
-        Integer.toString(Figures.number(e)),
-        e.direction().key(),
-        Durations.format(e.atMs()),
-        figure(e, "staleShare"),
-        figure(e, "clientsWithStaleUse"),
-        figure(e, "lastStale.p50"),
-        figure(e, "lastStale.p99"),
-        figure(e, "lastStale.max"),
-        figure(e, "staleShareBelow1%"),
-        figure(e, "staleShareBelow0.1%"),
-        figure(e, "staleShareZero")};
+    List<String> cells = new ArrayList<>(List.of(Integer.toString(Figures.number(e)), e.direction().key(),
+        Durations.format(e.atMs())));
+    METRICS.forEach(name -> cells.add(figure(e, name)));
+    return cells.toArray(String[]::new);
   }
 
   /** A metric's mean, ">=" when censored (a lower bound), "-" when the simulation did not report it. */
@@ -115,8 +109,8 @@ public final class ConsoleSummary {
     return est.censored() > 0 ? ">=" + v : v;
   }
 
-  private static String failure(TransitionReport report, ExpectationResult r) {
-    Optional<Unit> unit = Figures.unitOf(report, r.metric());
+  private static String failure(ExpectationResult r) {
+    Optional<Unit> unit = Figures.unitOf(r.metric());
     StringBuilder sb = new StringBuilder("FAIL ");
     sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.metric());
     if (Double.isFinite(r.actual())) {

@@ -3,7 +3,6 @@ package dev.dnsflip.reports;
 import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.StaleSeries;
-import dev.dnsflip.observe.TransitionReport;
 import java.math.BigDecimal;
 import java.util.Locale;
 

@@ -2,8 +2,8 @@ package dev.dnsflip.reports;
 
 import dev.dnsflip.engine.Durations;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.Metric;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.MetricDefinition;
+import dev.dnsflip.observe.MetricRegistry;
 import dev.dnsflip.observe.Unit;
 import java.math.BigDecimal;
 import java.util.Locale;
@@ -71,12 +71,9 @@ final class Figures {
     return unit.map(u -> value(u, v)).orElseGet(() -> plain(v));
   }
 
-  /** The unit of a metric name as any event reports it. */
-  static Optional<Unit> unitOf(TransitionReport report, String name) {
-    return report.events().stream()
-        .flatMap(e -> e.find(name).stream())
-        .map(Metric::unit)
-        .findFirst();
+  /** The unit of a metric name, empty for a name the registry does not define. */
+  static Optional<Unit> unitOf(String name) {
+    return MetricRegistry.find(name).map(MetricDefinition::unit);
   }
 
   /** Switch events are numbered from 1 for people; the model counts from 0. */

@@ -4,10 +4,8 @@ import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.engine.Durations;
 import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.ExpectationResult;
 import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.RunSummary;
-import dev.dnsflip.observe.TransitionReport;
 import java.util.List;
 import java.util.Optional;
 
@@ -18,7 +16,7 @@ import java.util.Optional;
  */
 public final class HtmlReport {
   /** The figures shown above each event's charts; the full list is in report.md and report.json. */
-  private static final List<String> KEY_METRICS = List.of("staleShare", "clientsWithStaleUse", "lastStale.p50",
+  static final List<String> KEY_METRICS = List.of("staleShare", "clientsWithStaleUse", "lastStale.p50",
       "lastStale.p99", "lastStale.max", "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero",
       "clientsStaleAfter.1m", "clientsStaleAfter.5m", "clientsStaleAfter.15m", "clientsStaleAfter.1h");
   private static final int BLAME_ROWS = 10;
@@ -137,7 +135,7 @@ public final class HtmlReport {
     out.append("<h2>Expectations</h2>\n<table>\n<tr><th>Result</th><th>Switch</th><th>Metric</th><th>Bound</th>"
         + "<th>Actual</th></tr>\n");
     for (ExpectationResult r : results) {
-      var unit = Figures.unitOf(report, r.metric());
+      var unit = Figures.unitOf(r.metric());
       out.append("<tr><td").append(r.passed() ? ">PASS" : " class=\"fail\">FAIL").append("</td><td class=\"n\">")
           .append(r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1)).append("</td><td>")
           .append(Html.escape(r.metric())).append("</td><td>").append(Html.escape(MarkdownReport.bound(r, unit)))

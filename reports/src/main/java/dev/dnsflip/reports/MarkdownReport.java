@@ -6,12 +6,10 @@ import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.ExpectationResult;
 import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.QuestionStats;
 import dev.dnsflip.observe.RunSummary;
-import dev.dnsflip.observe.TransitionReport;
-import dev.dnsflip.observe.TransitionStats;
+import dev.dnsflip.observe.MetricRegistry;
 import dev.dnsflip.observe.Unit;
 import java.util.Comparator;
 import java.util.List;
@@ -129,7 +127,7 @@ public final class MarkdownReport {
           : Figures.value(m.unit(), e.ciLow()) + " – " + Figures.value(m.unit(), e.ciHigh());
       row(m.name(), value(m, e), ci, m.description());
     }
-    List<String> missing = TransitionStats.metricNames().stream().filter(n -> event.find(n).isEmpty()).toList();
+    List<String> missing = MetricRegistry.names().stream().filter(n -> event.find(n).isEmpty()).toList();
     if (!missing.isEmpty()) {
       line();
       line("Not measured: " + missing.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "))
@@ -253,7 +251,7 @@ public final class MarkdownReport {
     row("Result", "Switch", "Metric", "Bound", "Actual", "Where");
     line("|---|---:|---|---|---:|---|");
     for (ExpectationResult r : results) {
-      Optional<Unit> unit = Figures.unitOf(report, r.metric());
+      Optional<Unit> unit = Figures.unitOf(r.metric());
       row(r.passed() ? "PASS" : "FAIL", r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1),
           r.metric(), bound(r, unit), Figures.value(unit, r.actual()), r.where() == null ? "" : r.where());
     }

@@ -3,7 +3,7 @@ package dev.dnsflip.reports;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.MetricRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +26,24 @@ class ConsoleSummaryTest {
   }
 
   @Test
+  void namesOnlyMetricsTheRegistryDefines() {
+    assertThat(ConsoleSummary.METRICS).allSatisfy(n -> assertThat(MetricRegistry.find(n)).as(n).isPresent());
+    assertThat(HtmlReport.KEY_METRICS).allSatisfy(n -> assertThat(MetricRegistry.find(n)).as(n).isPresent());
+  }
+
+  @Test
   void showsADashForAMetricTheSimulationDidNotReport() {
     EventReport full = SampleReports.enableEvent();
     EventReport sparse = new EventReport(full.index(), full.direction(), full.atMs(), full.windowEndMs(),
-        full.metrics().subList(0, 3), full.closedForm(), full.questions(), full.series());
+        full.metrics().stream().filter(m -> List.of("uses", "staleUses", "staleShare").contains(m.name())).toList(),
+        full.closedForm(), full.questions(), full.series());
     TransitionReport base = SampleReports.twoFlips();
     TransitionReport report = new TransitionReport(base.scenario(), base.description(), base.seed(),
         base.replications(), base.durationMs(), base.bucketMs(), base.initialCache(), base.run(),
         List.of(sparse), List.of());
     List<String> lines = ConsoleSummary.render(report).lines().toList();
     assertThat(lines).hasSize(3);
+    assertThat(sparse.metrics()).hasSize(3);
     assertThat(lines.get(2)).isEqualTo("     1  enable        1m 0s        1.44%              -              -"
         + "          -          -           -            -          -");
   }

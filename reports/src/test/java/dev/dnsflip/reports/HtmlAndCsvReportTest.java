@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.dnsflip.observe.AccountImport;
 import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.StaleSeries;
-import dev.dnsflip.observe.TransitionReport;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;

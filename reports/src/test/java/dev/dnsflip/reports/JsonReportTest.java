@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.TransitionReport;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;

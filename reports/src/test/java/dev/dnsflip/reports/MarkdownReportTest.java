@@ -108,6 +108,17 @@ class MarkdownReportTest {
   }
 
   @Test
+  void writesABoundOnAMetricNoEventMeasuredInThatMetricsUnit() {
+    TransitionReport base = SampleReports.twoFlips();
+    TransitionReport report = new TransitionReport(base.scenario(), base.description(), base.seed(),
+        base.replications(), base.durationMs(), base.bucketMs(), base.initialCache(), base.run(), base.events(),
+        List.of(new ExpectationResult("s.yaml:3:5", 0, "clientsStaleAfter.1h", 0.5, null, Double.NaN, false)));
+
+    assertThat(base.events()).allSatisfy(e -> assertThat(e.find("clientsStaleAfter.1h")).isEmpty());
+    assertThat(MarkdownReport.render(report)).contains("| FAIL | 1 | clientsStaleAfter.1h | ≤ 50.00% | n/a | s.yaml:3:5 |");
+  }
+
+  @Test
   void isDeterministic() {
     assertThat(MarkdownReport.render(SampleReports.twoFlips())).isEqualTo(md);
   }

@@ -4,16 +4,16 @@ import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.ExpectationResult;
 import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.QuestionStats;
 import dev.dnsflip.observe.RunSummary;
 import dev.dnsflip.observe.StaleSeries;
-import dev.dnsflip.observe.TransitionReport;
-import dev.dnsflip.observe.Unit;
+import dev.dnsflip.observe.MetricRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A report built by hand: switch 1 (enable) has one sample per metric and no intervals, an empty
@@ -43,13 +43,25 @@ final class SampleReports {
     stale[4] = 2;
     stale[5] = 1;
     stale[30] = 1;
+    Map<String, Double> means = new LinkedHashMap<>();
+    means.put("uses", 5_900.0);
+    means.put("staleUses", 85.0);
+    means.put("staleShare", 0.0144);
+    means.put("clientsObserved", 1_200.0);
+    means.put("clientsWithStaleUse", 84.0);
+    means.put("lastStale.p50", 0.0);
+    means.put("lastStale.p90", 2_500.0);
+    means.put("lastStale.p99", 12_000.0);
+    means.put("lastStale.p99.9", 30_000.0);
+    means.put("lastStale.max", 152_300.0);
+    means.put("firstFresh.p50", 4_000.0);
+    means.put("firstFresh.p99", 25_000.0);
+    means.put("firstFresh.max", 60_000.0);
+    means.put("staleShareBelow1%", 30_000.0);
+    means.put("staleShareBelow0.1%", 155_000.0);
+    means.put("staleShareZero", 155_000.0);
     List<Metric> metrics = new ArrayList<>();
-    double[] means = {5_900, 85, 0.0144, 1_200, 84, 0, 2_500, 12_000, 30_000, 152_300, 4_000, 25_000, 60_000,
-        30_000, 155_000, 155_000};
-    for (int m = 0; m < NAMES.length; m++) {
-      metrics.add(new Metric(NAMES[m], UNITS[m], DESCRIPTIONS[m],
-          new Estimate(means[m], null, null, means[m], means[m], 1, 0)));
-    }
+    means.forEach((name, mean) -> metrics.add(metric(name, new Estimate(mean, null, null, mean, mean, 1, 0))));
     return new EventReport(0, SwitchDirection.ENABLE, 60_000, 360_000, metrics,
         List.of(new ClosedFormPoint(0, 0.45, 0.4), new ClosedFormPoint(15_000, 0.3, Double.NaN)),
         List.of(new QuestionStats("www.example.com A", 3_000, 40, 152_300),
@@ -65,14 +77,14 @@ final class SampleReports {
     Arrays.fill(uses, 10);
     Arrays.fill(stale, 1);
     List<Metric> metrics = new ArrayList<>();
-    for (int m = 0; m < NAMES.length; m++) {
-      Estimate e = switch (NAMES[m]) {
+    for (String name : DESCRIPTIONS.keySet()) {
+      Estimate e = switch (name) {
         case "staleShare" -> new Estimate(0.00003, 0.00001, 0.0001, 0.00001, 0.00005, 3, 0);
         case "staleShareBelow0.1%" -> new Estimate(200_000, 150_000.0, 250_000.0, 180_000, 240_000, 3, 1);
         case "staleShareZero" -> new Estimate(240_000, 240_000.0, 240_000.0, 240_000, 240_000, 3, 3);
         default -> new Estimate(1_000, 900.0, 1_100.0, 950, 1_050, 3, 0);
       };
-      metrics.add(new Metric(NAMES[m], UNITS[m], DESCRIPTIONS[m], e));
+      metrics.add(metric(name, e));
     }
     return new EventReport(1, SwitchDirection.DISABLE, 360_000, 600_000, metrics, List.of(),
         List.of(new QuestionStats("www.example.com A", 480, 48, 239_000)),
@@ -82,20 +94,34 @@ final class SampleReports {
         new StaleSeries(5_000, uses, stale));
   }
 
-  static final String[] NAMES = {"uses", "staleUses", "staleShare", "clientsObserved", "clientsWithStaleUse",
-      "lastStale.p50", "lastStale.p90", "lastStale.p99", "lastStale.p99.9", "lastStale.max",
-      "firstFresh.p50", "firstFresh.p99", "firstFresh.max",
-      "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero"};
+  /**
+   * The sample's metrics with short descriptions of their own (the renderers print whatever a
+   * metric carries); units come from the registry.
+   */
+  static final Map<String, String> DESCRIPTIONS = descriptions();
 
-  static final Unit[] UNITS = {Unit.COUNT, Unit.COUNT, Unit.RATIO, Unit.COUNT, Unit.COUNT,
-      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
-      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
-      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS};
+  private static Map<String, String> descriptions() {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("uses", "uses (queries) by clients inside the window");
+    d.put("staleUses", "stale uses");
+    d.put("staleShare", "stale uses / uses");
+    d.put("clientsObserved", "clients with a use");
+    d.put("clientsWithStaleUse", "clients with at least one stale use");
+    d.put("lastStale.p50", "median last stale use");
+    d.put("lastStale.p90", "p90 last stale use");
+    d.put("lastStale.p99", "p99 last stale use");
+    d.put("lastStale.p99.9", "p99.9 last stale use");
+    d.put("lastStale.max", "latest stale use of any client");
+    d.put("firstFresh.p50", "median first fresh use");
+    d.put("firstFresh.p99", "p99 first fresh use");
+    d.put("firstFresh.max", "latest first fresh use");
+    d.put("staleShareBelow1%", "stays below 1%");
+    d.put("staleShareBelow0.1%", "stays below 0.1%");
+    d.put("staleShareZero", "end of the last bucket with any stale use");
+    return d;
+  }
 
-  static final String[] DESCRIPTIONS = {
-      "uses (queries) by clients inside the window", "stale uses", "stale uses / uses",
-      "clients with a use", "clients with at least one stale use", "median last stale use",
-      "p90 last stale use", "p99 last stale use", "p99.9 last stale use", "latest stale use of any client",
-      "median first fresh use", "p99 first fresh use", "latest first fresh use",
-      "stays below 1%", "stays below 0.1%", "end of the last bucket with any stale use"};
+  static Metric metric(String name, Estimate estimate) {
+    return new Metric(name, MetricRegistry.definition(name).unit(), DESCRIPTIONS.get(name), estimate);
+  }
 }

@@ -13,7 +13,7 @@ import dev.dnsflip.authority.SwitchSettings;
 import dev.dnsflip.authority.Zone;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.simulation.Scenario;
@@ -65,7 +65,7 @@ public final class Benchmark {
   }
 
   /** Figures of one timed run. */
-  public record Figures(long queries, double seconds, int threads, long peakHeapBytes, TransitionReport report) {
+  public record Figures(long queries, double seconds, int threads, long peakHeapBytes, RunResult result) {
     public double queriesPerSecond() {
       return queries / seconds;
     }
@@ -76,7 +76,7 @@ public final class Benchmark {
       pool.resetPeakUsage();
     }
     long start = System.nanoTime();
-    TransitionReport report = new Simulation(scenario, threads).run();
+    RunResult result = new Simulation(scenario, threads).run();
     double seconds = (System.nanoTime() - start) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -84,6 +84,6 @@ public final class Benchmark {
         peak += pool.getPeakUsage().getUsed();
       }
     }
-    return new Figures(report.run().queries(), seconds, threads, peak, report);
+    return new Figures(result.summary().queries(), seconds, threads, peak, result);
   }
 }

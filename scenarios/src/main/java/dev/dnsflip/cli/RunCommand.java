@@ -1,17 +1,16 @@
 package dev.dnsflip.cli;
 
-import dev.dnsflip.observe.TransitionReport;
 import dev.dnsflip.reports.ConsoleSummary;
 import dev.dnsflip.reports.CsvReport;
 import dev.dnsflip.reports.HtmlReport;
 import dev.dnsflip.reports.JsonReport;
 import dev.dnsflip.reports.MarkdownReport;
 import dev.dnsflip.reports.ReportFiles;
+import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.scenarios.LoadedScenario;
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Scenario;
-import dev.dnsflip.simulation.Simulation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -75,7 +74,7 @@ final class RunCommand implements Callable<Integer> {
         workers);
     err.flush();
     long start = System.nanoTime();
-    TransitionReport report = loaded.annotate(new Simulation(scenario, workers).run());
+    TransitionReport report = loaded.withScenario(scenario).simulate(workers);
     Map<String, String> files = new LinkedHashMap<>();
     files.put("report.json", JsonReport.render(report));
     files.put("report.md", MarkdownReport.render(report));

@@ -2,7 +2,7 @@ package dev.dnsflip.explore;
 
 import dev.dnsflip.engine.Durations;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.simulation.Scenario;
 import java.util.List;
 import java.util.Optional;
@@ -124,10 +124,10 @@ public final class BoundProperty implements Property {
 
   @Override
   public Optional<Violation> check(Trial trial) {
-    TransitionReport report = trial.report();
-    long d = report.run().maxPropagationDelayMs();
+    RunResult result = trial.result();
+    long d = result.summary().maxPropagationDelayMs();
     List<StaleBounds.EventBound> eventBounds = bounds.apply(trial);
-    for (EventReport event : report.events()) {
+    for (EventReport event : result.events()) {
       StaleBounds.EventBound b = eventBounds.get(event.index());
       double staleUses = event.metric("staleUses").estimate().max();
       long last = (long) event.metric("lastStale.max").estimate().max();

@@ -3,7 +3,7 @@ package dev.dnsflip.explore;
 import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.QuestionStats;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.simulation.Scenario;
 import java.util.Optional;
 
 /**
@@ -45,9 +45,9 @@ public final class ConsistencyProperty implements Property {
 
   @Override
   public Optional<Violation> check(Trial trial) {
-    TransitionReport report = trial.report();
-    for (EventReport e : report.events()) {
-      Optional<Violation> v = check(e, report);
+    Scenario scenario = trial.scenario();
+    for (EventReport e : trial.result().events()) {
+      Optional<Violation> v = check(e, scenario);
       if (v.isPresent()) {
         return v;
       }
@@ -55,7 +55,7 @@ public final class ConsistencyProperty implements Property {
     return Optional.empty();
   }
 
-  private Optional<Violation> check(EventReport e, TransitionReport report) {
+  private Optional<Violation> check(EventReport e, Scenario scenario) {
     for (String[] pair : ORDERED) {
       if (e.find(pair[0]).isEmpty() || e.find(pair[1]).isEmpty()) {
         continue;
@@ -90,8 +90,8 @@ public final class ConsistencyProperty implements Property {
         return fail(e, "lastStale.max", "< staleShareZero (" + zero + " ms), the end of the last stale bucket",
             lastStale);
       }
-      if (lastStale < zero - report.bucketMs()) {
-        return fail(e, "lastStale.max", ">= staleShareZero - bucket (" + (zero - report.bucketMs()) + " ms)",
+      if (lastStale < zero - scenario.bucketMs()) {
+        return fail(e, "lastStale.max", ">= staleShareZero - bucket (" + (zero - scenario.bucketMs()) + " ms)",
             lastStale);
       }
     }
@@ -101,7 +101,7 @@ public final class ConsistencyProperty implements Property {
             + max(e, HORIZONS[h]), lastStale);
       }
     }
-    if (report.replications() == 1) {
+    if (scenario.replications() == 1) {
       return sums(e);
     }
     return Optional.empty();

@@ -1,6 +1,7 @@
 package dev.dnsflip.explore;
 
 import dev.dnsflip.reports.JsonReport;
+import dev.dnsflip.scenarios.LoadedScenario;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,8 +25,9 @@ public final class DeterminismProperty implements Property {
 
   @Override
   public Optional<Violation> check(Trial trial) {
-    String one = JsonReport.render(trial.report(1));
-    String more = JsonReport.render(trial.report(THREADS));
+    LoadedScenario scenario = LoadedScenario.of(trial.scenario());
+    String one = JsonReport.render(scenario.report(trial.result(1)));
+    String more = JsonReport.render(scenario.report(trial.result(THREADS)));
     if (one.equals(more)) {
       return Optional.empty();
     }

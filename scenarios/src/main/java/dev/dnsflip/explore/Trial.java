@@ -1,19 +1,19 @@
 package dev.dnsflip.explore;
 
 import dev.dnsflip.authority.AnswerTable;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.simulation.Scenario;
 import dev.dnsflip.simulation.Simulation;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * One scenario under test: its answer table and its reports, each simulated at most once per
+ * One scenario under test: its answer table and its run results, each simulated at most once per
  * thread count, so several properties checked on the same scenario share the runs.
  */
 public final class Trial {
   private final Scenario scenario;
-  private final Map<Integer, TransitionReport> reports = new HashMap<>();
+  private final Map<Integer, RunResult> results = new HashMap<>();
   private AnswerTable table;
   private int simulations;
 
@@ -38,18 +38,18 @@ public final class Trial {
     return table;
   }
 
-  /** The report of a run on one thread. */
-  public TransitionReport report() {
-    return report(1);
+  /** The result of a run on one thread. */
+  public RunResult result() {
+    return result(1);
   }
 
-  /** The report of a run on {@code threads} worker threads. */
-  public TransitionReport report(int threads) {
-    TransitionReport r = reports.get(threads);
+  /** The result of a run on {@code threads} worker threads. */
+  public RunResult result(int threads) {
+    RunResult r = results.get(threads);
     if (r == null) {
       r = new Simulation(scenario, threads).run();
       simulations++;
-      reports.put(threads, r);
+      results.put(threads, r);
     }
     return r;
   }

@@ -5,7 +5,7 @@ import dev.dnsflip.format.InputException;
 import dev.dnsflip.format.Node;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.SwitchSchedule;
-import dev.dnsflip.observe.TransitionStats;
+import dev.dnsflip.observe.MetricRegistry;
 import dev.dnsflip.observe.Unit;
 import dev.dnsflip.simulation.Expectation;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import java.util.Map;
  */
 final class ExpectationMapping {
   /** Metric name -> unit, in report order. */
-  static final Map<String, Unit> METRICS = TransitionStats.metricUnits();
+  static final Map<String, Unit> METRICS = MetricRegistry.units();
 
   private ExpectationMapping() {}
 

@@ -3,7 +3,7 @@ package dev.dnsflip.explore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.simulation.Scenario;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -35,11 +35,11 @@ class ShippedPropertiesTest {
       for (int i = 0; i < TRIES; i++) {
         Scenario s = new ScenarioGenerator().generate(Explorer.caseSeed(SEED, i), p.profile());
         Trial t = new Trial(s);
-        TransitionReport report = t.report();
+        RunResult result = t.result();
         List<StaleBounds.EventBound> bounds = p.name().equals("ttl-bound")
             ? StaleBounds.replacedTtl(s, t.table()) : StaleBounds.chain(s, t.table());
-        for (EventReport e : report.events()) {
-          long bound = bounds.get(e.index()).boundMs() + report.run().maxPropagationDelayMs();
+        for (EventReport e : result.events()) {
+          long bound = bounds.get(e.index()).boundMs() + result.summary().maxPropagationDelayMs();
           double last = e.metric("lastStale.max").estimate().max();
           if (bound < e.windowEndMs() - e.atMs() && last >= 0.9 * bound) {
             close++;

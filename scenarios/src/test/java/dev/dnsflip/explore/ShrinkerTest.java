@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.client.ClientBehaviour;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.reports.TransitionReport;
+import dev.dnsflip.scenarios.LoadedScenario;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
@@ -145,7 +146,7 @@ class ShrinkerTest {
         assertThat(e.atMost()).isEqualTo(f.violation().boundMs() - 1.0);
       });
       // The file's own bound fails when simulated, as `dnsflip run` would see it ...
-      TransitionReport report = new Simulation(loaded, 2).run();
+      TransitionReport report = LoadedScenario.of(loaded).simulate(2);
       assertThat(report.expectationsPassed()).isFalse();
       // ... and without it the file is the minimal scenario, failing the property the same way.
       Scenario bare = new Scenario(loaded.name(), loaded.description(), loaded.seed(), loaded.replications(),

@@ -10,7 +10,8 @@ import dev.dnsflip.authority.Soa;
 import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.Zone;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
+import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.simulation.Scenario;
 import dev.dnsflip.simulation.Simulation;
@@ -73,8 +74,7 @@ class DefaultSuiteTest {
 
   @Test
   void defaultScenarioMeetsItsOwnBounds() throws InputException {
-    Scenario s = ScenarioLoader.load(DEFAULT);
-    TransitionReport report = new Simulation(s, 4).run();
+    TransitionReport report = ScenarioLoader.read(DEFAULT).simulate(4);
 
     assertThat(report.expectations()).hasSize(5); // "all" applies to both events
     assertThat(report.expectations()).allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());
@@ -82,10 +82,9 @@ class DefaultSuiteTest {
 
   @Test
   void everyMetricOfAReportIsKnownToTheLoaderWithItsUnit() throws InputException {
-    Scenario s = ScenarioLoader.load(DEFAULT);
-    TransitionReport report = new Simulation(s, 4).run();
+    RunResult result = new Simulation(ScenarioLoader.load(DEFAULT), 4).run();
 
-    assertThat(report.events().get(0).metrics())
+    assertThat(result.events().get(0).metrics())
         .allSatisfy(m -> assertThat(ExpectationMapping.METRICS).containsEntry(m.name(), m.unit()));
     assertThat(ExpectationMapping.METRICS).containsKeys("lastStale.max", "staleShare", "clientsWithStaleUse");
   }

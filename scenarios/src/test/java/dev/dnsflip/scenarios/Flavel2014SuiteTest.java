@@ -9,7 +9,7 @@ import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.presets.InternetMix;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.simulation.Scenario;
@@ -52,7 +52,7 @@ class Flavel2014SuiteTest {
 
   @Test
   void meetsItsOwnBoundsWithTheFloorHoldingTheTail() throws InputException {
-    TransitionReport report = new Simulation(ScenarioLoader.load(FLAVEL), 4).run();
+    TransitionReport report = ScenarioLoader.read(FLAVEL).simulate(4);
 
     assertThat(report.expectations()).hasSize(2);
     assertThat(report.expectations()).allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());

@@ -152,7 +152,7 @@ class ImportedSuiteTest {
    * numbers there and nowhere else.
    */
   private static String json(Scenario scenario) {
-    return JsonReport.render(new Simulation(scenario, 2).run()).replaceAll("\"where\": \"[^\"]*\"", "\"where\": _");
+    return JsonReport.render(LoadedScenario.of(scenario).report(new Simulation(scenario, 2).run())).replaceAll("\"where\": \"[^\"]*\"", "\"where\": _");
   }
 
   /** The suite with its account section replaced. */

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
 import dev.dnsflip.resolver.ResolverGroup;
@@ -61,7 +61,7 @@ class ResolverMixSuiteTest {
 
   @Test
   void meetsItsOwnBoundsWithTheFloorSlowestAfterEachSwitch() throws InputException {
-    TransitionReport report = new Simulation(ScenarioLoader.load(MIX), 4).run();
+    TransitionReport report = ScenarioLoader.read(MIX).simulate(4);
 
     assertThat(report.expectations()).hasSize(4);
     assertThat(report.expectations()).allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());

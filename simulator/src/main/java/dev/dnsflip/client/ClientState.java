@@ -3,20 +3,52 @@ package dev.dnsflip.client;
 import java.util.Arrays;
 
 /**
- * Per client and question: the answer in the client's own cache and its expiry, and the answer
- * an open connection was made with and when it closes. Primitive arrays, allocated only when
- * some client group has a cache or reuses connections.
+ * Per client and question it can ask: the answer in the client's own cache and its expiry, and
+ * the answer an open connection was made with and when it closes. Sized by what each group can
+ * ask (nothing for groups that keep no state), laid out block by block like the clients, so a
+ * partition writes one contiguous range. Primitive arrays, allocated only when some client group
+ * has a cache or reuses connections.
  */
 public final class ClientState {
-  private final int questions;
+  private final Population population;
+  private final int groups;
+  private final int[] width; // [group] -> questions a client of it keeps state for
+  private final int[][] local; // [group][table question] -> index among them, or -1
+  private final int[] slotStart; // [resolver * groups + group] -> first slot of that block's clients
   private final int[] cached;
   private final long[] cachedUntil;
   private final int[] connected;
   private final long[] connectedUntil;
 
-  public ClientState(int clients, int questions) {
-    this.questions = questions;
-    int n = Math.multiplyExact(clients, questions);
+  /**
+   * @param questionsOf per client group, the table questions its clients keep state for (empty
+   *     for a group that keeps none); duplicates are ignored
+   * @param tableQuestions questions in the answer table
+   */
+  public ClientState(Population population, int[][] questionsOf, int tableQuestions) {
+    if (questionsOf.length != population.groups()) {
+      throw new IllegalArgumentException("one question list per client group");
+    }
+    this.population = population;
+    groups = population.groups();
+    width = new int[groups];
+    local = new int[groups][];
+    for (int g = 0; g < groups; g++) {
+      local[g] = new int[tableQuestions];
+      Arrays.fill(local[g], -1);
+      for (int q : questionsOf[g]) {
+        if (local[g][q] < 0) {
+          local[g][q] = width[g]++;
+        }
+      }
+    }
+    int blocks = population.resolvers() * groups;
+    slotStart = new int[blocks + 1];
+    for (int k = 0; k < blocks; k++) {
+      long end = slotStart[k] + (long) population.count(k / groups, k % groups) * width[k % groups];
+      slotStart[k + 1] = Math.toIntExact(end);
+    }
+    int n = slotStart[blocks];
     cached = new int[n];
     cachedUntil = new long[n];
     connected = new int[n];
@@ -27,8 +59,24 @@ public final class ClientState {
     Arrays.fill(connectedUntil, Long.MIN_VALUE);
   }
 
-  public int index(int client, int question) {
-    return client * questions + question;
+  /** The first slot of {@code client}, of group {@code g} at resolver {@code r}. */
+  public int base(int r, int g, int client) {
+    int k = r * groups + g;
+    return slotStart[k] + (client - population.first(r, g)) * width[g];
+  }
+
+  /** The slot of {@code question} for the client whose first slot is {@code base}. */
+  public int index(int base, int g, int question) {
+    int i = local[g][question];
+    if (i < 0) {
+      throw new IllegalArgumentException("client group " + g + " keeps no state for question " + question);
+    }
+    return base + i;
+  }
+
+  /** Slots allocated: clients times the questions of their group, for groups that keep state. */
+  public int size() {
+    return cached.length;
   }
 
   public int cached(int i) {

@@ -6,25 +6,23 @@ import dev.dnsflip.resolver.ResolverGroup;
 import java.util.List;
 
 /**
- * Which resolver each client uses, stored resolver-major (CSR) so that one resolver's partition
- * finds its clients of each group as one contiguous run of client ids.
- * Clients are numbered group by group; resolvers likewise.
+ * Which resolver each client uses. Clients are numbered resolver by resolver, and within a
+ * resolver group by group, so the clients of one resolver are one contiguous range of ids and a
+ * partition writes one contiguous range of every per-client array. The draws that assign a
+ * client come from a stream keyed by its position in its group (group by group, as scenarios
+ * list them), so the assignment does not depend on the numbering.
  */
 public final class Population {
   private final int clients;
   private final int resolvers;
   private final int groups;
-  private final int[] start; // [resolver * groups + group] -> offset into members; length R*G + 1
-  private final int[] members;
-  private final int[] groupOfClient;
+  private final int[] start; // [resolver * groups + group] -> first client id of that block; length R*G + 1
 
-  private Population(int clients, int resolvers, int groups, int[] start, int[] members, int[] groupOfClient) {
+  private Population(int clients, int resolvers, int groups, int[] start) {
     this.clients = clients;
     this.resolvers = resolvers;
     this.groups = groups;
     this.start = start;
-    this.members = members;
-    this.groupOfClient = groupOfClient;
   }
 
   public static Population assign(List<ClientGroup> clientGroups, List<ResolverGroup> resolverGroups,
@@ -40,8 +38,6 @@ public final class Population {
       clientCount = Math.addExact(clientCount, c.count());
     }
     int groups = clientGroups.size();
-    int[] resolverOf = new int[clientCount];
-    int[] groupOf = new int[clientCount];
     int[] counts = new int[resolverCount * groups + 1];
     int id = 0;
     for (int cg = 0; cg < groups; cg++) {
@@ -55,8 +51,6 @@ public final class Population {
         }
         int within = (int) (streams.uniform(RandomStreams.CLIENT, id, 1) * resolverGroups.get(rg).count());
         int r = firstResolver[rg] + within;
-        resolverOf[id] = r;
-        groupOf[id] = cg;
         counts[r * groups + cg]++;
       }
     }
@@ -64,12 +58,7 @@ public final class Population {
     for (int k = 0; k < resolverCount * groups; k++) {
       start[k + 1] = start[k] + counts[k];
     }
-    int[] fill = java.util.Arrays.copyOf(start, start.length);
-    int[] members = new int[clientCount];
-    for (int c = 0; c < clientCount; c++) {
-      members[fill[resolverOf[c] * groups + groupOf[c]]++] = c;
-    }
-    return new Population(clientCount, resolverCount, groups, start, members, groupOf);
+    return new Population(clientCount, resolverCount, groups, start);
   }
 
   private static double[] cumulativeShares(ClientGroup group, List<ResolverGroup> resolverGroups) {
@@ -113,10 +102,11 @@ public final class Population {
 
   /** The i-th client of group {@code g} using resolver {@code r}. */
   public int member(int r, int g, int i) {
-    return members[start[r * groups + g] + i];
+    return start[r * groups + g] + i;
   }
 
-  public int groupOf(int client) {
-    return groupOfClient[client];
+  /** The first client of group {@code g} using resolver {@code r}; its clients follow it. */
+  public int first(int r, int g) {
+    return start[r * groups + g];
   }
 }

@@ -32,4 +32,23 @@ public final class Percentiles {
   public long max() {
     return sorted[sorted.length - 1];
   }
+
+  public int size() {
+    return sorted.length;
+  }
+
+  /** How many values are at or above {@code v}. */
+  public int countAtLeast(long v) {
+    int lo = 0;
+    int hi = sorted.length;
+    while (lo < hi) {
+      int mid = (lo + hi) >>> 1;
+      if (sorted[mid] < v) {
+        lo = mid + 1;
+      } else {
+        hi = mid;
+      }
+    }
+    return sorted.length - lo;
+  }
 }

@@ -2,50 +2,17 @@ package dev.dnsflip.observe;
 
 import dev.dnsflip.authority.SwitchDirection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Figures of one switch event from every replication's observations: per replication first, then
- * {@link Estimates} across replications; series and per-question counts are pooled.
- *
- * <p>Population of the last-stale percentiles: every client that used a name inside the event's
- * window; a client whose every use was fresh counts as 0. Threshold times ("stale share stays
- * below 1%") are bucket ends after the last bucket at or above the threshold; a replication in
- * which that bucket is the window's last is censored (the window length is used).
+ * Figures of one switch event from every replication's observations: each metric of the
+ * {@link MetricRegistry} per replication first, then {@link Estimates} across replications;
+ * series, per-question and blame counts are pooled.
  */
 public final class TransitionStats {
-  static final String[] NAMES = {"uses", "staleUses", "staleShare", "clientsObserved", "clientsWithStaleUse",
-      "lastStale.p50", "lastStale.p90", "lastStale.p99", "lastStale.p99.9", "lastStale.max",
-      "firstFresh.p50", "firstFresh.p99", "firstFresh.max",
-      "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero",
-      "clientsStaleAfter.1m", "clientsStaleAfter.5m", "clientsStaleAfter.15m", "clientsStaleAfter.1h"};
-  private static final long[] STILL_STALE_AT_MS = {60_000, 300_000, 900_000, 3_600_000};
-  private static final Unit[] UNITS = {Unit.COUNT, Unit.COUNT, Unit.RATIO, Unit.COUNT, Unit.COUNT,
-      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
-      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
-      Unit.DURATION_MS, Unit.DURATION_MS, Unit.DURATION_MS,
-      Unit.RATIO, Unit.RATIO, Unit.RATIO, Unit.RATIO};
-  private static final String[] DESCRIPTIONS = {
-      "uses (queries) by clients inside the window",
-      "uses whose answer differed in provenance from the intended one",
-      "stale uses / uses",
-      "clients with at least one use inside the window",
-      "clients with at least one stale use",
-      "median over observed clients of the last stale use (0 if none)",
-      "90th percentile of last stale use", "99th percentile of last stale use",
-      "99.9th percentile of last stale use", "latest stale use of any client",
-      "median over clients of the first fresh use", "99th percentile of first fresh use",
-      "latest first fresh use",
-      "time after which every bucket's stale share stays below 1%",
-      "time after which every bucket's stale share stays below 0.1%",
-      "end of the last bucket with any stale use",
-      "share of observed clients with a stale use 1 min or more after the switch",
-      "share of observed clients with a stale use 5 min or more after the switch",
-      "share of observed clients with a stale use 15 min or more after the switch",
-      "share of observed clients with a stale use 1 h or more after the switch"};
-  private static final int FIRST_STILL_STALE = 16;
-  private static final int FIRST_THRESHOLD = 13;
-  private static final double[] THRESHOLDS = {0.01, 0.001, 0.0};
+  private static final List<MetricDefinition> METRICS = MetricRegistry.all();
 
   private final int event;
   private final SwitchDirection direction;
@@ -54,7 +21,7 @@ public final class TransitionStats {
   private final long bucketMs;
   private final List<String> questionNames;
   private final List<double[]> samples = new ArrayList<>();
-  private final int[] censored = new int[NAMES.length];
+  private final int[] censored = new int[METRICS.size()];
   private final long[] uses;
   private final long[] stale;
   private final long[] questionUses;
@@ -87,12 +54,12 @@ public final class TransitionStats {
     questionUses = new long[questionNames.size()];
     questionStale = new long[questionNames.size()];
     questionLastStale = new long[questionNames.size()];
-    java.util.Arrays.fill(questionLastStale, -1);
+    Arrays.fill(questionLastStale, -1);
     this.pairs = List.copyOf(pairs);
     pairUses = new long[pairs.size()];
     pairStale = new long[pairs.size()];
     pairLastStale = new long[pairs.size()];
-    java.util.Arrays.fill(pairLastStale, -1);
+    Arrays.fill(pairLastStale, -1);
   }
 
   /** Adds one replication's observations of this event. */
@@ -100,11 +67,7 @@ public final class TransitionStats {
     int e = event;
     long[] u = tally.uses(e);
     long[] s = tally.stale(e);
-    long totalUses = 0;
-    long totalStale = 0;
     for (int b = 0; b < u.length; b++) {
-      totalUses += u[b];
-      totalStale += s[b];
       uses[b] += u[b];
       stale[b] += s[b];
     }
@@ -118,6 +81,28 @@ public final class TransitionStats {
       pairStale[p] += tally.pairStale(e, p);
       pairLastStale[p] = Math.max(pairLastStale[p], tally.pairLastStale(e, p));
     }
+    EventObservation o = observe(tally, record);
+    double[] v = new double[METRICS.size()];
+    for (int m = 0; m < v.length; m++) {
+      MetricDefinition d = METRICS.get(m);
+      v[m] = d.value().applyAsDouble(o);
+      if (d.censoredWhen().test(o)) {
+        censored[m]++;
+      }
+    }
+    samples.add(v);
+  }
+
+  /** One replication's view of this event, from its tally and client record. */
+  private EventObservation observe(Tally tally, ClientRecord record) {
+    long[] u = tally.uses(event);
+    long[] s = tally.stale(event);
+    long totalUses = 0;
+    long totalStale = 0;
+    for (int b = 0; b < u.length; b++) {
+      totalUses += u[b];
+      totalStale += s[b];
+    }
     int clients = record.clients();
     long[] last = new long[clients];
     long[] first = new long[clients];
@@ -125,8 +110,8 @@ public final class TransitionStats {
     int withStale = 0;
     int fresh = 0;
     for (int c = 0; c < clients; c++) {
-      long ls = record.lastStale(c, e);
-      long ff = record.firstFresh(c, e);
+      long ls = record.lastStale(c, event);
+      long ff = record.firstFresh(c, event);
       if (ls < 0 && ff < 0) {
         continue;
       }
@@ -138,46 +123,26 @@ public final class TransitionStats {
         first[fresh++] = ff;
       }
     }
-    Percentiles lp = new Percentiles(last, observed);
-    Percentiles fp = new Percentiles(first, fresh);
-    double[] v = {totalUses, totalStale, totalUses == 0 ? 0 : (double) totalStale / totalUses, observed, withStale,
-        pct(lp, 50), pct(lp, 90), pct(lp, 99), pct(lp, 99.9), lp.isEmpty() ? 0 : lp.max(),
-        pct(fp, 50), pct(fp, 99), fp.isEmpty() ? 0 : fp.max(), 0, 0, 0, 0, 0, 0, 0};
-    for (int k = 0; k < STILL_STALE_AT_MS.length; k++) {
-      int still = 0;
-      for (int c = 0; c < observed; c++) {
-        if (last[c] >= STILL_STALE_AT_MS[k]) {
-          still++;
-        }
-      }
-      v[FIRST_STILL_STALE + k] = observed == 0 ? 0 : (double) still / observed;
-    }
-    long windowMs = windowEndMs - atMs;
-    for (int k = 0; k < THRESHOLDS.length; k++) {
-      int idx = FIRST_THRESHOLD + k;
-      int lastAbove = lastBucketAtOrAbove(u, s, THRESHOLDS[k]);
-      if (lastAbove == u.length - 1) {
-        censored[idx]++;
-        v[idx] = windowMs;
-      } else {
-        v[idx] = lastAbove < 0 ? 0 : Math.min(windowMs, (lastAbove + 1) * bucketMs);
-      }
-    }
-    samples.add(v);
+    return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
+        new Percentiles(last, observed), withStale, new Percentiles(first, fresh));
   }
 
-  /** Every metric an event can report, in report order; an event may leave some out. */
+  /**
+   * Every metric an event can report, in report order; an event may leave some out.
+   *
+   * Kept for callers that predate the registry; {@link MetricRegistry#names()} owns the list.
+   */
   public static List<String> metricNames() {
-    return List.of(NAMES);
+    return MetricRegistry.names();
   }
 
-  /** Every metric an event can report with its unit, in report order. */
-  public static java.util.Map<String, Unit> metricUnits() {
-    java.util.Map<String, Unit> units = new java.util.LinkedHashMap<>();
-    for (int m = 0; m < NAMES.length; m++) {
-      units.put(NAMES[m], UNITS[m]);
-    }
-    return java.util.Collections.unmodifiableMap(units);
+  /**
+   * Every metric an event can report with its unit, in report order.
+   *
+   * Kept for callers that predate the registry; {@link MetricRegistry#units()} owns the list.
+   */
+  public static Map<String, Unit> metricUnits() {
+    return MetricRegistry.units();
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm) {
@@ -187,18 +152,16 @@ public final class TransitionStats {
   public EventReport report(List<ClosedFormPoint> closedForm, String closedFormNote) {
     List<Metric> metrics = new ArrayList<>();
     long windowMs = windowEndMs - atMs;
-    for (int m = 0; m < NAMES.length; m++) {
-      int k = m - FIRST_STILL_STALE;
-      if (k >= 0 && k < STILL_STALE_AT_MS.length && STILL_STALE_AT_MS[k] >= windowMs) {
-        // The window ends before this horizon: no client can be seen stale after it, and a 0
-        // here would read as a measurement. Left out; the report says why.
-        continue;
+    for (int m = 0; m < METRICS.size(); m++) {
+      MetricDefinition d = METRICS.get(m);
+      if (!d.measurableIn(windowMs)) {
+        continue; // left out; the report says why
       }
       double[] values = new double[samples.size()];
       for (int r = 0; r < values.length; r++) {
         values[r] = samples.get(r)[m];
       }
-      metrics.add(new Metric(NAMES[m], UNITS[m], DESCRIPTIONS[m], Estimates.of(values, censored[m])));
+      metrics.add(d.estimated(Estimates.of(values, censored[m])));
     }
     List<QuestionStats> questions = new ArrayList<>();
     for (int q = 0; q < questionNames.size(); q++) {
@@ -214,28 +177,11 @@ public final class TransitionStats {
       }
     }
     return new EventReport(event, direction, atMs, windowEndMs, metrics, closedForm, closedFormNote, questions, blame,
-        new StaleSeries(bucketMs, uses.clone(), stale.clone()));
+        series());
   }
 
   /** The pooled series so far, for closed-form comparisons. */
   public StaleSeries series() {
     return new StaleSeries(bucketMs, uses.clone(), stale.clone());
-  }
-
-  private static double pct(Percentiles p, double q) {
-    return p.isEmpty() ? 0 : p.percentile(q);
-  }
-
-  /** Index of the last bucket whose share is >= threshold (> 0 for threshold 0), or -1. */
-  static int lastBucketAtOrAbove(long[] uses, long[] stale, double threshold) {
-    for (int b = uses.length - 1; b >= 0; b--) {
-      if (stale[b] == 0) {
-        continue;
-      }
-      if (threshold == 0 || (double) stale[b] / uses[b] >= threshold) {
-        return b;
-      }
-    }
-    return -1;
   }
 }

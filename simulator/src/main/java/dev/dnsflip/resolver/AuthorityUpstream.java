@@ -15,7 +15,6 @@ public final class AuthorityUpstream implements Upstream {
   private final long[] outageFrom;
   private final long[] outageTo;
   private final SplittableRandom random;
-  private long ttlMs;
 
   public AuthorityUpstream(AnswerTable table, NameserverTimeline timeline, long[] outageFrom, long[] outageTo,
       SplittableRandom random) {
@@ -27,20 +26,14 @@ public final class AuthorityUpstream implements Upstream {
   }
 
   @Override
-  public int fetch(int question, long now) {
+  public long fetch(int question, long now) {
     for (int i = 0; i < outageFrom.length; i++) {
       if (now >= outageFrom[i] && now < outageTo[i]) {
-        return FAILED;
+        return Resolution.FAILED;
       }
     }
     int ns = timeline.nameservers() == 1 ? 0 : random.nextInt(timeline.nameservers());
     int answer = table.answerOf(question, timeline.enabledAt(ns, now));
-    ttlMs = table.ttlMs(answer);
-    return answer;
-  }
-
-  @Override
-  public long fetchedTtlMs() {
-    return ttlMs;
+    return Resolution.of(answer, false, table.ttlMs(answer));
   }
 }

@@ -34,11 +34,7 @@ public final class CachingResolver implements ResolverNode {
   private final LruOrder lru; // null when capacity is unlimited
   private final boolean wholeSecond;
 
-  private boolean linkHit;
-  private long linkTtlMs;
-  private boolean lastWasHit;
-  private long lastTtlMs;
-  private long fetchedTtlMs;
+  private long last; // only for resolve(): the hot path uses lookup()'s value
   private long staleServed;
 
   public CachingResolver(AnswerTable table, ResolverBehaviour behaviour, Upstream upstream) {
@@ -55,27 +51,28 @@ public final class CachingResolver implements ResolverNode {
     Arrays.fill(staleUntil, NEVER);
     Arrays.fill(retryAfter, NEVER);
     Arrays.fill(answer, FAILED);
+    if (table.answerCount() > Resolution.MAX_ANSWERS) {
+      throw new IllegalArgumentException("too many answers to pack: " + table.answerCount());
+    }
     lru = behaviour.capacity() > 0 ? new LruOrder(slots) : null;
     wholeSecond = behaviour.wholeSecondClock();
   }
 
   @Override
-  public int resolve(int question, long now, int client) {
+  public long lookup(int question, long now, int client) {
     boolean hit = true;
     long ttl = Long.MAX_VALUE;
     int q = question;
     for (int depth = 0; ; depth++) {
-      int a = link(q, now);
-      if (a == FAILED) {
-        lastWasHit = false;
-        return FAILED;
+      long link = link(q, now);
+      if (link == Resolution.FAILED) {
+        return Resolution.FAILED;
       }
-      hit &= linkHit;
-      ttl = Math.min(ttl, linkTtlMs);
+      int a = Resolution.answer(link);
+      hit &= Resolution.hit(link);
+      ttl = Math.min(ttl, Resolution.ttlMs(link));
       if (!table.isCname(a)) {
-        lastWasHit = hit;
-        lastTtlMs = ttl;
-        return a;
+        return Resolution.of(a, hit, ttl);
       }
       if (depth >= Authority.MAX_CHAIN) {
         throw new IllegalStateException("CNAME chain too long at " + table.question(q));
@@ -86,25 +83,24 @@ public final class CachingResolver implements ResolverNode {
 
   /** As an upstream of a forwarder: the first link only, with the TTL this cache passes on. */
   @Override
-  public int fetch(int question, long now) {
-    int a = link(question, now);
-    fetchedTtlMs = linkTtlMs;
-    return a;
+  public long fetch(int question, long now) {
+    return link(question, now);
   }
 
   @Override
-  public long fetchedTtlMs() {
-    return fetchedTtlMs;
+  public int resolve(int question, long now, int client) {
+    last = lookup(question, now, client);
+    return Resolution.answer(last);
   }
 
   @Override
   public boolean lastWasHit() {
-    return lastWasHit;
+    return Resolution.hit(last);
   }
 
   @Override
   public long lastTtlMs() {
-    return lastTtlMs;
+    return Resolution.ttlMs(last);
   }
 
   /** Stale answers served so far. */
@@ -112,7 +108,8 @@ public final class CachingResolver implements ResolverNode {
     return staleServed;
   }
 
-  private int link(int q, long now) {
+  /** One link of the chain: a CNAME or the terminal answer, with whether it was cached and the TTL passed on. */
+  private long link(int q, long now) {
     int cnameSlot = table.cnameSlotOf(q);
     if (now < expiry[q]) {
       return hit(q, q, now);
@@ -131,50 +128,44 @@ public final class CachingResolver implements ResolverNode {
       }
       return served(old, reply);
     }
-    int a = upstream.fetch(q, now);
-    if (a != FAILED) {
-      linkHit = false;
-      linkTtlMs = store(q, cnameSlot, a, upstream.fetchedTtlMs(), now);
-      return a;
+    long fetched = upstream.fetch(q, now);
+    if (fetched != Resolution.FAILED) {
+      int a = Resolution.answer(fetched);
+      return Resolution.of(a, false, store(q, cnameSlot, a, Resolution.ttlMs(fetched), now));
     }
     if (staleSlot >= 0) {
       failed(staleSlot, now);
       return served(answer[staleSlot], stale.replyTtlMs(original[staleSlot]));
     }
-    return FAILED;
+    return Resolution.FAILED;
   }
 
-  private int hit(int slot, int q, long now) {
+  private long hit(int slot, int q, long now) {
     int a = answer[slot];
     if (lru != null) {
       lru.touch(slot);
     }
     long remaining = wholeSecond ? CacheClock.wholeSecondRemainingMs(expiry[slot], now) : expiry[slot] - now;
-    linkHit = true;
-    linkTtlMs = behaviour.passOriginalTtl() ? original[slot] : remaining;
+    // The client gets what was cached; a prefetch only refreshes the entry behind it.
+    long passOn = behaviour.passOriginalTtl() ? original[slot] : remaining;
     if (behaviour.prefetch().triggers(remaining, original[slot])) {
-      int fresh = upstream.fetch(q, now);
-      if (fresh != FAILED) {
-        long passOn = linkTtlMs;
-        store(q, table.cnameSlotOf(q), fresh, upstream.fetchedTtlMs(), now);
-        linkTtlMs = passOn;
-        linkHit = true;
+      long fresh = upstream.fetch(q, now);
+      if (fresh != Resolution.FAILED) {
+        store(q, table.cnameSlotOf(q), Resolution.answer(fresh), Resolution.ttlMs(fresh), now);
       }
     }
-    return a;
+    return Resolution.of(a, true, passOn);
   }
 
-  private int served(int a, long replyTtlMs) {
+  private long served(int a, long replyTtlMs) {
     staleServed++;
-    linkHit = true;
-    linkTtlMs = replyTtlMs;
-    return a;
+    return Resolution.of(a, true, replyTtlMs);
   }
 
   private void refresh(int q, int cnameSlot, int staleSlot, long now) {
-    int fresh = upstream.fetch(q, now);
-    if (fresh != FAILED) {
-      store(q, cnameSlot, fresh, upstream.fetchedTtlMs(), now);
+    long fresh = upstream.fetch(q, now);
+    if (fresh != Resolution.FAILED) {
+      store(q, cnameSlot, Resolution.answer(fresh), Resolution.ttlMs(fresh), now);
     } else {
       failed(staleSlot, now);
     }

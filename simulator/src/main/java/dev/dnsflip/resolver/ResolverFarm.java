@@ -12,7 +12,7 @@ public final class ResolverFarm implements ResolverNode {
   private final CachingResolver[] backends;
   private final BackendChoice choice;
   private final SplittableRandom random;
-  private CachingResolver last;
+  private long last; // only for resolve(): the hot path uses lookup()'s value
 
   public ResolverFarm(AnswerTable table, CachingResolver[] backends, BackendChoice choice, SplittableRandom random) {
     if (backends.length < 1) {
@@ -25,30 +25,29 @@ public final class ResolverFarm implements ResolverNode {
   }
 
   @Override
+  public long lookup(int question, long now, int client) {
+    return pick(question, client).lookup(question, now, client);
+  }
+
+  @Override
+  public long fetch(int question, long now) {
+    return pick(question, -1).fetch(question, now);
+  }
+
+  @Override
   public int resolve(int question, long now, int client) {
-    last = pick(question, client);
-    return last.resolve(question, now, client);
-  }
-
-  @Override
-  public int fetch(int question, long now) {
-    last = pick(question, -1);
-    return last.fetch(question, now);
-  }
-
-  @Override
-  public long fetchedTtlMs() {
-    return last.fetchedTtlMs();
+    last = lookup(question, now, client);
+    return Resolution.answer(last);
   }
 
   @Override
   public boolean lastWasHit() {
-    return last.lastWasHit();
+    return Resolution.hit(last);
   }
 
   @Override
   public long lastTtlMs() {
-    return last.lastTtlMs();
+    return Resolution.ttlMs(last);
   }
 
   public CachingResolver backend(int i) {

@@ -3,14 +3,14 @@ package dev.dnsflip.resolver;
 /**
  * Where a cache gets answers it does not have: the authoritative nameservers, or another
  * resolver (a forwarder's upstream). One call answers the first link of a question's chain: a
- * CNAME or the terminal answer, with the TTL it carries (read it right after the call).
+ * CNAME or the terminal answer, with the TTL it carries, packed as a {@link Resolution}.
  */
 public interface Upstream {
   int FAILED = -1;
 
-  /** The answer id for {@code question} at {@code now}, or {@link #FAILED} (timeout, SERVFAIL). */
-  int fetch(int question, long now);
-
-  /** The TTL the last successful {@link #fetch} carried, in ms. */
-  long fetchedTtlMs();
+  /**
+   * The first link for {@code question} at {@code now} with the TTL it carries, as a
+   * {@link Resolution}; {@link Resolution#FAILED} on a timeout or SERVFAIL.
+   */
+  long fetch(int question, long now);
 }

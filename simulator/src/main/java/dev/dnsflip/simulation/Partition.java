@@ -16,6 +16,7 @@ import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverFarm;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.ResolverNode;
+import dev.dnsflip.resolver.Resolution;
 import dev.dnsflip.resolver.SteadyState;
 import dev.dnsflip.resolver.Upstream;
 import java.util.SplittableRandom;
@@ -81,27 +82,19 @@ final class Partition {
       int client = ctx.population.member(resolvers[i], g, n == 1 ? 0 : random.nextInt(n));
       int q = ctx.questionOf[g][ctx.questionPick[g].sample(random)];
       ClientBehaviour behaviour = ctx.scenario.clientGroups().get(g).behaviour();
-      int answer;
-      int intendedFor;
-      if (clientState == null || behaviour.isPlain()) {
-        answer = nodes[i].resolve(q, t, client);
-        hit = nodes[i].lastWasHit();
-        intendedFor = q;
-      } else {
-        answer = use(nodes[i], behaviour, client, q, t);
-        intendedFor = q;
-      }
+      long used = clientState == null || behaviour.isPlain() ? nodes[i].lookup(q, t, client)
+          : use(nodes[i], behaviour, clientState.base(resolvers[i], g, client), g, client, q, t);
       if (t >= 0) {
         while (current + 1 < events && t >= eventAt[current + 1]) {
           current++;
         }
-        if (answer == NONE) {
+        if (Resolution.failed(used)) {
           tally.failure();
         } else {
           boolean enabled = ctx.settingAt(current);
-          int intended = behaviour.dualStack() ? intendedDual(intendedFor, enabled)
-              : table.intendedProvenance(intendedFor, enabled);
-          boolean stale = table.provenance(answer) != intended;
+          int intended = behaviour.dualStack() ? intendedDual(q, enabled) : table.intendedProvenance(q, enabled);
+          boolean stale = table.provenance(Resolution.answer(used)) != intended;
+          boolean hit = Resolution.hit(used);
           if (current < 0) {
             tally.query(hit);
           } else {
@@ -116,41 +109,38 @@ final class Partition {
     }
   }
 
-  // Whether the last use was answered without asking any resolver beyond the client, or from a resolver cache.
-  private boolean hit;
-
-  /** A use by a client with state: open connection, then its own cache, then its resolver. */
-  private int use(ResolverNode node, ClientBehaviour behaviour, int client, int q, long t) {
+  /**
+   * A use by a client with state (its first slot {@code base}): open connection, then its own
+   * cache, then its resolver. A hit is a use answered without a resolver fetch beyond the client
+   * or a resolver cache.
+   */
+  private long use(ResolverNode node, ClientBehaviour behaviour, int base, int g, int client, int q, long t) {
     if (behaviour.connectionMeanMs() > 0) {
-      int ci = clientState.index(client, q);
+      int ci = clientState.index(base, g, q);
       if (t < clientState.connectedUntil(ci)) {
-        hit = true;
-        return clientState.connected(ci);
+        int a = clientState.connected(ci);
+        return Resolution.of(a, true, 0);
       }
-      int a = behaviour.dualStack() ? lookupDual(node, behaviour.cache(), client, q, t)
-          : lookup(node, behaviour.cache(), client, q, t);
-      if (a != NONE) {
+      long found = behaviour.dualStack() ? lookupDual(node, behaviour.cache(), base, g, client, q, t)
+          : lookup(node, behaviour.cache(), base, g, client, q, t);
+      if (!Resolution.failed(found)) {
         long life = (long) Math.ceil(exponential() * behaviour.connectionMeanMs());
-        clientState.connect(ci, a, t + life);
+        clientState.connect(ci, Resolution.answer(found), t + life);
       }
-      return a;
+      return found;
     }
-    return behaviour.dualStack() ? lookupDual(node, behaviour.cache(), client, q, t)
-        : lookup(node, behaviour.cache(), client, q, t);
+    return behaviour.dualStack() ? lookupDual(node, behaviour.cache(), base, g, client, q, t)
+        : lookup(node, behaviour.cache(), base, g, client, q, t);
   }
 
-  /** Dual stack: AAAA when it has addresses, else A. */
-  private int lookupDual(ResolverNode node, ClientCache cache, int client, int q, long t) {
-    int v6 = ctx.siblingAaaa[q];
-    int v4 = ctx.siblingA[q];
-    int a6 = lookup(node, cache, client, v6, t);
-    boolean hit6 = hit;
-    if (a6 != NONE && table.answer(a6).kind() == AnswerKind.DATA) {
-      return a6;
+  /** Dual stack: AAAA when it has addresses, else A; a hit only when both lookups were. */
+  private long lookupDual(ResolverNode node, ClientCache cache, int base, int g, int client, int q, long t) {
+    long v6 = lookup(node, cache, base, g, client, ctx.siblingAaaa[q], t);
+    if (!Resolution.failed(v6) && table.answer(Resolution.answer(v6)).kind() == AnswerKind.DATA) {
+      return v6;
     }
-    int a4 = lookup(node, cache, client, v4, t);
-    hit &= hit6;
-    return a4;
+    long v4 = lookup(node, cache, base, g, client, ctx.siblingA[q], t);
+    return Resolution.withHit(v4, Resolution.hit(v4) && Resolution.hit(v6)); // a failed lookup is no hit
   }
 
   private int intendedDual(int q, boolean enabled) {
@@ -159,39 +149,35 @@ final class Partition {
   }
 
   /** One question through the client's cache. */
-  private int lookup(ResolverNode node, ClientCache cache, int client, int q, long t) {
+  private long lookup(ResolverNode node, ClientCache cache, int base, int g, int client, int q, long t) {
     if (cache instanceof ClientCache.None) {
-      int a = node.resolve(q, t, client);
-      hit = node.lastWasHit();
-      return a;
+      return node.lookup(q, t, client);
     }
-    int ci = clientState.index(client, q);
+    int ci = clientState.index(base, g, q);
     long until = clientState.cachedUntil(ci);
     if (t < until) {
-      hit = true;
-      return clientState.cached(ci);
+      return Resolution.of(clientState.cached(ci), true, 0); // no resolver passed a TTL on
     }
     if (clientState.cached(ci) != NONE && t < until + cache.graceMs()) {
       // Grace: use the expired entry once more and revalidate behind it.
       int old = clientState.cached(ci);
-      int fresh = node.resolve(q, t, client);
-      if (fresh != NONE) {
-        store(cache, ci, fresh, node.lastTtlMs(), t);
+      long fresh = node.lookup(q, t, client);
+      if (!Resolution.failed(fresh)) {
+        store(cache, ci, fresh, t);
       }
-      hit = true;
-      return old;
+      return Resolution.of(old, true, 0);
     }
-    int a = node.resolve(q, t, client);
-    hit = node.lastWasHit();
-    if (a != NONE) {
-      store(cache, ci, a, node.lastTtlMs(), t);
+    long fetched = node.lookup(q, t, client);
+    if (!Resolution.failed(fetched)) {
+      store(cache, ci, fetched, t);
     }
-    return a;
+    return fetched;
   }
 
-  private void store(ClientCache cache, int ci, int a, long ttlMs, long t) {
+  private void store(ClientCache cache, int ci, long resolution, long t) {
+    int a = Resolution.answer(resolution);
     boolean negative = table.provenance(a) == Provenance.NEGATIVE.ordinal();
-    long life = cache.lifetimeMs(ttlMs, negative);
+    long life = cache.lifetimeMs(Resolution.ttlMs(resolution), negative);
     clientState.cache(ci, a, t + life);
   }
 

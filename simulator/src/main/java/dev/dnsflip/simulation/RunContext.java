@@ -38,6 +38,7 @@ final class RunContext {
   final long[] outageFrom;
   final long[] outageTo;
   final boolean needsClientState;
+  final int[][] stateQuestions; // [client group] -> table questions its clients keep state for
 
   RunContext(Scenario scenario, AnswerTable table, NameserverTimeline timeline, Population population,
       RandomStreams streams, long startMs) {
@@ -115,6 +116,30 @@ final class RunContext {
     outageFrom = scenario.outages().stream().mapToLong(Outage::fromMs).toArray();
     outageTo = scenario.outages().stream().mapToLong(Outage::toMs).toArray();
     needsClientState = groups.stream().anyMatch(g -> !g.behaviour().isPlain());
+    stateQuestions = new int[groups.size()][];
+    for (int g = 0; g < groups.size(); g++) {
+      stateQuestions[g] = stateQuestions(groups.get(g), questionOf[g]);
+    }
+  }
+
+  /**
+   * The questions a client of {@code group} keeps state for: none for a plain client; else those
+   * it asks (connections are kept per asked question), and for a dual-stack client both families
+   * of each name (its cache holds them apart).
+   */
+  private int[] stateQuestions(ClientGroup group, int[] asked) {
+    if (group.behaviour().isPlain()) {
+      return new int[0];
+    }
+    java.util.Set<Integer> questions = new java.util.LinkedHashSet<>();
+    for (int q : asked) {
+      questions.add(q);
+      if (group.behaviour().dualStack()) {
+        questions.add(siblingAaaa[q]);
+        questions.add(siblingA[q]);
+      }
+    }
+    return questions.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static int indexOfGroup(List<ResolverGroup> groups, String name) {

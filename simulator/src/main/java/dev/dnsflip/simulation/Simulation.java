@@ -20,7 +20,7 @@ import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.RunSummary;
 import dev.dnsflip.observe.StaleSeries;
 import dev.dnsflip.observe.Tally;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.observe.TransitionStats;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -33,17 +33,15 @@ import java.util.concurrent.Future;
 
 /**
  * Runs a scenario: for each replication, one partition per resolver (with its clients), run in
- * parallel on {@code threads} workers, then merged into a {@link TransitionReport}. Every random
- * draw comes from a stream keyed by (seed, replication, entity), and merging only adds integers,
- * so the report does not depend on the thread count.
+ * parallel on {@code threads} workers, then merged into a {@link RunResult}. Every random draw
+ * comes from a stream keyed by (seed, replication, entity), and merging only adds integers, so the
+ * result does not depend on the thread count. Report concerns (checked expectations, where an
+ * imported account came from) are the harness's: it attaches them to the result.
  */
 public final class Simulation {
   private final Scenario scenario;
   private final int threads;
   private final AnswerTable table;
-  private long maxDelayMs;
-  private long queries;
-  private long hits;
 
   public Simulation(Scenario scenario, int threads) {
     if (threads < 1) {
@@ -58,7 +56,11 @@ public final class Simulation {
     return table;
   }
 
-  public TransitionReport run() {
+  /**
+   * Runs every replication and returns what they observed. Holds no state between calls: the
+   * same instance gives an equal result each time.
+   */
+  public RunResult run() {
     List<SwitchEvent> events = scenario.schedule().events();
     List<String> questionNames = new ArrayList<>();
     for (int q = 0; q < table.questionCount(); q++) {
@@ -69,6 +71,9 @@ public final class Simulation {
     List<ClosedForm> closedForms = new ArrayList<>();
     List<long[]> closedFormOffsets = new ArrayList<>();
     RandomStreams root = new RandomStreams(scenario.seed());
+    long maxDelayMs = 0;
+    long queries = 0;
+    long hits = 0;
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dnsflip-worker");
       t.setDaemon(true);
@@ -122,12 +127,7 @@ public final class Simulation {
     }
     RunSummary summary = new RunSummary(scenario.clientCount(), scenario.resolverCount(), scenario.nameservers(),
         maxDelayMs, queries, hits, queries == 0 ? 0 : (double) hits / queries);
-    TransitionReport unchecked = new TransitionReport(scenario.name(), scenario.description(), scenario.seed(),
-        scenario.replications(), scenario.durationMs(), scenario.bucketMs(), scenario.initialCache().describe(),
-        summary, eventReports, List.of());
-    return new TransitionReport(unchecked.scenario(), unchecked.description(), unchecked.seed(),
-        unchecked.replications(), unchecked.durationMs(), unchecked.bucketMs(), unchecked.initialCache(),
-        summary, eventReports, ExpectationCheck.check(unchecked, scenario.expectations()));
+    return new RunResult(summary, eventReports);
   }
 
   /**
@@ -209,7 +209,7 @@ public final class Simulation {
     int chunks = Math.min(count, threads * 4);
     int pairs = scenario.resolverGroups().size() * scenario.clientGroups().size();
     ClientState clientState = ctx.needsClientState
-        ? new ClientState(ctx.population.clients(), table.questionCount()) : null;
+        ? new ClientState(ctx.population, ctx.stateQuestions, table.questionCount()) : null;
     List<Future<Tally>> futures = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {
       int from = (int) ((long) count * c / chunks);

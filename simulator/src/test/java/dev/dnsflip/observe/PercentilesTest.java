@@ -110,4 +110,18 @@ class PercentilesTest {
       }
     }
   }
+
+  @Test
+  void countsValuesAtOrAboveAThresholdAsAScanWould() {
+    SplittableRandom random = new SplittableRandom(5);
+    for (int n = 0; n < 50; n++) {
+      long[] values = random.longs(n, 0, 20).toArray();
+      Percentiles p = new Percentiles(values, n);
+      assertThat(p.size()).isEqualTo(n);
+      for (long v = -1; v <= 21; v++) {
+        long at = v;
+        assertThat(p.countAtLeast(v)).as("n=%d v=%d", n, v).isEqualTo((int) Arrays.stream(values).filter(x -> x >= at).count());
+      }
+    }
+  }
 }

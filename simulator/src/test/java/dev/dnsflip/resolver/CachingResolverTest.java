@@ -120,4 +120,23 @@ class CachingResolverTest {
     assertThat(provenance(r.resolve(app, 50_000 + T, 0))).isEqualTo(Provenance.ANYCAST);
     assertThat(r.expiryMs(app)).as("flattened anycast is stored under (app, A)").isEqualTo(50_000 + 2 * T);
   }
+
+  @Test
+  void aLookupHandsBackTheAnswerWhetherCachedAndTheTtlAsOneValue() {
+    CachingResolver r = resolver(TestScenarios.schedule(), new Propagation.Fixed(0));
+    long miss = r.lookup(app, 1_000, 0);
+    long hit = r.lookup(app, 61_000, 0);
+
+    assertThat(Resolution.hit(miss)).isFalse();
+    assertThat(Resolution.hit(hit)).isTrue();
+    assertThat(Resolution.answer(hit)).isEqualTo(Resolution.answer(miss));
+    assertThat(provenance(Resolution.answer(hit))).as("proxied, no switch").isEqualTo(Provenance.ANYCAST);
+    // Auto TTL 300 s, passed on as what remains of it.
+    assertThat(Resolution.ttlMs(miss)).isEqualTo(T);
+    assertThat(Resolution.ttlMs(hit)).isEqualTo(T - 60_000);
+    // resolve() reads the same value piece by piece.
+    assertThat(r.resolve(app, 61_000, 0)).isEqualTo(Resolution.answer(hit));
+    assertThat(r.lastWasHit()).isTrue();
+    assertThat(r.lastTtlMs()).isEqualTo(T - 60_000);
+  }
 }

@@ -32,19 +32,14 @@ class ResolverPoliciesTest {
     }
 
     @Override
-    public int fetch(int question, long now) {
+    public long fetch(int question, long now) {
       fetches++;
       if (down) {
-        return FAILED;
+        return Resolution.FAILED;
       }
       int a = table.answerOf(question, enabled);
       ttlMs = table.ttlMs(a);
-      return a;
-    }
-
-    @Override
-    public long fetchedTtlMs() {
-      return ttlMs;
+      return Resolution.of(a, false, ttlMs);
     }
   }
 

@@ -38,14 +38,9 @@ class WholeSecondClockTest {
     }
 
     @Override
-    public int fetch(int question, long now) {
+    public long fetch(int question, long now) {
       fetches++;
-      return down ? FAILED : table.answerOf(question, enabled);
-    }
-
-    @Override
-    public long fetchedTtlMs() {
-      return ttlMs;
+      return down ? Resolution.FAILED : Resolution.of(table.answerOf(question, enabled), false, ttlMs);
     }
   }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.authority.SwitchSchedule;
 import dev.dnsflip.observe.StaleSeries;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.resolver.InitialCache;
 import java.util.List;
 import org.apache.commons.math3.stat.descriptive.SummaryStatistics;
@@ -38,9 +38,9 @@ class ClosedFormTest {
       Scenario s = TestScenarios.singleName(TTL_S, 1, 1, ratePerSecond, durationMs,
           new SwitchSchedule(false, List.of()), new Propagation.Fixed(0), InitialCache.STEADY, seed,
           replications, 1000);
-      TransitionReport r = new Simulation(s, 1).run();
+      RunResult r = new Simulation(s, 1).run();
       // E[hits] = λ·D·H exactly for a stationary start (PASTA), so hits / (λD) is unbiased.
-      estimates.addValue(r.run().cacheHits() / (replications * ratePerSecond * durationMs / 1000.0));
+      estimates.addValue(r.summary().cacheHits() / (replications * ratePerSecond * durationMs / 1000.0));
     }
     assertThat(estimates.getMean()).isCloseTo(expected, within(Samples.halfWidth(estimates, ALPHA / 4)));
   }

@@ -13,7 +13,7 @@ import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.QuestionStats;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.ArrayList;
@@ -54,8 +54,8 @@ class HardBoundTest {
         account, 4, new Propagation.Uniform(0, 30_000), TestScenarios.schedule(enable, disable),
         List.of(new ResolverGroup("r", 40)),
         List.of(new ClientGroup("c", 4_000, 1.0 / 20, Map.of(), questions)), List.of());
-    TransitionReport report = new Simulation(s, 2).run();
-    long maxDelay = report.run().maxPropagationDelayMs();
+    RunResult report = new Simulation(s, 2).run();
+    long maxDelay = report.summary().maxPropagationDelayMs();
     assertThat(maxDelay).isBetween(1L, 30_000L);
 
     EventReport enabled = report.events().get(0);

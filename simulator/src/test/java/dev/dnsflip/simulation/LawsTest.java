@@ -10,7 +10,7 @@ import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.resolver.BackendChoice;
 import dev.dnsflip.resolver.CacheClock;
@@ -62,7 +62,7 @@ class LawsTest {
         List.of());
   }
 
-  private static long worstLastStale(TransitionReport report) {
+  private static long worstLastStale(RunResult report) {
     long worst = 0;
     for (EventReport e : report.events()) {
       worst = Math.max(worst, (long) e.metric("lastStale.max").estimate().max());
@@ -84,9 +84,9 @@ class LawsTest {
       for (int d = 1; d < depth; d++) {
         groups.add(group("level" + d, c.resolvers() * (d + 1), ResolverBehaviour.TTL_HONOURING, "level" + (d - 1)));
       }
-      TransitionReport report = new Simulation(scenario(c, groups, ClientBehaviour.PLAIN), 2).run();
+      RunResult report = new Simulation(scenario(c, groups, ClientBehaviour.PLAIN), 2).run();
       assertThat(worstLastStale(report)).as("seed %d, depth %d: %s", seed, depth, c)
-          .isLessThan(c.ttlS() * 1000 + report.run().maxPropagationDelayMs());
+          .isLessThan(c.ttlS() * 1000 + report.summary().maxPropagationDelayMs());
     }
   }
 
@@ -97,10 +97,10 @@ class LawsTest {
       long floorS = 5 + new SplittableRandom(seed * 31).nextInt(600);
       ResolverBehaviour floor = new ResolverBehaviour(new TtlClamps(floorS, 86_400, 0, 3600), ServeStale.OFF,
           Prefetch.NONE, false);
-      TransitionReport report = new Simulation(scenario(c, List.of(group("floor", c.resolvers(), floor, null)),
+      RunResult report = new Simulation(scenario(c, List.of(group("floor", c.resolvers(), floor, null)),
           ClientBehaviour.PLAIN), 2).run();
       assertThat(worstLastStale(report)).as("seed %d, floor %d s: %s", seed, floorS, c)
-          .isLessThan(Math.max(c.ttlS(), floorS) * 1000 + report.run().maxPropagationDelayMs());
+          .isLessThan(Math.max(c.ttlS(), floorS) * 1000 + report.summary().maxPropagationDelayMs());
     }
   }
 
@@ -109,11 +109,11 @@ class LawsTest {
     for (long seed = 1; seed <= CONFIGURATIONS; seed++) {
       Config c = config(seed);
       long fixedS = 1 + new SplittableRandom(seed * 17).nextInt(120);
-      TransitionReport report = new Simulation(scenario(c, List.of(group("r", c.resolvers(),
+      RunResult report = new Simulation(scenario(c, List.of(group("r", c.resolvers(),
           ResolverBehaviour.TTL_HONOURING, null)), new ClientBehaviour(new ClientCache.Fixed(fixedS, fixedS), 0, false)),
           2).run();
       assertThat(worstLastStale(report)).as("seed %d, fixed %d s: %s", seed, fixedS, c)
-          .isLessThan((c.ttlS() + fixedS) * 1000 + report.run().maxPropagationDelayMs());
+          .isLessThan((c.ttlS() + fixedS) * 1000 + report.summary().maxPropagationDelayMs());
     }
   }
 
@@ -136,8 +136,8 @@ class LawsTest {
           new ServeStale(true, replyS, windowS, 0, 0, false, false), Prefetch.NONE, false);
       List<ResolverGroup> groups = List.of(group("upstream", c.resolvers(), stale, null),
           group("forwarders", c.resolvers() * 3, ResolverBehaviour.TTL_HONOURING, "upstream"));
-      TransitionReport report = new Simulation(scenario(c, groups, ClientBehaviour.PLAIN), 2).run();
-      long d = report.run().maxPropagationDelayMs();
+      RunResult report = new Simulation(scenario(c, groups, ClientBehaviour.PLAIN), 2).run();
+      long d = report.summary().maxPropagationDelayMs();
       long worst = worstLastStale(report);
       assertThat(worst).as("seed %d, R %d s, W %d s: %s", seed, replyS, windowS, c)
           .isLessThan((c.ttlS() + windowS + replyS) * 1000 + d);
@@ -169,9 +169,9 @@ class LawsTest {
             : ResolverBehaviour.TTL_HONOURING.withClock(CacheClock.WHOLE_SECOND);
         groups.add(group("level" + d, c.resolvers() * (d + 1), b, "level" + (d - 1)));
       }
-      TransitionReport report = new Simulation(scenario(c, groups, ClientBehaviour.PLAIN), 2).run();
+      RunResult report = new Simulation(scenario(c, groups, ClientBehaviour.PLAIN), 2).run();
       assertThat(worstLastStale(report)).as("seed %d, depth %d: %s", seed, depth, c)
-          .isLessThan(c.ttlS() * 1000 + report.run().maxPropagationDelayMs() + 1000);
+          .isLessThan(c.ttlS() * 1000 + report.summary().maxPropagationDelayMs() + 1000);
     }
   }
 
@@ -203,8 +203,8 @@ class LawsTest {
             List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)), ClientBehaviour.PLAIN,
             Origin.of("c"))),
         List.of());
-    TransitionReport report = new Simulation(s, 2).run();
-    assertThat(report.run().maxPropagationDelayMs()).isEqualTo(delayMs);
+    RunResult report = new Simulation(s, 2).run();
+    assertThat(report.summary().maxPropagationDelayMs()).isEqualTo(delayMs);
     return worstLastStale(report);
   }
 }

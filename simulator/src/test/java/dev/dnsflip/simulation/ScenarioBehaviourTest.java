@@ -10,7 +10,7 @@ import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.resolver.BackendChoice;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.Prefetch;
@@ -52,28 +52,28 @@ class ScenarioBehaviourTest {
     long outageTo = ENABLE + 900_000;
     ResolverBehaviour bindStale = new ResolverBehaviour(TtlClamps.NONE,
         new ServeStale(true, 30, 86_400, 1, 30_000, false, false), Prefetch.NONE, false);
-    TransitionReport stale = new Simulation(scenario(bindStale, clients(Type.A, ClientBehaviour.PLAIN),
+    RunResult stale = new Simulation(scenario(bindStale, clients(Type.A, ClientBehaviour.PLAIN),
         List.of(new Outage(outageFrom, outageTo)), ENABLE), 2).run();
     long lastStale = (long) stale.events().get(0).metric("lastStale.max").estimate().max();
     assertThat(lastStale).as("stale past the old TTL, through the outage").isGreaterThan(outageTo - ENABLE - 10_000);
     assertThat(lastStale).as("but not past the first retry after it").isLessThan(outageTo - ENABLE + 30_000);
 
-    TransitionReport plain = new Simulation(scenario(ResolverBehaviour.TTL_HONOURING,
+    RunResult plain = new Simulation(scenario(ResolverBehaviour.TTL_HONOURING,
         clients(Type.A, ClientBehaviour.PLAIN), List.of(new Outage(outageFrom, outageTo)), ENABLE), 2).run();
     assertThat(plain.events().get(0).metric("lastStale.max").estimate().max()).isLessThan(T);
-    assertThat(plain.run().queries()).as("failures are queries")
+    assertThat(plain.summary().queries()).as("failures are queries")
         .isGreaterThan((long) plain.events().get(0).metric("uses").estimate().mean());
   }
 
   @Test
   void dualStackClientsFallBackToAWhileTheResolverHoldsANodata() {
     long disable = ENABLE + 1_900_000;
-    TransitionReport aaaaOnly = new Simulation(scenario(ResolverBehaviour.TTL_HONOURING,
+    RunResult aaaaOnly = new Simulation(scenario(ResolverBehaviour.TTL_HONOURING,
         clients(Type.AAAA, ClientBehaviour.PLAIN), List.of(), ENABLE, disable), 2).run();
     EventReport disabled = aaaaOnly.events().get(1);
     assertThat((long) disabled.metric("lastStale.max").estimate().max()).as("a cached NODATA keeps IPv6 away")
         .isGreaterThan(T);
-    TransitionReport dual = new Simulation(scenario(ResolverBehaviour.TTL_HONOURING,
+    RunResult dual = new Simulation(scenario(ResolverBehaviour.TTL_HONOURING,
         clients(Type.A, new ClientBehaviour(ClientCache.NONE, 0, true)), List.of(), ENABLE, disable), 2).run();
     assertThat((long) dual.events().get(1).metric("lastStale.max").estimate().max())
         .as("dual stack: uses A (anycast) meanwhile, which is what is intended").isLessThan(T);
@@ -81,7 +81,7 @@ class ScenarioBehaviourTest {
 
   @Test
   void keepAliveConnectionsKeepTheOldAddressPastTheTtl() {
-    TransitionReport r = new Simulation(scenario(ResolverBehaviour.TTL_HONOURING,
+    RunResult r = new Simulation(scenario(ResolverBehaviour.TTL_HONOURING,
         clients(Type.A, new ClientBehaviour(ClientCache.NONE, 600_000, false)), List.of(), ENABLE), 2).run();
     assertThat((long) r.events().get(0).metric("lastStale.max").estimate().max()).isGreaterThan(2 * T);
     assertThat(r.events().get(0).metric("clientsStaleAfter.15m").estimate().mean()).isPositive();

@@ -15,8 +15,8 @@ import dev.dnsflip.client.ClientBehaviour;
 import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
-import dev.dnsflip.observe.EventReport;
-import dev.dnsflip.observe.TransitionReport;
+import dev.dnsflip.observe.Estimate;
+import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.resolver.BackendChoice;
 import dev.dnsflip.resolver.InitialCache;
@@ -188,35 +188,35 @@ class ScenarioPolicyEdgesTest {
           schedule, resolvers, clients, List.of(), outages);
     }
 
-    TransitionReport run() {
+    RunResult run() {
       return new Simulation(scenario(), 2).run();
     }
   }
 
-  private static long lastStaleMax(TransitionReport r, int event) {
+  private static long lastStaleMax(RunResult r, int event) {
     return (long) r.events().get(event).metric("lastStale.max").estimate().max();
   }
 
-  private static double total(TransitionReport r, int event, String metric) {
-    EventReport e = r.events().get(event);
-    return e.metric(metric).estimate().mean() * r.replications();
+  private static double total(RunResult r, int event, String metric) {
+    Estimate e = r.events().get(event).metric(metric).estimate();
+    return e.mean() * e.samples(); // one sample per replication
   }
 
-  private static long d(TransitionReport r) {
-    return r.run().maxPropagationDelayMs();
+  private static long d(RunResult r) {
+    return r.summary().maxPropagationDelayMs();
   }
 
-  /** The whole report, field by field (the series hold arrays, which records compare by reference). */
-  private static void assertSameReport(TransitionReport actual, TransitionReport expected, String why) {
+  /** The whole result, field by field. */
+  private static void assertSameReport(RunResult actual, RunResult expected, String why) {
     assertThat(actual).as(why).usingRecursiveComparison().isEqualTo(expected);
   }
 
-  private static long misses(TransitionReport r) {
-    return r.run().queries() - r.run().cacheHits();
+  private static long misses(RunResult r) {
+    return r.summary().queries() - r.summary().cacheHits();
   }
 
   /** Upper bound exact, lower bound {@code lower}: the tail lies in [lower, upper). */
-  private static void assertTail(TransitionReport r, int event, long lower, long upper, String what) {
+  private static void assertTail(RunResult r, int event, long lower, long upper, String what) {
     assertThat(lastStaleMax(r, event)).as(what + ": the tail stays below " + upper).isLessThan(upper)
         .as(what + ": the tail reaches " + lower).isGreaterThanOrEqualTo(lower);
   }
@@ -244,7 +244,7 @@ class ScenarioPolicyEdgesTest {
   void positiveClampsMoveTheTailToTheClampedLifetime(long minS, long maxS, long minNegS, long maxNegS,
       long lifetimeMs) {
     long duration = E + Math.max(lifetimeMs, T) + PROPAGATION.maxMs() + 2_000;
-    TransitionReport r = new Setup().resolver(new ResolverBehaviour(new TtlClamps(minS, maxS, minNegS, maxNegS),
+    RunResult r = new Setup().resolver(new ResolverBehaviour(new TtlClamps(minS, maxS, minNegS, maxNegS),
         ServeStale.OFF, Prefetch.NONE, false)).duration(duration).run();
     assertTail(r, 0, lifetimeMs - 2 * DELTA, lifetimeMs + d(r), "clamped lifetime " + lifetimeMs);
     if (lifetimeMs == T) {
@@ -277,7 +277,7 @@ class ScenarioPolicyEdgesTest {
     s.account = aOnlyWithNegativeTtl(T / 1000, 120);
     s.schedule = new SwitchSchedule(true, List.of(new SwitchEvent(E, SwitchDirection.DISABLE)));
     s.type = Type.AAAA;
-    TransitionReport r = s.run();
+    RunResult r = s.run();
     assertThat(r.events().get(0).direction()).isEqualTo(SwitchDirection.DISABLE);
     assertTail(r, 0, lifetimeMs - 2 * DELTA, lifetimeMs + d(r), "NODATA kept " + lifetimeMs);
     assertThat(total(r, 0, "staleUses")).as("the stale uses are NODATA").isPositive();
@@ -306,9 +306,9 @@ class ScenarioPolicyEdgesTest {
     Setup s = new Setup().resolver(new ResolverBehaviour(NO_CLAMP, staleAtOnce(maxStaleS, false), Prefetch.NONE, false))
         .duration(duration);
     s.outages = down;
-    TransitionReport r = s.run();
+    RunResult r = s.run();
     assertTail(r, 0, T + w - 2 * DELTA, T + w, "max stale " + maxStaleS + " s");
-    assertThat(r.run().queries()).as("after the stale window the outage shows as failures")
+    assertThat(r.summary().queries()).as("after the stale window the outage shows as failures")
         .isGreaterThan((long) total(r, 0, "uses"));
     if (w == 0) {
       Setup off = new Setup().duration(duration);
@@ -335,7 +335,7 @@ class ScenarioPolicyEdgesTest {
     Setup reset = new Setup().resolver(new ResolverBehaviour(NO_CLAMP, staleAtOnce(30, true), Prefetch.NONE, false))
         .duration(duration);
     reset.outages = List.of(new Outage(E, outageEnd));
-    TransitionReport withReset = reset.run();
+    RunResult withReset = reset.run();
     long lastStale = lastStaleMax(withReset, 0);
     assertThat(lastStale).as("stale through the whole outage").isGreaterThanOrEqualTo(outageEnd - E)
         .as("never past the last failure + W").isLessThan(outageEnd - E + w)
@@ -363,7 +363,7 @@ class ScenarioPolicyEdgesTest {
   void clientTimeoutZeroAnswersOneMoreStaleUsePerCacheWhenTheAuthorityReturns() {
     long enable = 5_000;
     long outageEnd = enable + T + 30_000;
-    TransitionReport[] runs = new TransitionReport[2];
+    RunResult[] runs = new RunResult[2];
     long[] timeouts = {0, 1_800};
     for (int i = 0; i < 2; i++) {
       Setup s = new Setup().resolver(new ResolverBehaviour(NO_CLAMP,
@@ -374,8 +374,8 @@ class ScenarioPolicyEdgesTest {
       s.outages = List.of(new Outage(enable, outageEnd));
       runs[i] = s.run();
     }
-    TransitionReport atOnce = runs[0];
-    TransitionReport tryFirst = runs[1];
+    RunResult atOnce = runs[0];
+    RunResult tryFirst = runs[1];
     long o = outageEnd - enable;
     int trials = CACHES * REPLICATIONS;
     assertThat(lastStaleMax(tryFirst, 0)).as("timeout > 0: fresh from the first query after the outage")
@@ -385,7 +385,7 @@ class ScenarioPolicyEdgesTest {
     assertThat(total(atOnce, 0, "uses")).isEqualTo(total(tryFirst, 0, "uses"));
     assertThat(total(atOnce, 0, "staleUses") - total(tryFirst, 0, "staleUses"))
         .as("one stale use per cache and replication").isEqualTo(trials);
-    assertThat(atOnce.run().cacheHits() - tryFirst.run().cacheHits()).as("served stale counts as a hit")
+    assertThat(atOnce.summary().cacheHits() - tryFirst.summary().cacheHits()).as("served stale counts as a hit")
         .isEqualTo(trials);
   }
 
@@ -412,9 +412,9 @@ class ScenarioPolicyEdgesTest {
       default -> throw new IllegalArgumentException(variant);
     };
     long duration = E + T + PROPAGATION.maxMs() + 5_000;
-    TransitionReport r = new Setup().resolver(new ResolverBehaviour(NO_CLAMP, ServeStale.OFF, prefetch, false))
+    RunResult r = new Setup().resolver(new ResolverBehaviour(NO_CLAMP, ServeStale.OFF, prefetch, false))
         .duration(duration).run();
-    TransitionReport none = new Setup().duration(duration).run();
+    RunResult none = new Setup().duration(duration).run();
     assertThat(lastStaleMax(r, 0)).as("law: TTL + d").isLessThan(T + d(r));
     if (triggerMs < 0) {
       assertSameReport(r, none, "not eligible: no prefetch");
@@ -444,7 +444,7 @@ class ScenarioPolicyEdgesTest {
   @ParameterizedTest(name = "seed {0}")
   @ValueSource(longs = {1, 2, 3})
   void prefetchInStationaryCachesNeverExtendsATransitionBeyondTtlPlusPropagation(long seed) {
-    TransitionReport[] runs = new TransitionReport[2];
+    RunResult[] runs = new RunResult[2];
     Prefetch[] variants = {new Prefetch.Unbound(), Prefetch.NONE};
     for (int i = 0; i < 2; i++) {
       Setup s = new Setup().resolver(new ResolverBehaviour(NO_CLAMP, ServeStale.OFF, variants[i], false))
@@ -462,7 +462,7 @@ class ScenarioPolicyEdgesTest {
     for (int e = 0; e < 2; e++) {
       assertThat(lastStaleMax(runs[0], e)).as("event %d", e).isLessThan(T + d(runs[0]));
     }
-    assertThat(runs[0].run().cacheHitRatio()).isGreaterThan(runs[1].run().cacheHitRatio());
+    assertThat(runs[0].summary().cacheHitRatio()).isGreaterThan(runs[1].summary().cacheHitRatio());
   }
 
   // ---------------------------------------------------------------- client caches
@@ -524,7 +524,7 @@ class ScenarioPolicyEdgesTest {
     s.clientsPerCache = clients;
     s.clientQps = rate * 1000;
     s.replications = replications;
-    TransitionReport r = s.run();
+    RunResult r = s.run();
     assertTail(r, 0, ttl + addedMs - 3 * delta, ttl + d(r) + addedMs, preset + " (δ " + delta + " ms)");
     assertThat(3 * delta).as("the slack is a small part of what the client adds").isLessThan(addedMs / 5);
   }
