@@ -19,13 +19,140 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Writes report files so that a reader (or a crash) never sees a half-written one: every file is
- * written and synced to a temp file beside its target first, and only then renamed into place.
- * POSIX offers no rename of several files at once, so if a rename fails part-way the files this
- * call created are removed again; a file it already replaced keeps its new, complete content.
+ * Writes report files so that a reader (or a crash) never sees a half-written one.
+ *
+ * <p>{@link #publish} writes a whole report set into a fresh staging directory beside its target
+ * and swaps it in by renames, so a reader sees the old set, briefly none, then the new set, never
+ * a mix. The leftovers of a write that was killed (staging and replaced directories, temp files)
+ * are removed by the next write. {@link #writeAtomically} writes single files into a shared
+ * directory, each through a temp file renamed into place.
  */
 public final class ReportFiles {
+  private static final String STAGING = ".staging-";
+  private static final String REPLACED = ".replaced-";
+
   private ReportFiles() {}
+
+  /**
+   * Publishes {@code nameToContent} (UTF-8) as the whole content of {@code dir}, a directory of the
+   * report set's own: it may hold only files of the set (an earlier run's) and leftovers of an
+   * interrupted write, so a mistaken {@code --out} never deletes anything else.
+   */
+  public static void publish(Path dir, Map<String, String> nameToContent) throws IOException {
+    Path target = dir.toAbsolutePath().normalize();
+    Path parent = target.getParent();
+    if (parent == null) {
+      throw new FileSystemException(dir.toString(), null, "the file system root cannot hold a report set");
+    }
+    Map<Path, String> files = new LinkedHashMap<>();
+    for (Map.Entry<String, String> e : nameToContent.entrySet()) {
+      files.put(target(target, e.getKey()), e.getValue());
+    }
+    Files.createDirectories(parent);
+    String name = target.getFileName().toString();
+    removeLeftovers(parent, "." + name + STAGING, "." + name + REPLACED);
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      requireOwnDirectory(target, nameToContent.keySet());
+    }
+    Path staging = parent.resolve("." + name + STAGING + suffix());
+    Files.createDirectory(staging);
+    try {
+      for (Map.Entry<Path, String> e : files.entrySet()) {
+        try (FileChannel channel = FileChannel.open(staging.resolve(e.getKey().getFileName()),
+            StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+          write(channel, e.getValue());
+        }
+      }
+      if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+        return;
+      }
+      Path replaced = parent.resolve("." + name + REPLACED + suffix());
+      Files.move(target, replaced, StandardCopyOption.ATOMIC_MOVE);
+      try {
+        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+      } catch (IOException e) {
+        Files.move(replaced, target, StandardCopyOption.ATOMIC_MOVE); // put the old set back
+        throw e;
+      }
+      deleteTree(replaced);
+    } catch (IOException | RuntimeException e) {
+      if (Files.exists(staging, LinkOption.NOFOLLOW_LINKS)) {
+        try {
+          deleteTree(staging);
+        } catch (IOException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * Refuses, before any work, a {@code dir} that {@link #publish} would refuse: one that exists and
+   * is no directory, or holds files other than {@code names}.
+   */
+  public static void checkPublishable(Path dir, java.util.Set<String> names) throws IOException {
+    Path target = dir.toAbsolutePath().normalize();
+    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+      requireOwnDirectory(target, names);
+    }
+  }
+
+  /** An existing report directory holds only the set's files and hidden leftovers, else it is not ours to replace. */
+  private static void requireOwnDirectory(Path target, java.util.Set<String> names) throws IOException {
+    if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+      throw new FileAlreadyExistsException(target.toString(), null, "it exists and is not a directory");
+    }
+    List<String> others = new ArrayList<>();
+    try (var entries = Files.list(target)) {
+      entries.map(p -> p.getFileName().toString())
+          .filter(n -> !names.contains(n) && !(n.startsWith(".") && n.endsWith(".tmp")))
+          .sorted().forEach(others::add);
+    }
+    if (!others.isEmpty()) {
+      throw new FileSystemException(target.toString(), null, "it holds other files (" + String.join(", ",
+          others.subList(0, Math.min(5, others.size()))) + (others.size() > 5 ? ", ..." : "")
+          + "); a report set needs a directory of its own");
+    }
+  }
+
+  /** Staging and replaced directories a killed write left beside the target. */
+  private static void removeLeftovers(Path parent, String... prefixes) throws IOException {
+    List<Path> leftovers = new ArrayList<>();
+    try (var entries = Files.list(parent)) {
+      entries.filter(p -> {
+        String n = p.getFileName().toString();
+        for (String prefix : prefixes) {
+          if (n.startsWith(prefix)) {
+            return true;
+          }
+        }
+        return false;
+      }).forEach(leftovers::add);
+    }
+    for (Path p : leftovers) {
+      deleteTree(p);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    if (Files.isDirectory(root, LinkOption.NOFOLLOW_LINKS)) {
+      try (var entries = Files.list(root)) {
+        for (Path p : (Iterable<Path>) entries::iterator) {
+          deleteTree(p);
+        }
+      }
+    }
+    Files.deleteIfExists(root);
+  }
+
+  private static String suffix() {
+    return Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
+  }
 
   /** Writes {@code nameToContent} (UTF-8) into {@code dir}, in the map's iteration order. */
   public static void writeAtomically(Path dir, Map<String, String> nameToContent) throws IOException {
@@ -34,6 +161,7 @@ public final class ReportFiles {
       targets.put(target(dir, e.getKey()), e.getValue());
     }
     Files.createDirectories(dir);
+    removeStaleTemps(dir, nameToContent.keySet());
     List<Path> temps = new ArrayList<>();
     List<Path> created = new ArrayList<>();
     try {
@@ -68,6 +196,20 @@ public final class ReportFiles {
     }
   }
 
+  /** Temp files of these names that an interrupted write left behind ({@code .NAME.*.tmp}). */
+  private static void removeStaleTemps(Path dir, java.util.Set<String> names) throws IOException {
+    List<Path> stale = new ArrayList<>();
+    try (var entries = Files.list(dir)) {
+      entries.filter(p -> {
+        String n = p.getFileName().toString();
+        return n.endsWith(".tmp") && names.stream().anyMatch(name -> n.startsWith("." + name + "."));
+      }).forEach(stale::add);
+    }
+    for (Path p : stale) {
+      Files.deleteIfExists(p);
+    }
+  }
+
   /** A name must stay inside {@code dir}: "../x" or "a/b" is a caller's bug, not a file to write. */
   private static Path target(Path dir, String name) {
     Path path = dir.getFileSystem().getPath(name);
@@ -84,8 +226,7 @@ public final class ReportFiles {
    */
   private static Path writeTemp(Path dir, Path target, String content) throws IOException {
     while (true) {
-      String suffix = Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36);
-      Path temp = dir.resolve("." + target.getFileName() + "." + suffix + ".tmp");
+      Path temp = dir.resolve("." + target.getFileName() + "." + suffix() + ".tmp");
       FileChannel channel;
       try {
         channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);

@@ -19,7 +19,14 @@ final class IoProblem {
 
   /** "cannot write the report to out/x: permission denied (out/x/report.json)". */
   static UserError of(String action, Path path, IOException e) {
-    return new UserError("cannot " + action + " " + path + ": " + reason(e));
+    String reason = reason(e);
+    // The failing file is worth naming only when it is not the path already named.
+    String self = " (" + path.toAbsolutePath().normalize() + ")";
+    String given = " (" + path + ")";
+    if (reason.endsWith(self) || reason.endsWith(given)) {
+      reason = reason.substring(0, reason.lastIndexOf(" ("));
+    }
+    return new UserError("cannot " + action + " " + path + ": " + reason);
   }
 
   static String reason(IOException e) {

@@ -1,5 +1,6 @@
 package dev.dnsflip.cli;
 
+import dev.dnsflip.format.InputException;
 import dev.dnsflip.reports.ConsoleSummary;
 import dev.dnsflip.reports.CsvReport;
 import dev.dnsflip.reports.HtmlReport;
@@ -8,24 +9,30 @@ import dev.dnsflip.reports.MarkdownReport;
 import dev.dnsflip.reports.ReportFiles;
 import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.scenarios.LoadedScenario;
-import dev.dnsflip.format.InputException;
 import dev.dnsflip.scenarios.ScenarioLoader;
+import dev.dnsflip.simulation.Limits;
+import dev.dnsflip.simulation.RunBudget;
 import dev.dnsflip.simulation.Scenario;
+import dev.dnsflip.simulation.Simulation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code dnsflip run SCENARIO}: simulate, write report.json and report.md, print a summary. */
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a scenario file and write report.json, report.md, report.html (charts) and series.csv.")
 final class RunCommand implements Callable<Integer> {
+  private static final String[] REPORT_FILES = {"report.json", "report.md", "report.html", "series.csv"};
+
   @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML), e.g. scenarios/suites/default.yaml")
   Path scenarioFile;
 
@@ -37,6 +44,10 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--replications", paramLabel = "N", description = "override the scenario's replications")
   Integer replications;
+
+  @Option(names = "--max-queries", paramLabel = "N", description = "refuse a run expected to simulate more "
+      + "queries than N (default: ${DEFAULT-VALUE}, about 10 minutes on the fixed benchmark's machine)")
+  double maxQueries = 2e10;
 
   @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: available processors); "
       + "the report does not depend on it")
@@ -64,26 +75,42 @@ final class RunCommand implements Callable<Integer> {
       scenario = scenario.withReplications(replications);
     }
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be >= 1");
+    if (workers < 1 || workers > Limits.THREADS.max()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), workers < 1 ? "--threads must be >= 1"
+          : "--threads " + Limits.THREADS.refusal(workers + " workers asked for"));
     }
-    Path dir = out != null ? out : Path.of("out", scenario.name());
+    if (!(maxQueries > 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--max-queries must be > 0");
+    }
+    Simulation simulation = new Simulation(scenario, workers);
+    // Known before any heavy allocation: what the run will take, refused past the heap or the bound.
+    Optional<String> tooLarge = RunBudget.of(scenario, simulation.table(), workers)
+        .refusal(Runtime.getRuntime().maxMemory(), maxQueries);
+    if (tooLarge.isPresent()) {
+      throw new UserError(loaded.populationAt() + ": " + tooLarge.get());
+    }
+    Path dir = out != null ? out : Path.of("out", ReportDirectory.segment(scenario.name()));
+    try {
+      ReportFiles.checkPublishable(dir, Set.of(REPORT_FILES));
+    } catch (IOException e) {
+      throw IoProblem.of("write the report to", dir, e);
+    }
     PrintWriter err = spec.commandLine().getErr();
     err.printf("dnsflip: running %s: %,d clients, %,d resolvers, %d replication(s), seed %d, %d thread(s)%n",
         scenario.name(), scenario.clientCount(), scenario.resolverCount(), scenario.replications(), scenario.seed(),
         workers);
     err.flush();
     long start = System.nanoTime();
-    TransitionReport report = loaded.withScenario(scenario).simulate(workers);
+    TransitionReport report = loaded.withScenario(scenario).report(simulation.run());
     Map<String, String> files = new LinkedHashMap<>();
     files.put("report.json", JsonReport.render(report));
     files.put("report.md", MarkdownReport.render(report));
     files.put("report.html", HtmlReport.render(report));
     files.put("series.csv", CsvReport.render(report));
     try {
-      ReportFiles.writeAtomically(dir, files);
+      ReportFiles.publish(dir, files);
     } catch (IOException e) {
-      throw new UserError("cannot write the report to " + dir + ": " + e.getMessage());
+      throw IoProblem.of("write the report to", dir, e);
     }
     PrintWriter outWriter = spec.commandLine().getOut();
     outWriter.print(ConsoleSummary.render(report));

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.format.Location;
 import dev.dnsflip.observe.AccountImport;
 import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.reports.TransitionReport;
@@ -13,10 +14,17 @@ import java.util.Objects;
  * {@link TransitionReport} the renderers print, checking the scenario's declared bounds.
  *
  * @param accountImport null for a hand-written account
+ * @param populationAt where the file sets the size of the run (its {@code clients:}), so a run
+ *     refused as too large is refused at that line; the file's start for a scenario built in code
  */
-public record LoadedScenario(Scenario scenario, AccountImport accountImport) {
+public record LoadedScenario(Scenario scenario, AccountImport accountImport, Location populationAt) {
   public LoadedScenario {
     Objects.requireNonNull(scenario, "scenario");
+    Objects.requireNonNull(populationAt, "populationAt");
+  }
+
+  public LoadedScenario(Scenario scenario, AccountImport accountImport) {
+    this(scenario, accountImport, new Location(scenario.name(), 1, 1));
   }
 
   /** A scenario built in code, with no file behind it. */
@@ -25,7 +33,7 @@ public record LoadedScenario(Scenario scenario, AccountImport accountImport) {
   }
 
   public LoadedScenario withScenario(Scenario changed) {
-    return new LoadedScenario(changed, accountImport);
+    return new LoadedScenario(changed, accountImport, populationAt);
   }
 
   /** The report of a run of this scenario: the import summary on top, the declared bounds checked. */

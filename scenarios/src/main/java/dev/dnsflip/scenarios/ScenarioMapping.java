@@ -74,7 +74,7 @@ final class ScenarioMapping {
           : root;
       throw at.error(problem.message());
     }
-    return new LoadedScenario(scenario.build(), section.accountImport());
+    return new LoadedScenario(scenario.build(), section.accountImport(), top.required("clients").location());
   }
 
   private static long positiveDuration(Node node, String field) throws InputException {

@@ -17,7 +17,9 @@ class IoProblemTest {
   void eachKindOfFailureSaysWhy() {
     Path out = Path.of("/x/ro/o");
     assertThat(IoProblem.of("write the report to", out, new AccessDeniedException("/x/ro/o")).getMessage())
-        .isEqualTo("cannot write the report to /x/ro/o: permission denied (/x/ro/o)");
+        .isEqualTo("cannot write the report to /x/ro/o: permission denied");
+    assertThat(IoProblem.of("write the report to", out, new AccessDeniedException("/x/ro/o/report.json"))
+        .getMessage()).isEqualTo("cannot write the report to /x/ro/o: permission denied (/x/ro/o/report.json)");
     assertThat(IoProblem.reason(new FileAlreadyExistsException("/x/f"))).isEqualTo("it exists and is not a directory (/x/f)");
     assertThat(IoProblem.reason(new NotDirectoryException("/x/f"))).isEqualTo("not a directory (/x/f)");
     assertThat(IoProblem.reason(new NoSuchFileException("/x/none"))).isEqualTo("no such file or directory (/x/none)");
