@@ -30,7 +30,7 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
 
 /**
- * The fixed benchmark scenario of issue 2: 1,000,000 clients behind 1,000 TTL-honouring
+ * The fixed benchmark scenario: 1,000,000 clients behind 1,000 TTL-honouring
  * resolvers, one proxied name, one query per client per minute, Auto TTL 300 s, enable at
  * 10 minutes, one simulated hour (about 60 M queries).
  */
@@ -51,7 +51,7 @@ public final class Benchmark {
           SwitchSettings.DEFAULTS, List.of());
       return Scenario.builder()
           .name("bench")
-          .description("issue 2 benchmark")
+          .description("the fixed benchmark")
           .durationMs(3_600_000)
           .account(account)
           .schedule(new SwitchSchedule(false, List.of(new SwitchEvent(600_000, SwitchDirection.ENABLE))))

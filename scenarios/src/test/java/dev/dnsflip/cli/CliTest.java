@@ -3,13 +3,10 @@ package dev.dnsflip.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The CLI end to end: reports written, exit codes, determinism across thread counts, bad input. */
 class CliTest {
@@ -18,22 +15,14 @@ class CliTest {
   @TempDir
   Path tmp;
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   @Test
   void runWritesBothReportsAndPrintsTheSummary() throws IOException {
     Path out = tmp.resolve("default");
-    Result r = run("run", DEFAULT.toString(), "--out", out.toString());
+    CliRun r = run("run", DEFAULT.toString(), "--out", out.toString());
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(out.resolve("report.json")).isNotEmptyFile();
     assertThat(out.resolve("report.md")).isNotEmptyFile();
@@ -66,7 +55,7 @@ class CliTest {
     Path scenario = tmp.resolve("tight.yaml");
     Files.writeString(scenario, yaml);
     Path out = tmp.resolve("tight");
-    Result r = run("run", scenario.toString(), "--out", out.toString());
+    CliRun r = run("run", scenario.toString(), "--out", out.toString());
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.out()).contains("FAIL switch 1 lastStale.max");
     assertThat(out.resolve("report.json")).isNotEmptyFile();
@@ -77,7 +66,7 @@ class CliTest {
     Path scenario = tmp.resolve("bad.yaml");
     Files.writeString(scenario, Files.readString(DEFAULT).replaceFirst("duration: ", "durationn: "));
     Path out = tmp.resolve("bad");
-    Result r = run("run", scenario.toString(), "--out", out.toString());
+    CliRun r = run("run", scenario.toString(), "--out", out.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().lines().toList()).hasSize(1);
     assertThat(r.err()).startsWith("dnsflip: " + scenario + ":").contains("unknown key 'durationn'")
@@ -104,7 +93,7 @@ class CliTest {
 
   @Test
   void presetsListEveryPresetWithItsSource() {
-    Result r = run("presets");
+    CliRun r = run("presets");
     assertThat(r.exit()).isZero();
     for (var p : dev.dnsflip.presets.Presets.RESOLVERS) {
       assertThat(r.out()).contains("  " + p.name() + " — ", p.source());
@@ -117,7 +106,7 @@ class CliTest {
   @Test
   void benchPrintsQueriesPerSecondAndPeakHeap() {
     // A small instance of the fixed scenario: the CLI path, not the figure, is under test here.
-    Result r = run("bench", "--clients", "2000", "--resolvers", "10", "--runs", "1", "--threads", "1");
+    CliRun r = run("bench", "--clients", "2000", "--resolvers", "10", "--runs", "1", "--threads", "1");
     assertThat(r.exit()).isZero();
     assertThat(r.out()).containsPattern("(?m)^\\d+ queries/s \\(median of 1 runs; best \\d+\\)$")
         .containsPattern("(?m)^peak heap \\d+ MB");
@@ -137,7 +126,7 @@ class CliTest {
 
   @Test
   void importPrintsTheAccountOnStdoutAndTheSummaryOnStderr() throws IOException {
-    Result r = run("import", "suites/exports/example.com.txt", "suites/exports/example.org.json",
+    CliRun r = run("import", "suites/exports/example.com.txt", "suites/exports/example.org.json",
         "--category", "app.example.org=load-balancer");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err()).startsWith("Imported 2 zones: 13 A/AAAA/CNAME records (9 proxied, 4 DNS-only)")
@@ -154,7 +143,7 @@ class CliTest {
 
   @Test
   void importOfABadFileIsOneLineWithFileAndLineExitTwo() {
-    Result r = run("import", "src/test/resources/imports/bad/proxied-mx.txt");
+    CliRun r = run("import", "src/test/resources/imports/bad/proxied-mx.txt");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err().lines().toList()).singleElement().asString()
@@ -168,7 +157,7 @@ class CliTest {
   @Test
   void aReportOfAnImportedAccountOpensWithTheImportSummary() throws IOException {
     Path out = tmp.resolve("imported");
-    Result r = run("run", "suites/imported.yaml", "--out", out.toString(), "--replications", "1");
+    CliRun r = run("run", "suites/imported.yaml", "--out", out.toString(), "--replications", "1");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out().lines().skip(1).findFirst()).hasValue(
         "Imported 2 zones: 13 A/AAAA/CNAME records (9 proxied, 4 DNS-only); 4 other records kept but not modelled");

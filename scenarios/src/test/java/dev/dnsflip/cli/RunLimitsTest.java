@@ -3,13 +3,10 @@ package dev.dnsflip.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Runs too large for this machine, and outputs that would leave --out, are refused with exit 2 and
@@ -21,14 +18,8 @@ class RunLimitsTest {
   @TempDir
   Path tmp;
 
-  private record Result(int exit, String err) {}
-
-  private static Result run(String... args) {
-    CommandLine cl = Main.commandLine();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(new StringWriter()));
-    cl.setErr(new PrintWriter(err));
-    return new Result(cl.execute(args), err.toString());
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   private Path scenario(String from, String to) throws IOException {
@@ -49,7 +40,7 @@ class RunLimitsTest {
 
   @Test
   void threadsPastTheLimitAreAUsageError() {
-    Result r = run("run", DEFAULT.toString(), "--out", tmp.resolve("o").toString(), "--threads", "1000000000");
+    CliRun r = run("run", DEFAULT.toString(), "--out", tmp.resolve("o").toString(), "--threads", "1000000000");
     assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err()).startsWith("--threads 1000000000 workers asked for; the limit is 1,024 (worker threads: ");
     assertThat(tmp.resolve("o")).doesNotExist();
@@ -60,7 +51,7 @@ class RunLimitsTest {
   @Test
   void aRunPastTheHeapIsRefusedAtItsClientsBeforeAllocating() throws IOException {
     Path big = scenario("    count: 8000 ", "    count: 900000000 ");
-    Result r = run("run", big.toString(), "--out", tmp.resolve("o").toString());
+    CliRun r = run("run", big.toString(), "--out", tmp.resolve("o").toString());
 
     assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err().lines()).hasSize(1);
@@ -72,7 +63,7 @@ class RunLimitsTest {
   @Test
   void aRunPastTheWorkBoundIsRefusedAndTheBoundCanBeRaised() throws IOException {
     Path big = scenario("duration: 70m", "duration: 70m");
-    Result r = run("run", big.toString(), "--out", tmp.resolve("o").toString(), "--replications", "5000",
+    CliRun r = run("run", big.toString(), "--out", tmp.resolve("o").toString(), "--replications", "5000",
         "--max-queries", "1e6");
     assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err()).containsPattern("big\\.yaml:\\d+:\\d+: the run would simulate about ")
@@ -95,7 +86,7 @@ class RunLimitsTest {
     Files.createDirectories(mine);
     Files.writeString(mine.resolve("thesis.tex"), "precious");
 
-    Result r = run("run", DEFAULT.toString(), "--out", mine.toString());
+    CliRun r = run("run", DEFAULT.toString(), "--out", mine.toString());
 
     assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err()).isEqualTo("dnsflip: cannot write the report to " + mine + ": it holds other files "

@@ -3,10 +3,9 @@ package dev.dnsflip.explore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dnsflip.cli.ExploreCommand;
+import dev.dnsflip.cli.CliRun;
 import dev.dnsflip.cli.Main;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,23 +18,16 @@ class ExploreCommandTest {
   @TempDir
   Path tmp;
 
-  private record Result(int exit, String out, String err) {}
-
-  private static Result run(CommandLine cl, String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Result(exit, out.toString(), err.toString());
+  private static CliRun run(CommandLine cl, String... args) {
+    return CliRun.of(cl, args);
   }
 
-  private static Result run(String... args) {
-    return run(Main.commandLine(), args);
+  private static CliRun run(String... args) {
+    return CliRun.of(args);
   }
 
   /** The CLI with a planted, deliberately wrong property in place of the shipped ones. */
-  private static Result runPlanted(String... args) {
+  private static CliRun runPlanted(String... args) {
     CommandLine.IFactory factory = new CommandLine.IFactory() {
       @Override
       public <K> K create(Class<K> cls) throws Exception {
@@ -51,7 +43,7 @@ class ExploreCommandTest {
   @Test
   void everyShippedPropertyPassingExitsZeroAndTheSameSeedPrintsTheSame() {
     Path out = tmp.resolve("explore");
-    Result r = run("explore", "--tries", "3", "--seed", "5", "--out", out.toString());
+    CliRun r = run("explore", "--tries", "3", "--seed", "5", "--out", out.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).startsWith("dnsflip explore: seed 5, 3 tries per property: ttl-bound, floor-bound, "
         + "client-cache-bound, serve-stale-bound, deterministic, consistent\n")
@@ -64,7 +56,7 @@ class ExploreCommandTest {
 
   @Test
   void oneProperty() {
-    Result r = run("explore", "--property", "deterministic", "--tries", "2", "--seed", "-7");
+    CliRun r = run("explore", "--property", "deterministic", "--tries", "2", "--seed", "-7");
     assertThat(r.exit()).as(r.out() + r.err()).isZero();
     assertThat(r.out()).contains("deterministic").doesNotContain("ttl-bound")
         .endsWith("all 1 property held over 2 applicable tries\n");
@@ -73,7 +65,7 @@ class ExploreCommandTest {
   @Test
   void aFailingPropertyExitsOneAfterWritingTheMinimalScenarioWithItsSeedAndViolation() throws IOException {
     Path out = tmp.resolve("found");
-    Result r = runPlanted("explore", "--seed", "2", "--tries", "30", "--out", out.toString());
+    CliRun r = runPlanted("explore", "--seed", "2", "--tries", "30", "--out", out.toString());
     assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(1);
     Explorer.Failure f = new Explorer().explore(List.of(Planted.floorAsTtl()), 2, 30).failure();
     Path file = out.resolve("planted-floor-as-ttl-" + f.caseSeed() + ".yaml");
@@ -89,14 +81,14 @@ class ExploreCommandTest {
         .contains("1 switch event, 1 resolver group (1 resolver");
     // Deterministic: the same seed prints the same (up to where it writes).
     Path other = tmp.resolve("again");
-    Result again = runPlanted("explore", "--seed", "2", "--tries", "30", "--out", other.toString());
+    CliRun again = runPlanted("explore", "--seed", "2", "--tries", "30", "--out", other.toString());
     assertThat(again.out().replace(other.toString(), out.toString())).isEqualTo(r.out());
     // The file replays: `dnsflip run` finds the bound broken (exit 1).
-    Result replay = run("run", file.toString(), "--out", tmp.resolve("report").toString());
+    CliRun replay = run("run", file.toString(), "--out", tmp.resolve("report").toString());
     assertThat(replay.exit()).as(replay.out() + replay.err()).isEqualTo(1);
     assertThat(replay.out()).contains("FAIL switch 1 lastStale.max");
     // And the case seed alone replays the failure.
-    Result single = runPlanted("explore", "--property", "planted-floor-as-ttl", "--seed", Long.toString(f.caseSeed()),
+    CliRun single = runPlanted("explore", "--property", "planted-floor-as-ttl", "--seed", Long.toString(f.caseSeed()),
         "--tries", "1", "--out", tmp.resolve("single").toString());
     assertThat(single.exit()).isEqualTo(1);
     assertThat(single.out()).contains("  violation: " + f.violation().describe() + "\n");
@@ -104,7 +96,7 @@ class ExploreCommandTest {
 
   @Test
   void badUsageExitsTwo() {
-    Result unknown = run("explore", "--property", "nope");
+    CliRun unknown = run("explore", "--property", "nope");
     assertThat(unknown.exit()).isEqualTo(2);
     assertThat(unknown.err()).contains("unknown property 'nope'; expected all or one of: ttl-bound, floor-bound");
     assertThat(run("explore", "--tries", "0").exit()).isEqualTo(2);
@@ -117,10 +109,10 @@ class ExploreCommandTest {
   @Test
   void helpAndTheMissingCommandNameExplore() {
     assertThat(run("--help").out()).contains("explore");
-    Result help = run("explore", "--help");
+    CliRun help = run("explore", "--help");
     assertThat(help.exit()).isZero();
     assertThat(help.out()).contains("--property", "--tries", "--seed", "--out", "Exit codes: 0");
-    Result none = run();
+    CliRun none = run();
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("missing command: run, import, explore, bench, presets or help");
   }

@@ -20,7 +20,7 @@ import java.util.Arrays;
  * they start: the simulator has no network latency, which only shortens transitions by a round
  * trip.
  */
-public final class CachingResolver implements ResolverNode {
+public final class CachingResolver extends ResolvingNode {
   private static final long NEVER = Long.MIN_VALUE;
 
   private final AnswerTable table;
@@ -34,7 +34,6 @@ public final class CachingResolver implements ResolverNode {
   private final LruOrder lru; // null when capacity is unlimited
   private final boolean wholeSecond;
 
-  private long last; // only for resolve(): the hot path uses lookup()'s value
   private long staleServed;
 
   public CachingResolver(AnswerTable table, ResolverBehaviour behaviour, Upstream upstream) {
@@ -85,22 +84,6 @@ public final class CachingResolver implements ResolverNode {
   @Override
   public long fetch(int question, long now) {
     return link(question, now);
-  }
-
-  @Override
-  public int resolve(int question, long now, int client) {
-    last = lookup(question, now, client);
-    return Resolution.answer(last);
-  }
-
-  @Override
-  public boolean lastWasHit() {
-    return Resolution.hit(last);
-  }
-
-  @Override
-  public long lastTtlMs() {
-    return Resolution.ttlMs(last);
   }
 
   /** Stale answers served so far. */

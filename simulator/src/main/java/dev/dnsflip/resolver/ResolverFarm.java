@@ -7,12 +7,11 @@ import java.util.SplittableRandom;
  * N independent caches behind one resolver address (public anycast resolvers run many per site):
  * successive queries of one client can meet caches with different remaining TTLs.
  */
-public final class ResolverFarm implements ResolverNode {
+public final class ResolverFarm extends ResolvingNode {
   private final AnswerTable table;
   private final CachingResolver[] backends;
   private final BackendChoice choice;
   private final SplittableRandom random;
-  private long last; // only for resolve(): the hot path uses lookup()'s value
 
   public ResolverFarm(AnswerTable table, CachingResolver[] backends, BackendChoice choice, SplittableRandom random) {
     if (backends.length < 1) {
@@ -32,22 +31,6 @@ public final class ResolverFarm implements ResolverNode {
   @Override
   public long fetch(int question, long now) {
     return pick(question, -1).fetch(question, now);
-  }
-
-  @Override
-  public int resolve(int question, long now, int client) {
-    last = lookup(question, now, client);
-    return Resolution.answer(last);
-  }
-
-  @Override
-  public boolean lastWasHit() {
-    return Resolution.hit(last);
-  }
-
-  @Override
-  public long lastTtlMs() {
-    return Resolution.ttlMs(last);
   }
 
   public CachingResolver backend(int i) {
