@@ -84,8 +84,8 @@ final class RunCommand implements Callable<Integer> {
     }
     Simulation simulation = new Simulation(scenario, workers);
     // Known before any heavy allocation: what the run will take, refused past the heap or the bound.
-    Optional<String> tooLarge = RunBudget.of(scenario, simulation.table(), workers)
-        .refusal(Runtime.getRuntime().maxMemory(), maxQueries);
+    RunBudget budget = RunBudget.of(simulation, workers);
+    Optional<String> tooLarge = budget.refusal(Runtime.getRuntime().maxMemory(), maxQueries);
     if (tooLarge.isPresent()) {
       throw new UserError(loaded.populationAt() + ": " + tooLarge.get());
     }
@@ -96,9 +96,10 @@ final class RunCommand implements Callable<Integer> {
       throw IoProblem.of("write the report to", dir, e);
     }
     PrintWriter err = spec.commandLine().getErr();
-    err.printf("dnsflip: running %s: %,d clients, %,d resolvers, %d replication(s), seed %d, %d thread(s)%n",
-        scenario.name(), scenario.clientCount(), scenario.resolverCount(), scenario.replications(), scenario.seed(),
-        workers);
+    err.printf("dnsflip: running %s: %,d clients, %,d resolvers, %d replication(s), seed %d, %d thread(s); "
+        + "about %.2g queries to simulate (settling included) and %s of memory%n", scenario.name(),
+        scenario.clientCount(), scenario.resolverCount(), scenario.replications(), scenario.seed(), workers,
+        budget.queries(), RunBudget.size(budget.bytes()));
     err.flush();
     long start = System.nanoTime();
     TransitionReport report = loaded.withScenario(scenario).report(simulation.run());

@@ -2,7 +2,6 @@ package dev.dnsflip.simulation;
 
 import dev.dnsflip.authority.AnswerTable;
 import dev.dnsflip.client.ClientGroup;
-import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,7 +14,7 @@ import java.util.Optional;
  * <p>The memory figure counts the arrays that grow with the scenario (per client, per cache, per
  * bucket and per worker) with a fixed allowance for the rest; it is an estimate of what stays
  * allocated, not of the garbage a run makes on the way. The query figure is the expected number of
- * client queries over the simulated time, the longest settling or the warm-up included.
+ * client queries over the simulated time, settling or warm-up before time 0 included.
  *
  * @param bytes memory of the run's arrays
  * @param queries expected client queries, all replications
@@ -24,12 +23,16 @@ import java.util.Optional;
 public record RunBudget(long bytes, double queries, long cells) {
   /** What the engine may use beside the arrays counted here (classes, the answer table, reports). */
   static final long BASE_BYTES = 64L << 20;
-  /** The longest a non-plain scenario settles before time 0 (see {@code Simulation.startMs}). */
-  static final long SETTLE_MS = 2 * 3_600_000L;
   /** Largest Java array. */
   static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
 
-  public static RunBudget of(Scenario s, AnswerTable table, int threads) {
+  /** The budget of {@code simulation}'s run on {@code threads} workers. */
+  public static RunBudget of(Simulation simulation, int threads) {
+    return of(simulation.scenario(), simulation.table(), threads, -simulation.startMs());
+  }
+
+  /** @param beforeZeroMs simulated time before 0 (settling or a warm-up) */
+  static RunBudget of(Scenario s, AnswerTable table, int threads, long beforeZeroMs) {
     long events = Math.max(1, s.schedule().events().size());
     long clients = s.clientGroups().stream().mapToLong(ClientGroup::count).sum();
     long slots = table.slotCount();
@@ -49,17 +52,10 @@ public record RunBudget(long bytes, double queries, long cells) {
     long tallies = Math.min((long) threads * 4, Math.max(1, caches)) + 1;
     long bytes = BASE_BYTES + saturating(clients, perClient) + saturating(caches, perCache)
         + saturating(tallies, perTally);
-    double span = s.durationMs() + warmUpMs(s);
+    double span = s.durationMs() + (double) beforeZeroMs;
     double queries = s.replications() * span / 1000.0
         * s.clientGroups().stream().mapToDouble(g -> g.count() * g.queriesPerSecond()).sum();
     return new RunBudget(bytes < 0 ? Long.MAX_VALUE : bytes, queries, clients * events);
-  }
-
-  /** The time simulated before 0: a warm-up, or up to {@link #SETTLE_MS} of settling (an upper bound). */
-  private static long warmUpMs(Scenario s) {
-    InitialCache init = s.initialCache();
-    return init.mode() == InitialCache.Mode.WARMUP ? init.warmupMs()
-        : init.mode() == InitialCache.Mode.STEADY ? SETTLE_MS : 0;
   }
 
   private static long saturating(long count, long each) {
@@ -89,7 +85,7 @@ public record RunBudget(long bytes, double queries, long cells) {
   }
 
   /** "1.5 GiB". */
-  static String size(long bytes) {
+  public static String size(long bytes) {
     if (bytes >= 1L << 30) {
       return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
     }

@@ -52,6 +52,10 @@ public final class Simulation {
     this.table = AnswerTable.build(new Authority(scenario.account()), clientQuestions(scenario));
   }
 
+  public Scenario scenario() {
+    return scenario;
+  }
+
   public AnswerTable table() {
     return table;
   }

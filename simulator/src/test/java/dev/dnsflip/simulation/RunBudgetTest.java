@@ -15,13 +15,15 @@ class RunBudgetTest {
   }
 
   private static RunBudget budget(Scenario s) {
-    return RunBudget.of(s, new Simulation(s, 1).table(), 2);
+    return RunBudget.of(new Simulation(s, 1), 2);
   }
 
   @Test
   void queriesAreClientsTimesRateTimesSimulatedTimeTimesReplications() {
-    // 1,000 clients at 0.5 q/s over 600 s, twice; a cold start simulates nothing before 0.
+    // 1,000 clients at 0.5 q/s over 600 s, twice; a cold start simulates nothing before 0, and a
+    // plain scenario's stationary start neither.
     assertThat(budget(scenario(1_000, 0.5, InitialCache.COLD, 60_000)).queries()).isCloseTo(600_000, within(1e-6));
+    assertThat(budget(scenario(1_000, 0.5, InitialCache.STEADY, 60_000)).queries()).isCloseTo(600_000, within(1e-6));
     // A warm-up of 10 minutes doubles the span.
     assertThat(budget(scenario(1_000, 0.5, InitialCache.warmup(600_000), 60_000)).queries())
         .isCloseTo(1_200_000, within(1e-6));
