@@ -8,31 +8,22 @@ import org.junit.jupiter.api.Test;
 class YamlTextTest {
   @Test
   void scalarsYamlWouldMisreadAreQuoted() {
-    assertThat(YamlText.scalar("www")).isEqualTo("www");
-    assertThat(YamlText.scalar("192.0.2.1")).isEqualTo("192.0.2.1");
-    assertThat(YamlText.scalar("_dmarc")).isEqualTo("_dmarc");
-    assertThat(YamlText.scalar("@")).isEqualTo("\"@\"");
-    assertThat(YamlText.scalar("*")).isEqualTo("\"*\"");
-    assertThat(YamlText.scalar("2001:db8::1")).isEqualTo("\"2001:db8::1\"");
-    assertThat(YamlText.scalar("1")).isEqualTo("\"1\"");
-    assertThat(YamlText.scalar("1.5")).isEqualTo("\"1.5\"");
-    assertThat(YamlText.scalar("on")).isEqualTo("\"on\"");
-    assertThat(YamlText.scalar("No")).isEqualTo("\"No\"");
-    assertThat(YamlText.scalar("a\"b")).isEqualTo("\"a\\\"b\"");
-    assertThat(YamlText.scalar("a b")).isEqualTo("\"a b\"");
-    assertThat(YamlText.scalar("tab\there")).isEqualTo("\"tab\\x09here\"");
-    assertThat(YamlText.scalar("")).isEqualTo("\"\"");
+    String[][] cases = {
+        {"www", "www"}, {"192.0.2.1", "192.0.2.1"}, {"_dmarc", "_dmarc"}, {"@", "\"@\""}, {"*", "\"*\""},
+        {"2001:db8::1", "\"2001:db8::1\""}, {"1", "\"1\""}, {"1.5", "\"1.5\""}, {"on", "\"on\""}, {"No", "\"No\""},
+        {"a\"b", "\"a\\\"b\""}, {"a b", "\"a b\""}, {"tab\there", "\"tab\\x09here\""}, {"", "\"\""}};
+    for (String[] c : cases) {
+      assertThat(YamlText.scalar(c[0])).as(c[0]).isEqualTo(c[1]);
+    }
   }
 
   @Test
   void durationsTakeTheLargestExactUnit() {
-    assertThat(YamlText.duration(0)).isEqualTo("0s");
-    assertThat(YamlText.duration(999)).isEqualTo("999ms");
-    assertThat(YamlText.duration(1000)).isEqualTo("1s");
-    assertThat(YamlText.duration(59_000)).isEqualTo("59s");
-    assertThat(YamlText.duration(60_000)).isEqualTo("1m");
-    assertThat(YamlText.duration(60_001)).isEqualTo("60001ms");
-    assertThat(YamlText.duration(3_600_000)).isEqualTo("1h");
-    assertThat(YamlText.duration(3_660_000)).isEqualTo("61m");
+    Object[][] cases = {
+        {0L, "0s"}, {999L, "999ms"}, {1_000L, "1s"}, {59_000L, "59s"}, {60_000L, "1m"}, {60_001L, "60001ms"},
+        {3_600_000L, "1h"}, {3_660_000L, "61m"}};
+    for (Object[] c : cases) {
+      assertThat(YamlText.duration((Long) c[0])).as("%d ms", c[0]).isEqualTo(c[1]);
+    }
   }
 }
