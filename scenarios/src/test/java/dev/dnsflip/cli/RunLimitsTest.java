@@ -44,6 +44,8 @@ class RunLimitsTest {
     assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
     assertThat(r.err()).startsWith("--threads 1000000000 workers asked for; the limit is 1,024 (worker threads: ");
     assertThat(tmp.resolve("o")).doesNotExist();
+    assertThat(run("run", DEFAULT.toString(), "--out", tmp.resolve("o").toString(), "--threads", "1025").err())
+        .startsWith("--threads 1025 workers asked for; the limit is 1,024");
     assertThat(run("run", DEFAULT.toString(), "--out", tmp.resolve("p").toString(), "--threads", "1024").exit())
         .isEqualTo(Main.OK);
   }
