@@ -4,7 +4,7 @@ import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.format.YamlLines;
 import dev.dnsflip.format.YamlText;
-import dev.dnsflip.observe.TransitionStats;
+import dev.dnsflip.observe.MetricRegistry;
 import dev.dnsflip.observe.Unit;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.simulation.Expectation;
@@ -62,7 +62,7 @@ public final class ScenarioWriter {
   }
 
   private static String expectation(Expectation e) {
-    Unit unit = TransitionStats.metricUnits().get(e.metric());
+    Unit unit = MetricRegistry.definition(e.metric()).unit();
     StringBuilder sb = new StringBuilder("- { switch: " + e.selector() + ", metric: " + e.metric());
     if (e.atMost() != null) {
       sb.append(", atMost: ").append(bound(e.atMost(), unit));

@@ -4,7 +4,6 @@ import dev.dnsflip.authority.SwitchDirection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Figures of one switch event from every replication's observations: each metric of the
@@ -125,24 +124,6 @@ public final class TransitionStats {
     }
     return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
         new Percentiles(last, observed), withStale, new Percentiles(first, fresh));
-  }
-
-  /**
-   * Every metric an event can report, in report order; an event may leave some out.
-   *
-   * Kept for callers that predate the registry; {@link MetricRegistry#names()} owns the list.
-   */
-  public static List<String> metricNames() {
-    return MetricRegistry.names();
-  }
-
-  /**
-   * Every metric an event can report with its unit, in report order.
-   *
-   * Kept for callers that predate the registry; {@link MetricRegistry#units()} owns the list.
-   */
-  public static Map<String, Unit> metricUnits() {
-    return MetricRegistry.units();
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm) {
