@@ -9,8 +9,9 @@ import java.util.SplittableRandom;
  * Everything the harness knows about one kind of a policy family (one prefetch variant, one client
  * cache kind), in one place: its name in scenario files, how to read and write it, how the
  * explorer draws and simplifies it. The loader, the writer and the explorer ask the
- * {@link Registry} for kinds instead of switching on names, so a new kind is one entry; a class
- * outside the project can be one too.
+ * {@link Registry} for kinds instead of switching on names, so a new kind is one entry. The
+ * interface is public so that kinds written outside the project have a shape to implement; the
+ * registry's own families are fixed lists for now.
  *
  * <p>A kind is written either as a bare word ({@code unbound}) or as a one-key mapping whose key
  * is its name ({@code { bind: { trigger: 2 } }}).
