@@ -18,6 +18,9 @@ import java.util.Optional;
  * settles.
  */
 public final class Presets {
+  /** dnsmasq(8) 2.90, -c/--cache-size: "The default is 150 names." */
+  private static final int DNSMASQ_CACHE_SIZE = 150;
+
   private static final long DAY = 86_400;
   /** "No limit" for stale data, as a number of seconds: ten years. */
   private static final long UNLIMITED = 10 * 365 * DAY;
@@ -84,11 +87,14 @@ public final class Presets {
           1, BackendChoice.RANDOM, false),
       new ResolverPreset("dnsmasq-2.90", "dnsmasq", "2.90",
           "dnsmasq(8) 2.90 as a caching forwarder: min-cache-ttl 0, no max-cache-ttl, use-stale-cache off; "
-              + "forwards the remaining (decremented) TTL",
-          ResolverBehaviour.TTL_HONOURING, 1, BackendChoice.RANDOM, true),
+              + "forwards the remaining (decremented) TTL; cache-size default 150 (taken as 150 RRsets, least "
+              + "recently used evicted first)",
+          ResolverBehaviour.TTL_HONOURING.withCapacity(DNSMASQ_CACHE_SIZE), 1, BackendChoice.RANDOM, true),
       new ResolverPreset("dnsmasq-2.90-use-stale-cache", "dnsmasq", "2.90",
-          "dnsmasq(8) 2.90 with use-stale-cache: expired data answered at once with TTL 0 and refreshed, up to 86400 s",
-          new ResolverBehaviour(TtlClamps.NONE, new ServeStale(true, 0, DAY, 0, 0, false, false), Prefetch.NONE, false),
+          "dnsmasq(8) 2.90 with use-stale-cache: expired data answered at once with TTL 0 and refreshed, up to 86400 s; "
+              + "cache-size default 150",
+          new ResolverBehaviour(TtlClamps.NONE, new ServeStale(true, 0, DAY, 0, 0, false, false), Prefetch.NONE, false,
+              DNSMASQ_CACHE_SIZE),
           1, BackendChoice.RANDOM, true),
       new ResolverPreset("systemd-resolved", "systemd-resolved", "252 (Debian 12)",
           "systemd 252 src/resolve/resolved-dns-cache.c: CACHE_TTL_MAX_USEC 2 h (every TTL capped at 2 h), CACHE_MAX "
