@@ -2,6 +2,7 @@ package dev.dnsflip.testing;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Bounds on a time after a switch event (a last-stale or first-fresh percentile, a threshold
@@ -28,11 +29,12 @@ public final class DurationFigureAssert {
   }
 
   private DurationFigureAssert check(Duration bound, String relation, boolean upper,
-      java.util.function.Predicate<Duration> holds) {
+      Predicate<Duration> holds) {
     Objects.requireNonNull(bound, "bound");
     Duration value = SwitchText.ofMs(figure.measured());
     String expected = relation + " " + SwitchText.duration(bound);
-    if (upper && figure.censored() > 0) {
+    // A censored time is only known to be at least the window: it can confirm a lower bound, never an upper one.
+    if (figure.censored() > 0 && (upper || !holds.test(value))) {
       throw figure.censoredFail(SwitchText.duration(value), expected);
     }
     if (!holds.test(value)) {
