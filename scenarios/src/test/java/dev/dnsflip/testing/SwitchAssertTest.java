@@ -144,7 +144,7 @@ class SwitchAssertTest {
   }
 
   @Test
-  void staleShareStaysBelowATresholdWithinItsFigure() {
+  void staleShareStaysBelowAThresholdWithinItsFigure() {
     Duration below1 = time(2, "staleShareBelow1%");
     Duration below01 = time(2, "staleShareBelow0.1%");
     Duration zero = time(1, "staleShareZero");
