@@ -70,9 +70,8 @@ public final class ConsoleSummary {
     for (EventReport event : report.events()) {
       Blame b = event.slowest();
       if (b != null && event.blame().size() > 1) {
-        out.append("switch ").append(Figures.number(event)).append(" slowest: ").append(b.resolverGroup())
-            .append(" (").append(b.resolverKind()).append(") + ").append(b.clientGroup()).append(" (")
-            .append(b.clientKind()).append("), last stale ").append(Durations.format(b.lastStaleMaxMs())).append('\n');
+        out.append("switch ").append(Figures.number(event)).append(" slowest: ").append(Figures.slowest(b))
+            .append('\n');
       }
     }
     long failed = 0;
@@ -109,7 +108,8 @@ public final class ConsoleSummary {
     return est.censored() > 0 ? ">=" + v : v;
   }
 
-  private static String failure(ExpectationResult r) {
+  /** The line the console prints for a failed bound: switch, metric, figure, bound and where it is declared. */
+  public static String failure(ExpectationResult r) {
     Optional<Unit> unit = Figures.unitOf(r.metric());
     StringBuilder sb = new StringBuilder("FAIL ");
     sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.metric());

@@ -1,6 +1,7 @@
 package dev.dnsflip.reports;
 
 import dev.dnsflip.engine.Durations;
+import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.MetricDefinition;
 import dev.dnsflip.observe.MetricRegistry;
@@ -11,19 +12,20 @@ import java.util.Optional;
 
 /**
  * How the human-readable renderers spell numbers, so Markdown and the console agree. Always
- * Locale.ROOT: a report must not change with the machine that wrote it.
+ * Locale.ROOT: a report must not change with the machine that wrote it. Public so that test
+ * assertions on a report word their failures as the reports do.
  */
-final class Figures {
-  static final String MISSING = "n/a";
+public final class Figures {
+  public static final String MISSING = "n/a";
 
   private Figures() {}
 
-  static String count(long n) {
+  public static String count(long n) {
     return String.format(Locale.ROOT, "%,d", n);
   }
 
   /** Means over replications need not be whole; those keep two decimals. */
-  static String count(double n) {
+  public static String count(double n) {
     if (!Double.isFinite(n)) {
       return MISSING;
     }
@@ -34,7 +36,7 @@ final class Figures {
   }
 
   /** A ratio as a percentage; tiny nonzero values say so instead of rounding to a misleading 0.00%. */
-  static String percent(double ratio) {
+  public static String percent(double ratio) {
     if (!Double.isFinite(ratio)) {
       return MISSING;
     }
@@ -47,11 +49,11 @@ final class Figures {
     return String.format(Locale.ROOT, "%.2f%%", ratio * 100);
   }
 
-  static String duration(double ms) {
+  public static String duration(double ms) {
     return Double.isFinite(ms) ? Durations.format(Math.round(ms)) : MISSING;
   }
 
-  static String value(Unit unit, double v) {
+  public static String value(Unit unit, double v) {
     return switch (unit) {
       case COUNT -> count(v);
       case RATIO -> percent(v);
@@ -60,24 +62,30 @@ final class Figures {
   }
 
   /** For a figure whose unit is unknown (an expectation on a metric no event has). */
-  static String plain(double v) {
+  public static String plain(double v) {
     if (!Double.isFinite(v)) {
       return MISSING;
     }
     return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
   }
 
-  static String value(Optional<Unit> unit, double v) {
+  public static String value(Optional<Unit> unit, double v) {
     return unit.map(u -> value(u, v)).orElseGet(() -> plain(v));
   }
 
   /** The unit of a metric name, empty for a name the registry does not define. */
-  static Optional<Unit> unitOf(String name) {
+  public static Optional<Unit> unitOf(String name) {
     return MetricRegistry.find(name).map(MetricDefinition::unit);
   }
 
   /** Switch events are numbered from 1 for people; the model counts from 0. */
-  static int number(EventReport event) {
+  public static int number(EventReport event) {
     return event.index() + 1;
+  }
+
+  /** The behaviour that holds a transition back, as the console names it. */
+  public static String slowest(Blame b) {
+    return b.resolverGroup() + " (" + b.resolverKind() + ") + " + b.clientGroup() + " (" + b.clientKind()
+        + "), last stale " + Durations.format(b.lastStaleMaxMs());
   }
 }
