@@ -70,9 +70,7 @@ public final class ConsoleSummary {
     for (EventReport event : report.events()) {
       Blame b = event.slowest();
       if (b != null && event.blame().size() > 1) {
-        out.append("switch ").append(Figures.number(event)).append(" slowest: ").append(b.resolverGroup())
-            .append(" (").append(b.resolverKind()).append(") + ").append(b.clientGroup()).append(" (")
-            .append(b.clientKind()).append("), last stale ").append(Durations.format(b.lastStaleMaxMs())).append('\n');
+        out.append("switch ").append(Figures.number(event)).append(" slowest: ").append(blame(b)).append('\n');
       }
     }
     long failed = 0;
@@ -109,9 +107,20 @@ public final class ConsoleSummary {
     return est.censored() > 0 ? ">=" + v : v;
   }
 
+  /** The behaviour that kept clients stale longest, worded as the summary words it. */
+  public static String blame(Blame b) {
+    return b.resolverGroup() + " (" + b.resolverKind() + ") + " + b.clientGroup() + " (" + b.clientKind()
+        + "), last stale " + Durations.format(b.lastStaleMaxMs());
+  }
+
   private static String failure(ExpectationResult r) {
+    return "FAIL " + outcome(r);
+  }
+
+  /** A checked bound: the switch, the metric, the figure found, the bound and where it was declared. */
+  public static String outcome(ExpectationResult r) {
     Optional<Unit> unit = Figures.unitOf(r.metric());
-    StringBuilder sb = new StringBuilder("FAIL ");
+    StringBuilder sb = new StringBuilder();
     sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.metric());
     if (Double.isFinite(r.actual())) {
       sb.append(" = ").append(Figures.value(unit, r.actual()));
