@@ -39,14 +39,14 @@ public final class JunitReport {
       }
       xml.writeCharacters("\n");
       xml.writeEndElement();
-      xml.writeCharacters("\n");
       xml.writeEndDocument();
       xml.close();
     } catch (XMLStreamException e) {
       // Writing to a StringWriter cannot fail for want of I/O; a failure here is a bug.
       throw new IllegalStateException(e);
     }
-    return text.toString();
+    // Outside the root element the stream writer keeps no text; the file still ends its last line.
+    return text + "\n";
   }
 
   private static void suite(XMLStreamWriter xml, Entry e) throws XMLStreamException {

@@ -59,6 +59,8 @@ class SuiteCommandTest {
     assertThat(out.resolve("tight/report.json")).isNotEmptyFile();
     assertThat(out.resolve("free/report.md")).isNotEmptyFile();
 
+    assertThat(Files.readString(junit)).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
+        .endsWith("</testsuites>\n");
     Element root = parse(junit).getDocumentElement();
     assertThat(root.getTagName()).isEqualTo("testsuites");
     assertThat(attributes(root)).containsExactlyInAnyOrder("name", "tests", "failures", "errors", "time");
