@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,6 +38,19 @@ class SuiteCommandTest {
   }
 
   @Test
+  void filesRunInTheOrderGivenAndWriteNoReportsWithoutOut() throws IOException {
+    // `dnsflip run` would write to out/<name> here; the suite writes nowhere without --out.
+    Path defaultOut = Path.of("out", "imported");
+    boolean existed = Files.exists(defaultOut);
+    CliRun r = CliRun.of("suite", SUITES.resolve("imported.yaml").toString(), DEFAULT.toString(),
+        "--threads", "2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().skip(1).limit(2).map(l -> l.split(" ")[0])).containsExactly("imported", "default");
+    assertThat(r.err()).doesNotContain("wrote");
+    assertThat(Files.exists(defaultOut)).isEqualTo(existed);
+  }
+
+  @Test
   void oneImpossibleBoundExitsOneAndIsTheOnlyJunitFailure() throws Exception {
     Path suite = Files.createDirectory(tmp.resolve("suite"));
     String yaml = Files.readString(DEFAULT);
@@ -44,7 +58,8 @@ class SuiteCommandTest {
     Path tight = suite.resolve("a-tight.yaml");
     Files.writeString(tight, yaml.replaceFirst(BOUND, "atMost: 100s").replaceFirst("name: default", "name: tight"));
     Path free = suite.resolve("b-free.yaml");
-    Files.writeString(free, yaml.substring(0, yaml.indexOf("\nexpect:") + 1).replaceFirst("name: default", "name: free"));
+    Files.writeString(free, yaml.substring(0, yaml.indexOf("\nexpect:") + 1)
+        .replaceFirst("name: default", Matcher.quoteReplacement("name: 'free <&\"> ]]>'")));
     Path junit = tmp.resolve("ci/junit.xml");
     Files.createDirectories(junit.getParent());
     Path out = tmp.resolve("out");
@@ -67,7 +82,7 @@ class SuiteCommandTest {
     assertThat(root.getAttribute("tests")).isEqualTo("6");
     assertThat(root.getAttribute("failures")).isEqualTo("1");
     List<Element> suites = children(root, "testsuite");
-    assertThat(suites).map(s -> s.getAttribute("name")).containsExactly("tight", "free");
+    assertThat(suites).map(s -> s.getAttribute("name")).containsExactly("tight", "free <&\"> ]]>");
     for (Element s : suites) {
       assertThat(attributes(s)).containsExactlyInAnyOrder("name", "tests", "failures", "errors", "skipped", "time");
       assertThat(children(s, "testcase")).hasSize(Integer.parseInt(s.getAttribute("tests")));
@@ -87,7 +102,8 @@ class SuiteCommandTest {
     for (Element c : tightCases.subList(1, tightCases.size())) {
       assertThat(c.getChildNodes().getLength()).as(c.getAttribute("name")).isZero();
     }
-    // A scenario without bounds is one passing testcase, so CI still lists it.
+    // A scenario without bounds is one passing testcase, so CI still lists it; its name is
+    // escaped by the XML writer and made one path segment for its reports.
     List<Element> freeCases = children(suites.get(1), "testcase");
     assertThat(freeCases).singleElement().satisfies(c -> {
       assertThat(c.getAttribute("name")).isEqualTo("runs");
