@@ -72,6 +72,10 @@ final class SuiteCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), workers < 1 ? "--threads must be >= 1"
           : "--threads " + Limits.THREADS.refusal(workers + " workers asked for"));
     }
+    if (junit != null && Files.isDirectory(junit)) {
+      // Found now rather than after every run has been paid for.
+      throw new UserError("cannot write JUnit XML to " + junit + ": it is a directory");
+    }
     List<Planned> plan = plan(scenarioFiles(), workers);
     PrintWriter err = spec.commandLine().getErr();
     List<JunitReport.Entry> done = new ArrayList<>();

@@ -140,6 +140,10 @@ class SuiteCommandTest {
     CliRun none = CliRun.of("suite", empty.toString());
     assertThat(none.exit()).isEqualTo(2);
     assertThat(none.err()).contains("no *.yaml scenario files");
+    CliRun junitDir = CliRun.of("suite", DEFAULT.toString(), "--junit", empty.toString());
+    assertThat(junitDir.exit()).isEqualTo(2);
+    assertThat(junitDir.err()).contains("it is a directory");
+    assertThat(junitDir.out()).isEmpty();
     // Two scenarios of one name would write their reports to one directory.
     CliRun twice = CliRun.of("suite", DEFAULT.toString(), DEFAULT.toString(), "--out", tmp.resolve("out").toString());
     assertThat(twice.exit()).isEqualTo(2);
