@@ -108,10 +108,20 @@ public final class ConsoleSummary {
     return est.censored() > 0 ? ">=" + v : v;
   }
 
-  /** The line the console prints for a failed bound: switch, metric, figure, bound and where it is declared. */
+  /** The behaviour that kept clients stale longest, worded as the summary words it. */
+  public static String blame(Blame b) {
+    return Figures.slowest(b);
+  }
+
+  /** The line the console prints for a failed bound. */
   public static String failure(ExpectationResult r) {
+    return "FAIL " + outcome(r);
+  }
+
+  /** A checked bound: the switch, the metric, the figure found, the bound and where it was declared. */
+  public static String outcome(ExpectationResult r) {
     Optional<Unit> unit = Figures.unitOf(r.metric());
-    StringBuilder sb = new StringBuilder("FAIL ");
+    StringBuilder sb = new StringBuilder();
     sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.metric());
     if (Double.isFinite(r.actual())) {
       sb.append(" = ").append(Figures.value(unit, r.actual()));

@@ -31,7 +31,8 @@ import picocli.CommandLine;
 @Command(name = "run", mixinStandardHelpOptions = true,
     description = "Run a scenario file and write report.json, report.md, report.html (charts) and series.csv.")
 final class RunCommand implements Callable<Integer> {
-  private static final String[] REPORT_FILES = {"report.json", "report.md", "report.html", "series.csv"};
+  static final double DEFAULT_MAX_QUERIES = 2e10;
+  static final String[] REPORT_FILES = {"report.json", "report.md", "report.html", "series.csv"};
 
   @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML), e.g. scenarios/suites/default.yaml")
   Path scenarioFile;
@@ -47,7 +48,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Option(names = "--max-queries", paramLabel = "N", description = "refuse a run expected to simulate more "
       + "queries than N (default: ${DEFAULT-VALUE}, about 10 minutes on the fixed benchmark's machine)")
-  double maxQueries = 2e10;
+  double maxQueries = DEFAULT_MAX_QUERIES;
 
   @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: available processors); "
       + "the report does not depend on it")

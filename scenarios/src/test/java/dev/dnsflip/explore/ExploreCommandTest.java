@@ -114,6 +114,6 @@ class ExploreCommandTest {
     assertThat(help.out()).contains("--property", "--tries", "--seed", "--out", "Exit codes: 0");
     CliRun none = run();
     assertThat(none.exit()).isEqualTo(2);
-    assertThat(none.err()).contains("missing command: run, import, explore, bench, presets or help");
+    assertThat(none.err()).contains("missing command: run, suite, import, explore, bench, presets or help");
   }
 }
