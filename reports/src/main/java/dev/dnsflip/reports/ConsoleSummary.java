@@ -108,11 +108,6 @@ public final class ConsoleSummary {
     return est.censored() > 0 ? ">=" + v : v;
   }
 
-  /** The behaviour that kept clients stale longest, worded as the summary words it. */
-  public static String blame(Blame b) {
-    return Figures.slowest(b);
-  }
-
   /** The line the console prints for a failed bound. */
   public static String failure(ExpectationResult r) {
     return "FAIL " + outcome(r);

@@ -2,11 +2,6 @@ package dev.dnsflip.cli;
 
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.reports.ConsoleSummary;
-import dev.dnsflip.reports.CsvReport;
-import dev.dnsflip.reports.HtmlReport;
-import dev.dnsflip.reports.JsonReport;
-import dev.dnsflip.reports.MarkdownReport;
-import dev.dnsflip.reports.ReportFiles;
 import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.scenarios.LoadedScenario;
 import dev.dnsflip.scenarios.ScenarioLoader;
@@ -14,13 +9,9 @@ import dev.dnsflip.simulation.Limits;
 import dev.dnsflip.simulation.RunBudget;
 import dev.dnsflip.simulation.Scenario;
 import dev.dnsflip.simulation.Simulation;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,7 +23,6 @@ import picocli.CommandLine;
     description = "Run a scenario file and write report.json, report.md, report.html (charts) and series.csv.")
 final class RunCommand implements Callable<Integer> {
   static final double DEFAULT_MAX_QUERIES = 2e10;
-  static final String[] REPORT_FILES = {"report.json", "report.md", "report.html", "series.csv"};
 
   @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML), e.g. scenarios/suites/default.yaml")
   Path scenarioFile;
@@ -91,11 +81,7 @@ final class RunCommand implements Callable<Integer> {
       throw new UserError(loaded.populationAt() + ": " + tooLarge.get());
     }
     Path dir = out != null ? out : Path.of("out", ReportDirectory.segment(scenario.name()));
-    try {
-      ReportFiles.checkPublishable(dir, Set.of(REPORT_FILES));
-    } catch (IOException e) {
-      throw IoProblem.of("write the report to", dir, e);
-    }
+    ReportSet.checkPublishable(dir);
     PrintWriter err = spec.commandLine().getErr();
     err.printf("dnsflip: running %s: %,d clients, %,d resolvers, %d replication(s), seed %d, %d thread(s); "
         + "about %.2g queries to simulate (settling included) and %s of memory%n", scenario.name(),
@@ -104,16 +90,7 @@ final class RunCommand implements Callable<Integer> {
     err.flush();
     long start = System.nanoTime();
     TransitionReport report = loaded.withScenario(scenario).report(simulation.run());
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("report.json", JsonReport.render(report));
-    files.put("report.md", MarkdownReport.render(report));
-    files.put("report.html", HtmlReport.render(report));
-    files.put("series.csv", CsvReport.render(report));
-    try {
-      ReportFiles.publish(dir, files);
-    } catch (IOException e) {
-      throw IoProblem.of("write the report to", dir, e);
-    }
+    ReportSet.publish(dir, report);
     PrintWriter outWriter = spec.commandLine().getOut();
     outWriter.print(ConsoleSummary.render(report));
     outWriter.flush();

@@ -1,11 +1,7 @@
 package dev.dnsflip.cli;
 
 import dev.dnsflip.format.InputException;
-import dev.dnsflip.reports.CsvReport;
-import dev.dnsflip.reports.HtmlReport;
-import dev.dnsflip.reports.JsonReport;
 import dev.dnsflip.reports.JunitReport;
-import dev.dnsflip.reports.MarkdownReport;
 import dev.dnsflip.reports.ReportFiles;
 import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.scenarios.LoadedScenario;
@@ -20,11 +16,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine;
@@ -88,7 +82,7 @@ final class SuiteCommand implements Callable<Integer> {
       long start = System.nanoTime();
       TransitionReport report = p.loaded().report(p.simulation().run());
       if (p.dir() != null) {
-        publish(p.dir(), report);
+        ReportSet.publish(p.dir(), report);
       }
       done.add(new JunitReport.Entry(p.file().toString(), report, (System.nanoTime() - start) / 1e9));
     }
@@ -150,28 +144,11 @@ final class SuiteCommand implements Callable<Integer> {
           throw new UserError(file + ": scenario name '" + scenario.name() + "' gives the same report directory "
               + dir + " as " + other);
         }
-        try {
-          ReportFiles.checkPublishable(dir, Set.of(RunCommand.REPORT_FILES));
-        } catch (IOException e) {
-          throw IoProblem.of("write the report to", dir, e);
-        }
+        ReportSet.checkPublishable(dir);
       }
       plan.add(new Planned(file, loaded, simulation, dir));
     }
     return plan;
-  }
-
-  private static void publish(Path dir, TransitionReport report) {
-    Map<String, String> files = new LinkedHashMap<>();
-    files.put("report.json", JsonReport.render(report));
-    files.put("report.md", MarkdownReport.render(report));
-    files.put("report.html", HtmlReport.render(report));
-    files.put("series.csv", CsvReport.render(report));
-    try {
-      ReportFiles.publish(dir, files);
-    } catch (IOException e) {
-      throw IoProblem.of("write the report to", dir, e);
-    }
   }
 
   private void writeJunit(String xml) {

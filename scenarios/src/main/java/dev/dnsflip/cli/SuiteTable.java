@@ -3,6 +3,7 @@ package dev.dnsflip.cli;
 import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.reports.ConsoleSummary;
+import dev.dnsflip.reports.Figures;
 import dev.dnsflip.reports.ExpectationResult;
 import dev.dnsflip.reports.JunitReport;
 import dev.dnsflip.reports.TransitionReport;
@@ -69,7 +70,7 @@ final class SuiteTable {
         where = event;
       }
     }
-    return worst == null ? "-" : "switch " + (where.index() + 1) + ": " + ConsoleSummary.blame(worst);
+    return worst == null ? "-" : "switch " + (where.index() + 1) + ": " + Figures.slowest(worst);
   }
 
   private static String line(String[] cells, int[] widths) {
