@@ -8,12 +8,12 @@ import java.util.Locale;
 
 /**
  * The stale series of every switch event, one row per time bucket, for spreadsheets and plotting
- * tools: {@code event,direction,from_ms,to_ms,uses,stale_uses,stale_share,predicted}. Shares are
+ * tools: {@code switch,direction,from_ms,to_ms,uses,stale_uses,stale_share,predicted}. Shares are
  * plain decimals (no exponent, no locale); an empty field means no value (no use in the bucket,
  * no closed-form point in it). RFC 4180 layout with '\n' line ends.
  */
 public final class CsvReport {
-  public static final String HEADER = "event,direction,from_ms,to_ms,uses,stale_uses,stale_share,predicted";
+  public static final String HEADER = "switch,direction,from_ms,to_ms,uses,stale_uses,stale_share,predicted";
 
   private CsvReport() {}
 

@@ -29,7 +29,7 @@ import java.util.TreeMap;
  */
 public final class JsonReport {
   /** First property of every file, so readers can tell the schema before parsing the rest. */
-  public static final String FORMAT = "dnsflip-report/1";
+  public static final String FORMAT = "dnsflip-report/2";
 
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
   private static final ObjectWriter WRITER = writer();
@@ -72,7 +72,14 @@ public final class JsonReport {
     if (value instanceof Record record) {
       ObjectNode node = NODES.objectNode();
       for (RecordComponent component : record.getClass().getRecordComponents()) {
-        node.set(component.getName(), toNode(read(component, record)));
+        Object v = read(component, record);
+        if (isSwitchIndex(record, component.getName())) {
+          // Java indexes switches from 0; every rendered form numbers them from 1, as people do.
+          int index = (Integer) v;
+          node.set("switch", index < 0 ? NODES.nullNode() : NODES.numberNode(index + 1));
+        } else {
+          node.set(component.getName(), toNode(v));
+        }
       }
       return node;
     }
@@ -134,6 +141,12 @@ public final class JsonReport {
       return node;
     }
     throw new IllegalArgumentException("no JSON form for " + value.getClass().getName());
+  }
+
+  /** The components that hold a 0-based switch index: written as "switch", counted from 1. */
+  private static boolean isSwitchIndex(Record record, String component) {
+    return record instanceof dev.dnsflip.observe.EventReport && component.equals("index")
+        || record instanceof ExpectationResult && component.equals("event");
   }
 
   /** The series as stored plus the derived share, so readers need not divide (or special-case 0/0). */

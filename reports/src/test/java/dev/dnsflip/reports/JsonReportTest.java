@@ -30,7 +30,7 @@ class JsonReportTest {
 
   @Test
   void startsWithTheFormatAndUsesTwoSpaceIndentAndNewlines() {
-    assertThat(json).startsWith("{\n  \"format\": \"dnsflip-report/1\",\n  \"scenario\": \"two-flips\",\n");
+    assertThat(json).startsWith("{\n  \"format\": \"dnsflip-report/2\",\n  \"scenario\": \"two-flips\",\n");
     assertThat(json).endsWith("}\n").doesNotContain("\r").doesNotContain("\t");
   }
 
@@ -41,7 +41,9 @@ class JsonReportTest {
     expected.addAll(components(TransitionReport.class));
     assertThat(names(root)).containsExactlyElementsOf(expected);
     JsonNode event = root.get("events").get(0);
-    assertThat(names(event)).containsExactlyElementsOf(components(EventReport.class));
+    // The 0-based Java index is written as "switch", counted from 1 as people count.
+    assertThat(names(event)).containsExactlyElementsOf(
+        components(EventReport.class).stream().map(n -> n.equals("index") ? "switch" : n).toList());
     assertThat(names(event.get("metrics").get(0).get("estimate"))).containsExactlyElementsOf(components(Estimate.class));
     assertThat(names(event.get("series"))).containsExactly("bucketMs", "uses", "staleUses", "staleShare");
   }
@@ -62,6 +64,8 @@ class JsonReportTest {
     JsonNode root = new ObjectMapper().readTree(json);
     JsonNode first = root.get("events").get(0);
     JsonNode second = root.get("events").get(1);
+    assertThat(first.get("switch").asInt()).isEqualTo(1);
+    assertThat(second.get("switch").asInt()).isEqualTo(2);
     assertThat(first.get("direction").asText()).isEqualTo("enable");
     assertThat(second.get("direction").asText()).isEqualTo("disable");
     assertThat(first.get("metrics").get(9).get("unit").asText()).isEqualTo("duration_ms");
@@ -72,6 +76,8 @@ class JsonReportTest {
     assertThat(censored.get("estimate").get("censored").asInt()).isEqualTo(3);
     assertThat(censored.get("estimate").get("ciLow").doubleValue()).isEqualTo(240_000.0);
     assertThat(second.get("metrics").get(2).get("estimate").get("mean").doubleValue()).isEqualTo(0.00003);
+    assertThat(root.get("expectations").get(0).get("switch").asInt()).isEqualTo(1);
+    assertThat(root.get("expectations").get(1).get("switch").asInt()).isEqualTo(2);
     assertThat(root.get("expectations").get(1).get("atLeast").isNull()).isTrue();
     assertThat(root.get("expectations").get(1).get("passed").asBoolean()).isFalse();
   }

@@ -46,7 +46,7 @@ public record Violation(String property, int event, String metric, String expect
     if (!isTimeBound() || event < 0) {
       return Optional.empty();
     }
-    String selector = Integer.toString(event);
+    String selector = Integer.toString(event + 1); // switches counted from 1, as in scenario files
     String where = "explore " + property;
     if (boundMs <= 0) {
       return Optional.of(new Expectation(selector, "staleUses", 0.0, null, where));

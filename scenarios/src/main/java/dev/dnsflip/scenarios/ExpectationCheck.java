@@ -37,7 +37,7 @@ public final class ExpectationCheck {
     return switch (selector) {
       case "all" -> true;
       case "enable", "disable" -> e.direction().key().equals(selector);
-      default -> selector.equals(Integer.toString(e.index()));
+      default -> selector.equals(Integer.toString(e.index() + 1));
     };
   }
 }

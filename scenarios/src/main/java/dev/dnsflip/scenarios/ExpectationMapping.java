@@ -48,7 +48,10 @@ final class ExpectationMapping {
     return expectations;
   }
 
-  /** enable, disable, all, or an event index; refused when it selects no event of the schedule. */
+  /**
+   * enable, disable, all, or a switch number counted from 1 as every report counts them; refused
+   * when it selects no event of the schedule.
+   */
   private static String selector(Node node, SwitchSchedule schedule) throws InputException {
     String text = node.text().strip();
     List<SwitchEvent> events = schedule.events();
@@ -65,9 +68,12 @@ final class ExpectationMapping {
       }
       default -> {
         if (!text.matches("\\d+")) {
-          throw node.error("unknown switch '" + text + "'; expected enable, disable, all or a switch index (0, 1, ...)");
+          throw node.error("unknown switch '" + text + "'; expected enable, disable, all or a switch number (1, 2, ...)");
         }
-        if (text.length() > 9 || Integer.parseInt(text) >= events.size()) {
+        if (text.matches("0+")) {
+          throw node.error("switch 0 does not exist: switches are numbered from 1, as in every report");
+        }
+        if (text.length() > 9 || Integer.parseInt(text) > events.size()) {
           throw node.error("switch " + text + " does not exist: the scenario has " + events.size() + " switch"
               + (events.size() == 1 ? "" : "es"));
         }

@@ -28,7 +28,7 @@ class CliTest {
     assertThat(out.resolve("report.md")).isNotEmptyFile();
     assertThat(r.out()).startsWith("dnsflip default: seed 42, 1 replication, 1h 10m 0s\n")
         .contains("all 5 expectations passed");
-    assertThat(Files.readString(out.resolve("report.json"))).startsWith("{\n  \"format\": \"dnsflip-report/1\",");
+    assertThat(Files.readString(out.resolve("report.json"))).startsWith("{\n  \"format\": \"dnsflip-report/2\",");
     try (var files = Files.list(out)) {
       assertThat(files.map(p -> p.getFileName().toString()).sorted())
           .containsExactly("report.html", "report.json", "report.md", "series.csv");

@@ -142,7 +142,7 @@ class ShrinkerTest {
       Scenario loaded = ScenarioLoader.parse(yaml, ScenarioYamlWriter.fileName(f));
       assertThat(loaded.expectations()).singleElement().satisfies(e -> {
         assertThat(e.metric()).isEqualTo("lastStale.max");
-        assertThat(e.selector()).isEqualTo(Integer.toString(f.violation().event()));
+        assertThat(e.selector()).isEqualTo(Integer.toString(f.violation().event() + 1)); // counted from 1
         assertThat(e.atMost()).isEqualTo(f.violation().boundMs() - 1.0);
       });
       // The file's own bound fails when simulated, as `dnsflip run` would see it ...

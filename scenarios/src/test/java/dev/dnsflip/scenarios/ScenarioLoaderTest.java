@@ -97,7 +97,7 @@ class ScenarioLoaderTest {
         expect:
           - { switch: disable, metric: staleShare, atMost: 5% }
           - { metric: lastStale.max, atMost: 1.5s, atLeast: 0ms }
-          - { switch: 0, metric: clientsWithStaleUse, atLeast: 1 }
+          - { switch: 1, metric: clientsWithStaleUse, atLeast: 1 }
         """).replace("action: enable", "action: disable").replace("    queriesPerMinute: 1\n",
         "    queriesPerSecond: 0.5\n    resolvers: { isp: 100% }\n").replace("  zones:\n", """
           autoTtl: 60
@@ -126,7 +126,7 @@ class ScenarioLoaderTest {
     assertThat(s.expectations()).containsExactly(
         new Expectation("disable", "staleShare", 0.05, null, "ok.yaml:8:5"),
         new Expectation("all", "lastStale.max", 1500.0, 0.0, "ok.yaml:9:5"),
-        new Expectation("0", "clientsWithStaleUse", null, 1.0, "ok.yaml:10:5"));
+        new Expectation("1", "clientsWithStaleUse", null, 1.0, "ok.yaml:10:5"));
   }
 
   @Test
@@ -347,8 +347,12 @@ class ScenarioLoaderTest {
         "bad.yaml:19:51: staleShare is a fraction between 0 and 1 (0% to 100%), got 5");
     assertBad(base + "  - { switch: disable, metric: staleShare, atMost: 5% }\n",
         "bad.yaml:19:15: switch: disable selects nothing: the scenario has no 'disable' switch");
-    assertBad(base + "  - { switch: 1, metric: staleShare, atMost: 5% }\n",
-        "bad.yaml:19:15: switch 1 does not exist: the scenario has 1 switch");
+    assertBad(base + "  - { switch: 2, metric: staleShare, atMost: 5% }\n",
+        "bad.yaml:19:15: switch 2 does not exist: the scenario has 1 switch");
+    assertBad(base + "  - { switch: 0, metric: staleShare, atMost: 5% }\n",
+        "bad.yaml:19:15: switch 0 does not exist: switches are numbered from 1, as in every report");
+    assertBad(base + "  - { switch: 00, metric: staleShare, atMost: 5% }\n",
+        "bad.yaml:19:15: switch 0 does not exist: switches are numbered from 1, as in every report");
     assertBad(base + "  - { metric: lastStale.maks, atMost: 5m }\n",
         "bad.yaml:19:15: unknown metric 'lastStale.maks'; expected one of: "
             + String.join(", ", ExpectationMapping.METRICS.keySet()));

@@ -9,7 +9,7 @@ import java.util.Objects;
  * for ratios, a plain number for counts. The bound applies to the metric's mean across
  * replications.
  *
- * @param selector which switch events: "enable", "disable", "all", or an event index ("0")
+ * @param selector which switch events: "enable", "disable", "all", or a switch number counted from 1 ("1"), as reports number them
  * @param metric a metric name as reports print it, e.g. "lastStale.max"
  * @param where "file:line:col" of the declaration, for messages
  */
