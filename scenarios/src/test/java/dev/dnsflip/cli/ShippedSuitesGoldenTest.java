@@ -2,6 +2,7 @@ package dev.dnsflip.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dnsflip.reports.ReportSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -34,6 +35,7 @@ class ShippedSuitesGoldenTest {
 
     assertThat(exit).as(err.toString()).isEqualTo(Main.OK);
     String report = Files.readString(out.resolve("report.json"), StandardCharsets.UTF_8);
+    assertThat(ReportSchema.problems(report)).as("schema problems").isEmpty();
     Path golden = GOLDEN.resolve(suite + ".report.json");
     if (Boolean.getBoolean("dnsflip.golden.update")) {
       Files.writeString(golden, report, StandardCharsets.UTF_8);

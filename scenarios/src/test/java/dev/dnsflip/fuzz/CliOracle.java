@@ -1,6 +1,7 @@
 package dev.dnsflip.fuzz;
 
 import dev.dnsflip.cli.Main;
+import dev.dnsflip.reports.ReportSchema;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -222,6 +223,17 @@ final class CliOracle {
         }
         if (out != null && !Files.isRegularFile(out.resolve("report.json"))) {
           return "exit " + o.exit() + " without report.json";
+        }
+        if (out != null) {
+          List<String> schema;
+          try {
+            schema = ReportSchema.problems(Files.readString(out.resolve("report.json")));
+          } catch (IOException e) {
+            return "report.json unreadable: " + e.getMessage();
+          }
+          if (!schema.isEmpty()) {
+            return "report.json does not conform to docs/report-schema.json: " + schema.get(0);
+          }
         }
         return null;
       }
