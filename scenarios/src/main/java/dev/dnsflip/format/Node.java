@@ -168,6 +168,16 @@ public final class Node {
     }
   }
 
+  /** The scalar's token kind (null for a mapping or list), for edits that rebuild a tree. */
+  Scalar scalarKind() {
+    return scalar;
+  }
+
+  /** The scalar's text, null for a null scalar or a section, without a check. */
+  String textOrNull() {
+    return text;
+  }
+
   /** Mapping entries or list items without the kind check, for writers that walk any node. */
   List<Entry> entriesOrEmpty() {
     return entries;

@@ -176,14 +176,20 @@ final class ResolverMapping {
     throw maxNode.error("clamps." + maxKey + " " + max + " is below the " + minKey + " " + min + from);
   }
 
-  /** {@code off}, or a mapping whose keys override the preset's serve-stale (or the defaults when it has none). */
+  /**
+   * {@code off}; {@code on} (the preset's serve-stale, or the defaults when it has none, so a sweep
+   * can say {@code serveStale=on,off}); or a mapping whose keys override one of those.
+   */
   private static ServeStale serveStale(Node node, ServeStale preset) throws InputException {
     if (node.kind() == Node.Kind.SCALAR) {
       String text = node.text().strip();
       if (text.equals("off")) {
         return ServeStale.OFF;
       }
-      throw node.error("unknown serveStale '" + text + "'; expected off or a mapping of: "
+      if (text.equals("on")) {
+        return preset.enabled() ? preset : SERVE_STALE_DEFAULTS;
+      }
+      throw node.error("unknown serveStale '" + text + "'; expected on, off or a mapping of: "
           + String.join(", ", SERVE_STALE_KEYS));
     }
     Fields f = Fields.of(node, SERVE_STALE_KEYS);

@@ -2,10 +2,13 @@ package dev.dnsflip.scenarios;
 
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.format.Node;
+import dev.dnsflip.format.NodeEdit;
 import dev.dnsflip.format.NodeReader;
+import dev.dnsflip.format.ValueOverride;
 import dev.dnsflip.format.TextFile;
 import dev.dnsflip.simulation.Scenario;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads a scenario file (YAML, format in {@code suites/default.yaml}) into the immutable
@@ -21,8 +24,17 @@ public final class ScenarioLoader {
 
   /** The scenario with what its report needs besides (an imported account's summary). */
   public static LoadedScenario read(Path file) throws InputException {
+    return read(file, List.of());
+  }
+
+  /**
+   * The scenario with values replaced from the command line ({@code --set}, a sweep's cell): the
+   * overrides edit the file's tree before it is read, so each goes through every check.
+   */
+  public static LoadedScenario read(Path file, List<ValueOverride> overrides) throws InputException {
     String name = file.toString();
-    return ScenarioMapping.map(tree(TextFile.read(file, name, 1), name), directoryOf(file));
+    Node root = NodeEdit.apply(tree(TextFile.read(file, name, 1), name), overrides);
+    return ScenarioMapping.map(root, directoryOf(file));
   }
 
   /** A scenario given as text; {@code fileName} names it in messages and locates its imports. */

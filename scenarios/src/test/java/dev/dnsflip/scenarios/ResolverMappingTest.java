@@ -140,6 +140,16 @@ class ResolverMappingTest {
   }
 
   @Test
+  void serveStaleOnIsThePresetsOrTheDefaults() throws InputException {
+    assertThat(group("  - { name: isp, count: 1, serveStale: on }\n").behaviour().serveStale())
+        .isEqualTo(new ServeStale(true, 30, 86_400, 0, 0, false, false));
+    ResolverGroup bind = group("  - { name: isp, count: 1, preset: bind-9.18-serve-stale, serveStale: on }\n");
+    assertThat(bind.behaviour().serveStale()).isEqualTo(
+        group("  - { name: isp, count: 1, preset: bind-9.18-serve-stale }\n").behaviour().serveStale());
+    assertThat(bind.kind()).isEqualTo("bind-9.18-serve-stale");
+  }
+
+  @Test
   void everyPrefetchForm() throws InputException {
     assertThat(prefetch("unbound")).isEqualTo(new Prefetch.Unbound());
     assertThat(prefetch("knot")).isEqualTo(new Prefetch.Knot());
@@ -218,8 +228,8 @@ class ResolverMappingTest {
 
   @Test
   void badServeStale() {
-    assertBad("  - { name: isp, count: 1, serveStale: on }\n",
-        "bad.yaml:9:40: unknown serveStale 'on'; expected off or a mapping of: replyTtl, maxStale, clientTimeout, "
+    assertBad("  - { name: isp, count: 1, serveStale: yes }\n",
+        "bad.yaml:9:40: unknown serveStale 'yes'; expected on, off or a mapping of: replyTtl, maxStale, clientTimeout, "
             + "refreshRetry, resetOnFailure, replyTtlCappedByOriginal");
     assertBad("  - { name: isp, count: 1, serveStale: { maxStale: 1500ms } }\n",
         "bad.yaml:9:52: maxStale 1500ms is not a whole number of seconds (resolvers keep the stale window in seconds)");
