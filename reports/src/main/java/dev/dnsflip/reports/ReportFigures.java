@@ -1,5 +1,7 @@
 package dev.dnsflip.reports;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,7 +27,8 @@ public record ReportFigures(String label, String scenario, long seed, int replic
       List<Double> staleShare) {
     public SwitchFigures {
       metrics = List.copyOf(metrics);
-      staleShare = List.copyOf(staleShare);
+      // A bucket without uses has no share: null, as report.json writes it (List.copyOf refuses nulls).
+      staleShare = Collections.unmodifiableList(new ArrayList<>(staleShare));
     }
 
     public Optional<Figure> metric(String name) {

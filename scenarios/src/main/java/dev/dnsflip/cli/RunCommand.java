@@ -165,7 +165,9 @@ final class RunCommand implements Callable<Integer> {
           + "series.csv to %s%n", report.run().queries(), (System.nanoTime() - start) / 1e9, p.dir());
       err.flush();
       passed &= report.expectationsPassed();
-      figures.add(figuresOf(report, p.label().isEmpty() ? p.dir().resolve("report.json").toString() : p.label()));
+      if (comparisonDir != null || reference != null) {
+        figures.add(figuresOf(report, p.label().isEmpty() ? p.dir().resolve("report.json").toString() : p.label()));
+      }
     }
     if (comparisonDir != null) {
       Comparison comparison = Comparison.of(figures);

@@ -2,8 +2,10 @@ package dev.dnsflip.scenarios;
 
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Authority;
+import dev.dnsflip.authority.DnsRecord;
 import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.authority.Question;
+import dev.dnsflip.authority.Zone;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.format.Fields;
@@ -15,9 +17,11 @@ import dev.dnsflip.simulation.Limits;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Type;
@@ -87,7 +91,7 @@ final class PopulationMapping {
       double queriesPerSecond = rate(f);
       Map<String, Double> shares = f.optional("resolvers") == null
           ? Map.of() : shares(f.optional("resolvers"), resolvers);
-      List<WeightedQuestion> questions = questions(f.required("questions"), authority);
+      List<WeightedQuestion> questions = questions(f.optional("questions"), item, authority);
       ClientBehaviourMapping.Choice choice = ClientBehaviourMapping.map(f);
       groups.add(item.build(() -> new ClientGroup(name, count, queriesPerSecond, shares, questions, choice.behaviour(),
           choice.origin())));
@@ -115,7 +119,7 @@ final class PopulationMapping {
     Node countNode = f.required("count");
     int count = count(countNode);
     double queriesPerSecond = rate(f);
-    List<WeightedQuestion> questions = questions(f.required("questions"), authority);
+    List<WeightedQuestion> questions = questions(f.optional("questions"), item, authority);
     List<ClientGroup> groups;
     try {
       groups = InternetMix.clients(count, queriesPerSecond, questions);
@@ -154,13 +158,55 @@ final class PopulationMapping {
     }
   }
 
-  private static List<WeightedQuestion> questions(Node list, Authority authority) throws InputException {
+  /**
+   * The listed questions; or, when the list is left out or says {@code all}, A and AAAA for every
+   * name with an A, AAAA or CNAME record in the account's zones, in file order, with equal weights
+   * (so an imported account runs without typing every name in).
+   */
+  private static List<WeightedQuestion> questions(Node list, Node group, Authority authority) throws InputException {
+    if (list == null || list.kind() == Node.Kind.SCALAR && !list.isNull() && list.text().strip().equals("all")) {
+      return allQuestions(list != null ? list : group, authority);
+    }
+    if (list.kind() == Node.Kind.SCALAR && !list.isNull()) {
+      throw list.error("unknown questions '" + list.text().strip() + "'; expected all or a list of questions");
+    }
     List<WeightedQuestion> questions = new ArrayList<>();
     for (Node q : list.items()) {
       questions.add(question(q, authority));
     }
     if (questions.isEmpty()) {
       throw list.error(list.path() + " needs at least one question");
+    }
+    return questions;
+  }
+
+  private static List<WeightedQuestion> allQuestions(Node at, Authority authority) throws InputException {
+    Set<Name> names = new LinkedHashSet<>();
+    for (Zone zone : authority.account().zones()) {
+      for (DnsRecord r : zone.records()) {
+        int type = r.record().getType();
+        if (type == Type.A || type == Type.AAAA || type == Type.CNAME) {
+          names.add(r.record().getName());
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      throw at.error("questions: all finds no name with an A, AAAA or CNAME record in the account's zones");
+    }
+    List<WeightedQuestion> questions = new ArrayList<>();
+    for (Name name : names) {
+      for (int t : new int[] {Type.A, Type.AAAA}) {
+        for (boolean enabled : new boolean[] {false, true}) {
+          try {
+            authority.resolveTerminal(new Question(name, t), enabled);
+          } catch (ModelRuleException e) {
+            throw at.error("questions: all includes " + AccountMapping.show(name) + ", and resolving it "
+                + Type.string(t) + " with the switch " + (enabled ? "enabled" : "disabled") + " fails: "
+                + e.getMessage() + " (add the target's zone under external:, or list the questions)");
+          }
+        }
+        questions.add(new WeightedQuestion(new Question(name, t), 1.0));
+      }
     }
     return questions;
   }
