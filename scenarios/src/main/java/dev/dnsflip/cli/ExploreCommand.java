@@ -1,6 +1,11 @@
 package dev.dnsflip.cli;
 
 import dev.dnsflip.explore.Explorer;
+import dev.dnsflip.explore.ScenarioExplorer;
+import dev.dnsflip.explore.ScenarioProperty;
+import dev.dnsflip.format.InputException;
+import dev.dnsflip.scenarios.LoadedScenario;
+import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.explore.Properties;
 import dev.dnsflip.explore.Property;
 import dev.dnsflip.explore.ScenarioYamlWriter;
@@ -15,6 +20,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code dnsflip explore}: property-based exploration of generated switch schedules and
@@ -23,11 +29,18 @@ import picocli.CommandLine.Option;
  * depends only on the options (no timings), so the same seed prints the same thing.
  */
 @Command(name = "explore", mixinStandardHelpOptions = true,
-    description = {"Generate small random scenarios from a seed, check properties (the laws of docs/ARCHITECTURE.md, "
-        + "determinism, consistency of the report), and shrink the first failure to a minimal scenario file "
-        + "that `dnsflip run` replays.",
+    description = {"Without SCENARIO: generate small random scenarios from a seed, check properties (the laws of "
+        + "docs/ARCHITECTURE.md, determinism, consistency of the report), and shrink the first failure to a minimal "
+        + "scenario file that `dnsflip run` replays.",
+        "With SCENARIO: check its properties: section on variations its vary: section allows (flip schedules, "
+        + "counts, seeds), and shrink the first failure (fewer flips and groups, smaller numbers, flips moved to "
+        + "the boundary second).",
         "Exit codes: 0 every try passed, 1 a property failed, 2 bad usage."})
 public final class ExploreCommand implements Callable<Integer> {
+  @Parameters(paramLabel = "SCENARIO", arity = "0..1",
+      description = "a scenario file with vary: and properties: sections (default: generated scenarios)")
+  Path scenarioFile;
+
   @Option(names = "--property", paramLabel = "NAME",
       description = "a property or all (default: all): ttl-bound, floor-bound, client-cache-bound, serve-stale-bound, "
           + "deterministic, consistent")
@@ -62,6 +75,13 @@ public final class ExploreCommand implements Callable<Integer> {
   public Integer call() {
     if (tries < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--tries must be >= 1, got " + tries);
+    }
+    if (scenarioFile != null) {
+      if (!property.equals("all")) {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+            "--property chooses among the laws; a scenario's own properties: section is checked whole");
+      }
+      return exploreScenario();
     }
     List<Property> chosen;
     if (property.equals("all")) {
@@ -113,6 +133,63 @@ public final class ExploreCommand implements Callable<Integer> {
     w.printf("        dnsflip explore --property %s --seed %d --tries 1%n", f.property().name(), f.caseSeed());
     w.flush();
     return Main.BOUNDS_FAILED;
+  }
+
+  private int exploreScenario() {
+    LoadedScenario loaded;
+    try {
+      loaded = ScenarioLoader.read(scenarioFile);
+    } catch (InputException e) {
+      throw new UserError(e.getMessage());
+    }
+    if (loaded.exploration() == null) {
+      throw new UserError(scenarioFile + ":1:1: the scenario has no properties: and vary: sections to explore "
+          + "(see scenarios/suites/properties/serve-stale-outage.yaml)");
+    }
+    ScenarioProperty property = new ScenarioProperty(loaded.exploration());
+    PrintWriter w = spec.commandLine().getOut();
+    w.printf("dnsflip explore %s: seed %d, %d tr%s%n", scenarioFile, seed, tries, tries == 1 ? "y" : "ies");
+    w.printf("  property:  %s%n", property.description());
+    w.printf("  varying:   %s%n", property.applicability());
+    w.flush();
+    ScenarioExplorer.Result result = new ScenarioExplorer().explore(loaded.scenario(), loaded.exploration(), seed,
+        tries);
+    w.printf("  covered:   %s%n", result.coverage().describe());
+    if (result.isPassed()) {
+      w.printf("the properties held on all %d variations%n", result.passed());
+      w.flush();
+      return Main.OK;
+    }
+    ScenarioExplorer.Failure f = result.failure();
+    String name = ScenarioYamlWriter.fileName(loaded.scenario(), f);
+    Path file = out.resolve(name);
+    String yaml = ScenarioYamlWriter.failure(f, property, scenarioFile.toString(), seed);
+    try {
+      ReportFiles.writeAtomically(out, Map.of(name, yaml));
+    } catch (IOException e) {
+      throw IoProblem.of("write the minimal scenario to", out, e);
+    }
+    Scenario m = f.minimal();
+    w.printf("FAILED at try %d (case seed %d), after %d passing%n", f.attempt() + 1, f.caseSeed(), result.passed());
+    w.printf("  found:     %s%n", f.originalViolation().describe());
+    w.printf("  schedule:  %s%n", schedule(f.original()));
+    w.printf("  shrunk:    %d steps, %d runs%s: %s%n", f.shrunk().steps().size(), f.shrunk().runs(),
+        f.shrunk().exhausted() ? " (run budget exhausted)" : "", summary(m));
+    w.printf("  to:        %s%n", schedule(m));
+    w.printf("  violation: %s%n", f.violation().describe());
+    w.printf("  seed:      %d (scenario seed %d)%n", f.caseSeed(), m.seed());
+    w.printf("  wrote:     %s%n", file);
+    w.printf("replay: dnsflip run %s   (exits 1: its expect: entry states the bound)%n", file);
+    w.printf("        dnsflip explore %s --seed %d --tries 1%n", scenarioFile, f.caseSeed());
+    w.flush();
+    return Main.BOUNDS_FAILED;
+  }
+
+  /** "enable at 10m 0s, disable at 30m 12s". */
+  static String schedule(Scenario s) {
+    List<String> parts = s.schedule().events().stream().map(e -> e.direction().key() + " at "
+        + dev.dnsflip.engine.Durations.format(e.atMs())).toList();
+    return parts.isEmpty() ? "no flips" : String.join(", ", parts);
   }
 
   static String summary(Scenario s) {

@@ -48,6 +48,7 @@ public final class ScenarioEdits {
   public enum Dimension {
     RUN_SETTINGS("replications, initial cache, bucket"),
     SWITCH_EVENTS("fewer switch events"),
+    SWITCH_TIMES("switch events earlier, by whole seconds, towards the previous one"),
     RESOLVER_GROUPS("fewer resolver groups"),
     CLIENT_GROUPS("fewer client groups"),
     QUESTIONS("fewer questions"),
@@ -77,6 +78,7 @@ public final class ScenarioEdits {
     switch (d) {
       case RUN_SETTINGS -> runSettings(s, out);
       case SWITCH_EVENTS -> switchEvents(s, out);
+      case SWITCH_TIMES -> switchTimes(s, out);
       case RESOLVER_GROUPS -> resolverGroups(s, out);
       case CLIENT_GROUPS -> clientGroups(s, out);
       case QUESTIONS -> questions(s, out);
@@ -92,8 +94,13 @@ public final class ScenarioEdits {
 
   /** Every candidate of every dimension. */
   public static List<Candidate> candidates(Scenario s) {
+    return candidates(s, List.of(Dimension.values()));
+  }
+
+  /** Every candidate of the given dimensions, in their order. */
+  public static List<Candidate> candidates(Scenario s, List<Dimension> dimensions) {
     List<Candidate> out = new ArrayList<>();
-    for (Dimension d : Dimension.values()) {
+    for (Dimension d : dimensions) {
       out.addAll(candidates(s, d));
     }
     return out;
@@ -159,6 +166,37 @@ public final class ScenarioEdits {
         rest.addAll(events.subList(from + 2, n));
         x.events = rest;
       });
+    }
+  }
+
+  /**
+   * Numeric shrinking of switch times: each event moved earlier by half, a quarter, ... of its
+   * distance to the previous event (or to the run's start), down to one second, whole seconds
+   * only. The shrinker takes the largest move that still fails and tries again, so an event ends
+   * at the earliest second that fails with the one before it passing: a boundary, to the second.
+   */
+  private static void switchTimes(Scenario s, List<Candidate> out) {
+    List<SwitchEvent> events = s.schedule().events();
+    for (int k = 0; k < events.size(); k++) {
+      long t = events.get(k).atMs();
+      long floor = k == 0 ? 0 : events.get(k - 1).atMs();
+      long distance = (t - floor) / 1_000 * 1_000;
+      Set<Long> moves = new LinkedHashSet<>();
+      for (long d = distance / 2; d >= 1_000; d /= 2) {
+        moves.add(d / 1_000 * 1_000);
+      }
+      moves.add(1_000L);
+      int index = k;
+      for (long d : moves) {
+        if (t - d <= floor) {
+          continue;
+        }
+        add(out, Dimension.SWITCH_TIMES, "switch " + (k + 1) + " at " + (t - d) + " ms", s, x -> {
+          List<SwitchEvent> moved = new ArrayList<>(events);
+          moved.set(index, new SwitchEvent(t - d, events.get(index).direction()));
+          x.events = moved;
+        });
+      }
     }
   }
 
@@ -467,7 +505,9 @@ public final class ScenarioEdits {
     } catch (ModelRuleException e) {
       return; // the edit breaks a rule of the model: not a candidate (any other exception is a bug)
     }
-    if (!candidate.equals(s) && valid(candidate)) {
+    // An outage must stay inside the run, as the loader requires of a written one.
+    boolean outagesInside = candidate.outages().stream().allMatch(o -> o.toMs() <= candidate.durationMs());
+    if (!candidate.equals(s) && outagesInside && valid(candidate)) {
       out.add(new Candidate(d, change, candidate));
     }
   }

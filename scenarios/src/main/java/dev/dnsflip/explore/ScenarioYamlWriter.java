@@ -18,6 +18,35 @@ public final class ScenarioYamlWriter {
     return f.property().name() + "-" + f.caseSeed() + ".yaml";
   }
 
+  /** The file name of a user scenario's minimal failing variation: scenario name and case seed. */
+  public static String fileName(Scenario base, ScenarioExplorer.Failure f) {
+    return base.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + f.caseSeed() + ".yaml";
+  }
+
+  /**
+   * A user scenario's minimal failing variation, with the bound it breaks as an {@code expect:}
+   * entry on the failing switch (so {@code dnsflip run} exits 1 on it) and how to replay it.
+   */
+  public static String failure(ScenarioExplorer.Failure f, ScenarioProperty property, String source,
+      long masterSeed) {
+    Violation v = f.violation();
+    Scenario m = f.minimal();
+    List<Expectation> expect = new ArrayList<>();
+    property.asExpectation(v).ifPresent(expect::add);
+    Scenario withBound = m.toBuilder().expectations(expect).build();
+    List<String> comments = new ArrayList<>();
+    comments.add("dnsflip explore: the minimal failing variation of " + source);
+    comments.add("property:   " + property.description());
+    comments.add("violation:  " + v.describe());
+    comments.add("case seed " + f.caseSeed() + " (try " + (f.attempt() + 1) + " of master seed " + masterSeed
+        + "), shrunk in " + f.shrunk().steps().size() + " steps from: " + f.originalViolation().describe());
+    comments.add("replay:     dnsflip explore " + source + " --seed " + f.caseSeed() + " --tries 1");
+    comments.add(expect.isEmpty() ? "The run did not finish: see the violation above."
+        : "The expect: entry at the end states the bound: `dnsflip run` on this file exits 1 while it is violated.");
+    comments.add("");
+    return ScenarioWriter.write(withBound, comments);
+  }
+
   /**
    * A failure's minimal scenario, with the violated bound as an {@code expect:} entry (so that
    * {@code dnsflip run} exits 1 on it) and comments saying what failed and how to replay it.

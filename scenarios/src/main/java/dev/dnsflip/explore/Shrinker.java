@@ -26,17 +26,28 @@ public final class Shrinker {
    */
   public record Result(Scenario minimal, Violation violation, List<String> steps, int runs, boolean exhausted) {}
 
+  /** The dimensions the laws' exploration shrinks along (switch times stay where drawn). */
+  public static final List<Dimension> LAW_DIMENSIONS = java.util.Arrays.stream(Dimension.values())
+      .filter(d -> d != Dimension.SWITCH_TIMES).toList();
+
   private final int maxRuns;
+  private final List<Dimension> dimensions;
 
   public Shrinker() {
     this(DEFAULT_MAX_RUNS);
   }
 
   public Shrinker(int maxRuns) {
+    this(maxRuns, LAW_DIMENSIONS);
+  }
+
+  /** @param dimensions the dimensions to shrink along, in the order they are tried */
+  public Shrinker(int maxRuns, List<Dimension> dimensions) {
     if (maxRuns < 0) {
       throw new IllegalArgumentException("maxRuns must be >= 0");
     }
     this.maxRuns = maxRuns;
+    this.dimensions = List.copyOf(dimensions);
   }
 
   public Result shrink(Scenario failing, Violation violation, Property property) {
@@ -47,7 +58,7 @@ public final class Shrinker {
     boolean progress = true;
     while (progress) {
       progress = false;
-      for (Dimension d : Dimension.values()) {
+      for (Dimension d : dimensions) {
         boolean again = true;
         while (again) {
           again = false;

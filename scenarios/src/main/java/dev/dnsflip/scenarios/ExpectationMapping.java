@@ -28,24 +28,47 @@ final class ExpectationMapping {
     for (Node item : list.items()) {
       Fields f = Fields.of(item, "switch", "metric", "atMost", "atLeast");
       String selector = f.optional("switch") == null ? "all" : selector(f.optional("switch"), schedule);
-      Node metricNode = f.required("metric");
-      String metric = metricNode.text().strip();
-      Unit unit = METRICS.get(metric);
-      if (unit == null) {
-        throw metricNode.error("unknown metric '" + metric + "'; expected one of: " + String.join(", ", METRICS.keySet()));
-      }
-      Double atMost = bound(f.optional("atMost"), metric, unit);
-      Double atLeast = bound(f.optional("atLeast"), metric, unit);
-      if (atMost == null && atLeast == null) {
-        throw item.error("an expectation needs atMost or atLeast (or both)");
-      }
-      if (atMost != null && atLeast != null && atLeast > atMost) {
-        throw item.error("atLeast " + f.optional("atLeast").text().strip() + " is above atMost "
-            + f.optional("atMost").text().strip());
-      }
-      expectations.add(item.build(() -> new Expectation(selector, metric, atMost, atLeast, item.location().toString())));
+      Checked c = bounds(f, item);
+      expectations.add(item.build(() -> new Expectation(selector, c.metric(), c.atMost(), c.atLeast(),
+          item.location().toString())));
     }
     return expectations;
+  }
+
+  /** A bound as read: the metric, and atMost / atLeast in its unit (either may be null, not both). */
+  record Checked(String metric, Double atMost, Double atLeast) {}
+
+  /** The metric and bounds of an {@code expect:} or {@code properties:} item, checked against the metric's unit. */
+  static Checked bounds(Fields f, Node item) throws InputException {
+    Node metricNode = f.required("metric");
+    String metric = metricNode.text().strip();
+    Unit unit = METRICS.get(metric);
+    if (unit == null) {
+      throw metricNode.error("unknown metric '" + metric + "'; expected one of: " + String.join(", ", METRICS.keySet()));
+    }
+    Double atMost = bound(f.optional("atMost"), metric, unit);
+    Double atLeast = bound(f.optional("atLeast"), metric, unit);
+    if (atMost == null && atLeast == null) {
+      throw item.error("an expectation needs atMost or atLeast (or both)");
+    }
+    if (atMost != null && atLeast != null && atLeast > atMost) {
+      throw item.error("atLeast " + f.optional("atLeast").text().strip() + " is above atMost "
+          + f.optional("atMost").text().strip());
+    }
+    return new Checked(metric, atMost, atLeast);
+  }
+
+  /** A bound's value as a person writes it: 5m 30s, 1%, 12. */
+  static String show(String metric, double value) {
+    Unit unit = METRICS.get(metric);
+    if (unit == null) {
+      return Double.toString(value);
+    }
+    return switch (unit) {
+      case DURATION_MS -> dev.dnsflip.engine.Durations.format(Math.round(value));
+      case RATIO -> dev.dnsflip.reports.Figures.percent(value);
+      case COUNT -> dev.dnsflip.reports.Figures.count(value);
+    };
   }
 
   /**

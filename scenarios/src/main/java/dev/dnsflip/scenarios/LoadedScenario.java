@@ -16,11 +16,17 @@ import java.util.Objects;
  * @param accountImport null for a hand-written account
  * @param populationAt where the file sets the size of the run (its {@code clients:}), so a run
  *     refused as too large is refused at that line; the file's start for a scenario built in code
+ * @param exploration the file's {@code vary:} and {@code properties:}, null when it has none
  */
-public record LoadedScenario(Scenario scenario, AccountImport accountImport, Location populationAt) {
+public record LoadedScenario(Scenario scenario, AccountImport accountImport, Location populationAt,
+    Exploration exploration) {
   public LoadedScenario {
     Objects.requireNonNull(scenario, "scenario");
     Objects.requireNonNull(populationAt, "populationAt");
+  }
+
+  public LoadedScenario(Scenario scenario, AccountImport accountImport, Location populationAt) {
+    this(scenario, accountImport, populationAt, null);
   }
 
   public LoadedScenario(Scenario scenario, AccountImport accountImport) {
@@ -33,7 +39,7 @@ public record LoadedScenario(Scenario scenario, AccountImport accountImport, Loc
   }
 
   public LoadedScenario withScenario(Scenario changed) {
-    return new LoadedScenario(changed, accountImport, populationAt);
+    return new LoadedScenario(changed, accountImport, populationAt, exploration);
   }
 
   /** The report of a run of this scenario: the import summary on top, the declared bounds checked. */

@@ -24,7 +24,8 @@ import java.util.List;
  */
 final class ScenarioMapping {
   private static final String[] TOP_KEYS = {"name", "description", "seed", "replications", "duration", "bucket",
-      "initialCache", "account", "external", "resolvers", "clients", "initially", "switches", "expect", "outages"};
+      "initialCache", "account", "external", "resolvers", "clients", "initially", "switches", "expect", "outages",
+      "vary", "properties"};
   private static final long DEFAULT_BUCKET_MS = 5_000;
 
   private ScenarioMapping() {}
@@ -74,7 +75,10 @@ final class ScenarioMapping {
           : root;
       throw at.error(problem.message());
     }
-    return new LoadedScenario(scenario.build(), section.accountImport(), top.required("clients").location());
+    Scenario built = scenario.build();
+    Exploration exploration = ExplorationMapping.map(top.optional("vary"), top.optional("properties"), built)
+        .orElse(null);
+    return new LoadedScenario(built, section.accountImport(), top.required("clients").location(), exploration);
   }
 
   private static long positiveDuration(Node node, String field) throws InputException {

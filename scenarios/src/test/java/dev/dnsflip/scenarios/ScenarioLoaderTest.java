@@ -46,7 +46,7 @@ class ScenarioLoaderTest {
   static final String RECORD = "        - { name: www, type: A, content: 192.0.2.1, proxied: true }\n";
 
   static final String TOP_KEYS = "name, description, seed, replications, duration, bucket, initialCache, account, "
-      + "external, resolvers, clients, initially, switches, expect, outages";
+      + "external, resolvers, clients, initially, switches, expect, outages, vary, properties";
 
   @Test
   void aSmallScenarioGetsTheDocumentedDefaults() throws InputException {
