@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import javax.xml.parsers.DocumentBuilderFactory;
+import dev.dnsflip.reports.JunitSchema;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
@@ -76,6 +77,7 @@ class SuiteCommandTest {
 
     assertThat(Files.readString(junit)).startsWith("<?xml version=\"1.0\" encoding=\"UTF-8\"?>")
         .endsWith("</testsuites>\n");
+    assertThat(JunitSchema.problems(Files.readString(junit))).as("docs/junit-schema.xsd").isEmpty();
     Element root = parse(junit).getDocumentElement();
     assertThat(root.getTagName()).isEqualTo("testsuites");
     assertThat(attributes(root)).containsExactlyInAnyOrder("name", "tests", "failures", "errors", "time");
