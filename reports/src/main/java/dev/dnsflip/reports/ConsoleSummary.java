@@ -117,7 +117,7 @@ public final class ConsoleSummary {
   public static String outcome(ExpectationResult r) {
     Optional<Unit> unit = Figures.unitOf(r.metric());
     StringBuilder sb = new StringBuilder();
-    sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.metric());
+    sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.label());
     if (Double.isFinite(r.actual())) {
       sb.append(" = ").append(Figures.value(unit, r.actual()));
     }

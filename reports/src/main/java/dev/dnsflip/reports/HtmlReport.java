@@ -138,7 +138,7 @@ public final class HtmlReport {
       var unit = Figures.unitOf(r.metric());
       out.append("<tr><td").append(r.passed() ? ">PASS" : " class=\"fail\">FAIL").append("</td><td class=\"n\">")
           .append(r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1)).append("</td><td>")
-          .append(Html.escape(r.metric())).append("</td><td>").append(Html.escape(MarkdownReport.bound(r, unit)))
+          .append(Html.escape(r.label())).append("</td><td>").append(Html.escape(MarkdownReport.bound(r, unit)))
           .append("</td><td class=\"n\">").append(Html.escape(Figures.value(unit, r.actual()))).append("</td></tr>\n");
     }
     out.append("</table>\n");

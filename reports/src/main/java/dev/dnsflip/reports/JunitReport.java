@@ -97,7 +97,7 @@ public final class JunitReport {
   static String name(ExpectationResult r) {
     Optional<Unit> unit = Figures.unitOf(r.metric());
     StringBuilder sb = new StringBuilder(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1));
-    sb.append(' ').append(r.metric());
+    sb.append(' ').append(r.label());
     if (r.atLeast() != null) {
       sb.append(" atLeast ").append(Figures.value(unit, r.atLeast()));
     }

@@ -1,5 +1,6 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.reports.ExpectationResult;
@@ -21,16 +22,37 @@ public final class ExpectationCheck {
         }
         matched = true;
         // A bound on what the window cannot measure fails rather than passing on a 0.
-        double actual = e.find(x.metric()).map(m -> m.estimate().mean()).orElse(Double.NaN);
+        double actual = x.isScoped() ? scoped(x, e)
+            : e.find(x.metric()).map(m -> m.estimate().mean()).orElse(Double.NaN);
         boolean ok = !Double.isNaN(actual) && (x.atMost() == null || actual <= x.atMost())
             && (x.atLeast() == null || actual >= x.atLeast());
-        results.add(new ExpectationResult(x.where(), e.index(), x.metric(), x.atMost(), x.atLeast(), actual, ok));
+        results.add(new ExpectationResult(x.where(), e.index(), x.metric(), x.atMost(), x.atLeast(), actual, ok,
+            x.scope()));
       }
       if (!matched) {
-        results.add(new ExpectationResult(x.where(), -1, x.metric(), x.atMost(), x.atLeast(), Double.NaN, false));
+        results.add(new ExpectationResult(x.where(), -1, x.metric(), x.atMost(), x.atLeast(), Double.NaN, false,
+            x.scope()));
       }
     }
     return results;
+  }
+
+  /**
+   * The latest stale use of the scoped groups' clients, from the blame table: the maximum over
+   * every run (with one replication, that run's). 0 when they used only fresh answers; not a
+   * number when they made no use in the window.
+   */
+  private static double scoped(Expectation x, EventReport e) {
+    boolean used = false;
+    long latest = 0;
+    for (Blame b : e.blame()) {
+      if ((x.resolverGroup() == null || x.resolverGroup().equals(b.resolverGroup()))
+          && (x.clientGroup() == null || x.clientGroup().equals(b.clientGroup()))) {
+        used |= b.uses() > 0;
+        latest = Math.max(latest, b.lastStaleMaxMs());
+      }
+    }
+    return used ? latest : Double.NaN;
   }
 
   private static boolean selects(String selector, EventReport e) {

@@ -7,6 +7,8 @@ import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.SwitchSchedule;
 import dev.dnsflip.observe.MetricRegistry;
 import dev.dnsflip.observe.Unit;
+import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.simulation.Expectation;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,16 +25,38 @@ final class ExpectationMapping {
 
   private ExpectationMapping() {}
 
-  static List<Expectation> map(Node list, SwitchSchedule schedule) throws InputException {
+  /** The one figure the blame table holds per pair of groups, and so the one a scoped bound may be on. */
+  static final String SCOPED_METRIC = "lastStale.max";
+
+  static List<Expectation> map(Node list, SwitchSchedule schedule, List<ResolverGroup> resolvers,
+      List<ClientGroup> clients) throws InputException {
     List<Expectation> expectations = new ArrayList<>();
     for (Node item : list.items()) {
-      Fields f = Fields.of(item, "switch", "metric", "atMost", "atLeast");
+      Fields f = Fields.of(item, "switch", "metric", "resolvers", "clients", "atMost", "atLeast");
       String selector = f.optional("switch") == null ? "all" : selector(f.optional("switch"), schedule);
       Checked c = bounds(f, item);
+      String resolverGroup = group(f.optional("resolvers"), "resolver", resolvers.stream().map(ResolverGroup::name).toList());
+      String clientGroup = group(f.optional("clients"), "client", clients.stream().map(ClientGroup::name).toList());
+      if ((resolverGroup != null || clientGroup != null) && !c.metric().equals(SCOPED_METRIC)) {
+        Node at = f.optional("resolvers") != null ? f.optional("resolvers") : f.optional("clients");
+        throw at.error("a bound on some groups' clients is on " + SCOPED_METRIC + " (the latest stale use in the "
+            + "blame table), not on " + c.metric());
+      }
       expectations.add(item.build(() -> new Expectation(selector, c.metric(), c.atMost(), c.atLeast(),
-          item.location().toString())));
+          item.location().toString(), resolverGroup, clientGroup)));
     }
     return expectations;
+  }
+
+  private static String group(Node node, String what, List<String> names) throws InputException {
+    if (node == null) {
+      return null;
+    }
+    String name = node.text().strip();
+    if (!names.contains(name)) {
+      throw node.error("unknown " + what + " group '" + name + "'; expected one of: " + String.join(", ", names));
+    }
+    return name;
   }
 
   /** A bound as read: the metric, and atMost / atLeast in its unit (either may be null, not both). */

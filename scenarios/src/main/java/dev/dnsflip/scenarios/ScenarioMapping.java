@@ -58,7 +58,7 @@ final class ScenarioMapping {
     List<ResolverGroup> resolvers = PopulationMapping.resolvers(top.required("resolvers"));
     List<ClientGroup> clients = PopulationMapping.clients(top.required("clients"), resolvers, section.account());
     List<Expectation> expectations = top.optional("expect") == null
-        ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule);
+        ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule, resolvers, clients);
     List<Outage> outages = top.optional("outages") == null
         ? List.of() : outages(top.optional("outages"), durationNode, durationMs);
     Scenario.Builder scenario = Scenario.builder().name(name).description(description).seed(seed)

@@ -64,6 +64,12 @@ public final class ScenarioWriter {
   private static String expectation(Expectation e) {
     Unit unit = MetricRegistry.definition(e.metric()).unit();
     StringBuilder sb = new StringBuilder("- { switch: " + e.selector() + ", metric: " + e.metric());
+    if (e.resolverGroup() != null) {
+      sb.append(", resolvers: ").append(YamlText.scalar(e.resolverGroup()));
+    }
+    if (e.clientGroup() != null) {
+      sb.append(", clients: ").append(YamlText.scalar(e.clientGroup()));
+    }
     if (e.atMost() != null) {
       sb.append(", atMost: ").append(bound(e.atMost(), unit));
     }
