@@ -123,6 +123,25 @@ public final class StaleBounds {
     return List.of(out);
   }
 
+  /**
+   * The chain bound of one event for the clients of {@code c} through {@code g} alone (exclusive,
+   * relative to t0 + d): the largest over the answers the event replaces; 0 when it replaces none.
+   */
+  public static long pairBound(Scenario s, AnswerTable table, int event, ResolverGroup g, ClientGroup c) {
+    boolean before = settingBefore(s, event);
+    long worst = 0;
+    for (int q = 0; q < table.questionCount(); q++) {
+      int old = table.answerOf(q, before);
+      if (old == table.answerOf(q, !before)) {
+        continue;
+      }
+      boolean negative = table.provenance(old) == Provenance.NEGATIVE.ordinal();
+      long[] hk = handOut(s, g, table.ttlMs(old), negative);
+      worst = Math.max(worst, clientKeeps(c.behaviour(), hk[0], hk[1], negative));
+    }
+    return worst;
+  }
+
   /** The setting in force before event {@code e}. */
   static boolean settingBefore(Scenario s, int e) {
     return e == 0 ? s.schedule().initiallyEnabled() : s.schedule().events().get(e - 1).direction().settingAfter();
