@@ -44,6 +44,11 @@ final class RunCommand implements Callable<Integer> {
       + "the report does not depend on it")
   Integer threads;
 
+  @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "local[*]",
+      description = "run the partitions as a Spark job at MASTER (local[*] when none is given; spark://HOST:PORT, "
+      + "yarn, ...), with the same report; see docs/spark.md")
+  String spark;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -89,7 +94,8 @@ final class RunCommand implements Callable<Integer> {
         budget.queries(), RunBudget.size(budget.bytes()));
     err.flush();
     long start = System.nanoTime();
-    TransitionReport report = loaded.withScenario(scenario).report(simulation.run());
+    TransitionReport report = loaded.withScenario(scenario).report(
+        spark == null ? simulation.run() : DistributedRunner.runAt(simulation, spark));
     ReportSet.publish(dir, report);
     PrintWriter outWriter = spec.commandLine().getOut();
     outWriter.print(ConsoleSummary.render(report));

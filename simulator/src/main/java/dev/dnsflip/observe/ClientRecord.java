@@ -38,6 +38,33 @@ public final class ClientRecord {
     return lastStale[client * events + e];
   }
 
+  /** Cells of clients {@code [fromClient, toClient)}, all their events, client by client. */
+  public int cells(int fromClient, int toClient) {
+    return (toClient - fromClient) * events;
+  }
+
+  /** Copy of the first-fresh cells of clients {@code [fromClient, toClient)}: to ship them apart. */
+  public long[] firstFreshCells(int fromClient, int toClient) {
+    return Arrays.copyOfRange(firstFresh, fromClient * events, toClient * events);
+  }
+
+  /** Copy of the last-stale cells of clients {@code [fromClient, toClient)}. */
+  public long[] lastStaleCells(int fromClient, int toClient) {
+    return Arrays.copyOfRange(lastStale, fromClient * events, toClient * events);
+  }
+
+  /**
+   * Writes cells taken by {@link #firstFreshCells} and {@link #lastStaleCells} from a
+   * record of the same shape back at client {@code fromClient}: a partition run elsewhere.
+   */
+  public void putCells(int fromClient, long[] firstFreshCells, long[] lastStaleCells) {
+    if (firstFreshCells.length != lastStaleCells.length || firstFreshCells.length % Math.max(events, 1) != 0) {
+      throw new IllegalArgumentException("cells of whole clients expected");
+    }
+    System.arraycopy(firstFreshCells, 0, firstFresh, fromClient * events, firstFreshCells.length);
+    System.arraycopy(lastStaleCells, 0, lastStale, fromClient * events, lastStaleCells.length);
+  }
+
   public int clients() {
     return events == 0 ? firstFresh.length : firstFresh.length / events;
   }

@@ -65,6 +65,92 @@ public final class Simulation {
    * same instance gives an equal result each time.
    */
   public RunResult run() {
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dnsflip-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      return observe((rep, ctx, record) -> runPartitions(pool, ctx, record));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /**
+   * Partitions in every replication: one per resolver that asks the authority itself (with the
+   * resolvers that forward to it), so the same count whatever the replication draws.
+   */
+  public int partitionCount() {
+    return scenario.resolverGroups().stream().filter(g -> !g.isForwarder()).mapToInt(ResolverGroup::count).sum();
+  }
+
+  /**
+   * Runs one range of partitions by itself, exactly as {@link #run()} runs them within their
+   * replication: every draw is keyed by (seed, replication, entity), so a range run on another
+   * machine, from the same scenario, observes the same. {@link #merge} puts ranges together.
+   */
+  public PartitionOutcome run(PartitionRange range) {
+    RunContext ctx = context(range.replication());
+    if (range.to() > ctx.partitions.size()) {
+      throw new IllegalArgumentException(range + " past the " + ctx.partitions.size() + " partitions");
+    }
+    ClientState clientState = ctx.needsClientState
+        ? new ClientState(ctx.population, ctx.stateQuestions, table.questionCount()) : null;
+    ClientRecord record = new ClientRecord(ctx.population.clients(), scenario.schedule().events().size());
+    Tally tally = newTally(ctx);
+    java.util.BitSet owned = new java.util.BitSet(ctx.population.resolvers());
+    for (int p = range.from(); p < range.to(); p++) {
+      new Partition(ctx, ctx.partitions.get(p), clientState).run(tally, record);
+      for (int r : ctx.partitions.get(p)) {
+        owned.set(r);
+      }
+    }
+    return PartitionOutcome.of(range, tally, record, ctx.population, owned);
+  }
+
+  /**
+   * The result of a run whose partitions ran apart ({@link #run(PartitionRange)}): equal to
+   * {@link #run()}'s, given outcomes that cover every partition of every replication once.
+   */
+  public RunResult merge(List<PartitionOutcome> outcomes) {
+    List<List<PartitionOutcome>> byReplication = new ArrayList<>();
+    for (int rep = 0; rep < scenario.replications(); rep++) {
+      byReplication.add(new ArrayList<>());
+    }
+    for (PartitionOutcome o : outcomes) {
+      if (o.range().replication() >= byReplication.size()) {
+        throw new IllegalArgumentException(o.range() + " past the " + byReplication.size() + " replications");
+      }
+      byReplication.get(o.range().replication()).add(o);
+    }
+    return observe((rep, ctx, record) -> {
+      List<PartitionOutcome> mine = byReplication.get(rep);
+      mine.sort(java.util.Comparator.comparingInt(o -> o.range().from()));
+      int covered = 0;
+      Tally total = newTally(ctx);
+      for (PartitionOutcome o : mine) {
+        if (o.range().from() != covered) {
+          throw new IllegalArgumentException("replication " + rep + ": partitions from " + covered + " missing or twice");
+        }
+        o.addTo(total, record);
+        covered = o.range().to();
+      }
+      if (covered != ctx.partitions.size()) {
+        throw new IllegalArgumentException("replication " + rep + ": " + covered + " of " + ctx.partitions.size()
+            + " partitions merged");
+      }
+      return total;
+    });
+  }
+
+  /** How the partitions of one replication run: they add to its client record and return their tally. */
+  private interface ReplicationRunner {
+    Tally run(int replication, RunContext ctx, ClientRecord record);
+  }
+
+  /** Every replication in order, its partitions run by {@code runner}, observed and merged. */
+  private RunResult observe(ReplicationRunner runner) {
     List<SwitchEvent> events = scenario.schedule().events();
     List<String> questionNames = new ArrayList<>();
     for (int q = 0; q < table.questionCount(); q++) {
@@ -74,48 +160,35 @@ public final class Simulation {
     List<TransitionStats> stats = new ArrayList<>();
     List<ClosedForm> closedForms = new ArrayList<>();
     List<long[]> closedFormOffsets = new ArrayList<>();
-    RandomStreams root = new RandomStreams(scenario.seed());
     long maxDelayMs = 0;
     long queries = 0;
     long hits = 0;
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "dnsflip-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      for (int rep = 0; rep < scenario.replications(); rep++) {
-        RandomStreams streams = root.replication(rep);
-        NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
-            scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
-        maxDelayMs = Math.max(maxDelayMs, timeline.maxDelayMs());
-        Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
-        RunContext ctx = new RunContext(scenario, table, timeline, population, streams, startMs());
-        if (shape == null) {
-          shape = ctx;
-          for (int e = 0; e < events.size(); e++) {
-            stats.add(new TransitionStats(e, events.get(e).direction(), ctx.eventAt[e], ctx.windowEnd[e],
-                scenario.bucketMs(), ctx.buckets[e], questionNames, blamePairs()));
-            long[] offsets = ClosedForm.offsetsFor(table, ctx.settingAt(e - 1), ctx.settingAt(e),
-                ctx.windowEnd[e] - ctx.eventAt[e], scenario.bucketMs(), scenario.propagation().meanMs());
-            closedFormOffsets.add(offsets);
-            closedForms.add(new ClosedForm(table, offsets, scenario.bucketMs()));
-          }
-        }
-        ClientRecord record = new ClientRecord(population.clients(), events.size());
-        Tally tally = runPartitions(pool, ctx, record);
-        queries += tally.queries();
-        hits += tally.hits();
+    for (int rep = 0; rep < scenario.replications(); rep++) {
+      RunContext ctx = context(rep);
+      Population population = ctx.population;
+      maxDelayMs = Math.max(maxDelayMs, ctx.timeline.maxDelayMs());
+      if (shape == null) {
+        shape = ctx;
         for (int e = 0; e < events.size(); e++) {
-          stats.get(e).add(tally, record);
-          for (int r = 0; r < population.resolvers() && isPlain(); r++) {
-            closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
-                scenario.propagation().meanMs());
-          }
+          stats.add(new TransitionStats(e, events.get(e).direction(), ctx.eventAt[e], ctx.windowEnd[e],
+              scenario.bucketMs(), ctx.buckets[e], questionNames, blamePairs()));
+          long[] offsets = ClosedForm.offsetsFor(table, ctx.settingAt(e - 1), ctx.settingAt(e),
+              ctx.windowEnd[e] - ctx.eventAt[e], scenario.bucketMs(), scenario.propagation().meanMs());
+          closedFormOffsets.add(offsets);
+          closedForms.add(new ClosedForm(table, offsets, scenario.bucketMs()));
         }
       }
-    } finally {
-      pool.shutdownNow();
+      ClientRecord record = new ClientRecord(population.clients(), events.size());
+      Tally tally = runner.run(rep, ctx, record);
+      queries += tally.queries();
+      hits += tally.hits();
+      for (int e = 0; e < events.size(); e++) {
+        stats.get(e).add(tally, record);
+        for (int r = 0; r < population.resolvers() && isPlain(); r++) {
+          closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
+              scenario.propagation().meanMs());
+        }
+      }
     }
     List<EventReport> eventReports = new ArrayList<>();
     for (int e = 0; e < events.size(); e++) {
@@ -205,6 +278,19 @@ public final class Simulation {
       }
     }
     return pairs;
+  }
+
+  /** What every partition of replication {@code rep} shares: its timeline, population and streams. */
+  private RunContext context(int rep) {
+    RandomStreams streams = new RandomStreams(scenario.seed()).replication(rep);
+    NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
+        scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
+    Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
+    return new RunContext(scenario, table, timeline, population, streams, startMs());
+  }
+
+  private Tally newTally(RunContext ctx) {
+    return new Tally(ctx.buckets, table.questionCount(), scenario.resolverGroups().size() * scenario.clientGroups().size());
   }
 
   private Tally runPartitions(ExecutorService pool, RunContext ctx, ClientRecord record) {
