@@ -17,7 +17,7 @@ final class SparkSessions {
     }
     try {
       return new JavaSparkContext(conf);
-    } catch (RuntimeException e) {
+    } catch (Exception e) { // Scala code throws SparkException, a checked exception, undeclared
       // Spark refuses a master URL it cannot parse, or a local[N] it cannot run, while starting.
       throw new Refused("Spark did not start: " + firstLine(e.getMessage()));
     }
