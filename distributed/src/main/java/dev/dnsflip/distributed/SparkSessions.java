@@ -8,12 +8,20 @@ import org.apache.spark.api.java.JavaSparkContext;
 final class SparkSessions {
   private SparkSessions() {}
 
+  /** The master used when none is given nor configured: this JVM, every core. */
+  static final String EMBEDDED = "local[*]";
+
+  /**
+   * A context at {@link #masterOf} {@code master}; the application's name and the embedded
+   * settings below unless the configuration (spark-submit's) has its own.
+   */
   static JavaSparkContext start(String master) throws Refused {
-    SparkConf conf = new SparkConf().setMaster(master).setAppName("dnsflip");
-    if (master.startsWith("local")) {
+    SparkConf conf = new SparkConf();
+    conf.setMaster(masterOf(master, conf)).setIfMissing("spark.app.name", "dnsflip");
+    if (conf.get("spark.master").startsWith("local")) {
       // Embedded: nothing listens beyond loopback, and no web UI for a run that ends by itself.
-      conf.set("spark.driver.host", "127.0.0.1").set("spark.driver.bindAddress", "127.0.0.1")
-          .set("spark.ui.enabled", "false");
+      conf.setIfMissing("spark.driver.host", "127.0.0.1").setIfMissing("spark.driver.bindAddress", "127.0.0.1")
+          .setIfMissing("spark.ui.enabled", "false");
     }
     try {
       return new JavaSparkContext(conf);
@@ -21,6 +29,11 @@ final class SparkSessions {
       // Spark refuses a master URL it cannot parse, or a local[N] it cannot run, while starting.
       throw new Refused("Spark did not start: " + firstLine(e.getMessage()));
     }
+  }
+
+  /** The master given; when none is, the configured one (spark-submit's --master), else {@link #EMBEDDED}. */
+  static String masterOf(String given, SparkConf conf) {
+    return !given.isEmpty() ? given : conf.get("spark.master", EMBEDDED);
   }
 
   private static String firstLine(String message) {

@@ -33,11 +33,12 @@ class SparkCliTest {
   }
 
   @Test
-  void sparkRunWritesTheSameReportJsonAsTheLocalRun() throws IOException {
+  void embeddedSparkRunWritesTheSameReportJsonAsTheLocalRun() throws IOException {
     Path local = tmp.resolve("local");
     Path spark = tmp.resolve("spark");
     Run l = run("run", DEFAULT, "--out", local.toString(), "--replications", "2", "--threads", "2");
-    Run s = run("run", DEFAULT, "--out", spark.toString(), "--replications", "2", "--spark", "local[2]");
+    // --spark with no MASTER, before another option: embedded Spark, local[*].
+    Run s = run("run", DEFAULT, "--spark", "--out", spark.toString(), "--replications", "2");
 
     assertThat(l.exit()).as(l.err()).isZero();
     assertThat(s.exit()).as(s.err()).isZero();

@@ -12,8 +12,8 @@ import java.util.ServiceLoader;
  */
 public interface DistributedRunner {
   /**
-   * What {@code simulation.run()} returns, computed at {@code master}: equal, so the report is
-   * byte-identical.
+   * What {@code simulation.run()} returns, computed at {@code master} (empty: the runner's default),
+   * equal to it, so the report is byte-identical.
    *
    * @throws Refused when the user can fix it: a bad master URL, a cluster that would not start
    */
@@ -36,7 +36,7 @@ public interface DistributedRunner {
     try {
       return runner.run(simulation, master);
     } catch (Refused e) {
-      throw new UserError("--spark " + master + ": " + e.getMessage());
+      throw new UserError("--spark" + (master.isEmpty() ? "" : " " + master) + ": " + e.getMessage());
     }
   }
 }

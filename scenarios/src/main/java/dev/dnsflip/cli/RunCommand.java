@@ -44,9 +44,9 @@ final class RunCommand implements Callable<Integer> {
       + "the report does not depend on it")
   Integer threads;
 
-  @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", fallbackValue = "local[*]",
-      description = "run the partitions as a Spark job at MASTER (local[*] when none is given; spark://HOST:PORT, "
-      + "yarn, ...), with the same report; see docs/spark.md")
+  @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", description = "run the partitions as a Spark "
+      + "job at MASTER (local[N], spark://HOST:PORT; none: spark-submit's master, else local[*]), with the same "
+      + "report; see docs/spark.md")
   String spark;
 
   @CommandLine.Spec
