@@ -97,14 +97,18 @@ public final class Simulation {
     }
     ClientState clientState = ctx.needsClientState
         ? new ClientState(ctx.population, ctx.stateQuestions, table.questionCount()) : null;
-    ClientRecord record = new ClientRecord(ctx.population.clients(), scenario.schedule().events().size());
-    Tally tally = newTally(ctx);
     java.util.BitSet owned = new java.util.BitSet(ctx.population.resolvers());
     for (int p = range.from(); p < range.to(); p++) {
-      new Partition(ctx, ctx.partitions.get(p), clientState).run(tally, record);
       for (int r : ctx.partitions.get(p)) {
         owned.set(r);
       }
+    }
+    // Cells for the range's clients only: from its first resolver's first client to its last one's last.
+    ClientRecord record = ClientRecord.window(ctx.population.first(owned.nextSetBit(0), 0),
+        ctx.population.first(owned.length(), 0), scenario.schedule().events().size());
+    Tally tally = newTally(ctx);
+    for (int p = range.from(); p < range.to(); p++) {
+      new Partition(ctx, ctx.partitions.get(p), clientState).run(tally, record);
     }
     return PartitionOutcome.of(range, tally, record, ctx.population, owned);
   }
