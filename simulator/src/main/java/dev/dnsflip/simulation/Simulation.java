@@ -65,16 +65,7 @@ public final class Simulation {
    * same instance gives an equal result each time.
    */
   public RunResult run() {
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "dnsflip-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    try {
-      return observe((rep, ctx, record) -> runPartitions(pool, ctx, record));
-    } finally {
-      pool.shutdownNow();
-    }
+    return observe(null);
   }
 
   /**
@@ -148,13 +139,16 @@ public final class Simulation {
     });
   }
 
-  /** How the partitions of one replication run: they add to its client record and return their tally. */
+  /** How the partitions of one replication ran elsewhere: they add to its client record and return their tally. */
   private interface ReplicationRunner {
     Tally run(int replication, RunContext ctx, ClientRecord record);
   }
 
-  /** Every replication in order, its partitions run by {@code runner}, observed and merged. */
-  private RunResult observe(ReplicationRunner runner) {
+  /**
+   * Every replication in order, its partitions run on the thread pool, or by {@code elsewhere}
+   * when given, observed and merged.
+   */
+  private RunResult observe(ReplicationRunner elsewhere) {
     List<SwitchEvent> events = scenario.schedule().events();
     List<String> questionNames = new ArrayList<>();
     for (int q = 0; q < table.questionCount(); q++) {
@@ -167,32 +161,41 @@ public final class Simulation {
     long maxDelayMs = 0;
     long queries = 0;
     long hits = 0;
-    for (int rep = 0; rep < scenario.replications(); rep++) {
-      RunContext ctx = context(rep);
-      Population population = ctx.population;
-      maxDelayMs = Math.max(maxDelayMs, ctx.timeline.maxDelayMs());
-      if (shape == null) {
-        shape = ctx;
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "dnsflip-worker");
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      for (int rep = 0; rep < scenario.replications(); rep++) {
+        RunContext ctx = context(rep);
+        Population population = ctx.population;
+        maxDelayMs = Math.max(maxDelayMs, ctx.timeline.maxDelayMs());
+        if (shape == null) {
+          shape = ctx;
+          for (int e = 0; e < events.size(); e++) {
+            stats.add(new TransitionStats(e, events.get(e).direction(), ctx.eventAt[e], ctx.windowEnd[e],
+                scenario.bucketMs(), ctx.buckets[e], questionNames, blamePairs()));
+            long[] offsets = ClosedForm.offsetsFor(table, ctx.settingAt(e - 1), ctx.settingAt(e),
+                ctx.windowEnd[e] - ctx.eventAt[e], scenario.bucketMs(), scenario.propagation().meanMs());
+            closedFormOffsets.add(offsets);
+            closedForms.add(new ClosedForm(table, offsets, scenario.bucketMs()));
+          }
+        }
+        ClientRecord record = new ClientRecord(population.clients(), events.size());
+        Tally tally = elsewhere == null ? runPartitions(pool, ctx, record) : elsewhere.run(rep, ctx, record);
+        queries += tally.queries();
+        hits += tally.hits();
         for (int e = 0; e < events.size(); e++) {
-          stats.add(new TransitionStats(e, events.get(e).direction(), ctx.eventAt[e], ctx.windowEnd[e],
-              scenario.bucketMs(), ctx.buckets[e], questionNames, blamePairs()));
-          long[] offsets = ClosedForm.offsetsFor(table, ctx.settingAt(e - 1), ctx.settingAt(e),
-              ctx.windowEnd[e] - ctx.eventAt[e], scenario.bucketMs(), scenario.propagation().meanMs());
-          closedFormOffsets.add(offsets);
-          closedForms.add(new ClosedForm(table, offsets, scenario.bucketMs()));
+          stats.get(e).add(tally, record);
+          for (int r = 0; r < population.resolvers() && isPlain(); r++) {
+            closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
+                scenario.propagation().meanMs());
+          }
         }
       }
-      ClientRecord record = new ClientRecord(population.clients(), events.size());
-      Tally tally = runner.run(rep, ctx, record);
-      queries += tally.queries();
-      hits += tally.hits();
-      for (int e = 0; e < events.size(); e++) {
-        stats.get(e).add(tally, record);
-        for (int r = 0; r < population.resolvers() && isPlain(); r++) {
-          closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
-              scenario.propagation().meanMs());
-        }
-      }
+    } finally {
+      pool.shutdownNow();
     }
     List<EventReport> eventReports = new ArrayList<>();
     for (int e = 0; e < events.size(); e++) {
