@@ -24,4 +24,13 @@ class SparkOptionTest {
         + "./dnsflip, which adds it, or see docs/spark.md\n");
     assertThat(out).doesNotExist();
   }
+
+  @Test
+  void sparkWithNoMasterAsksForTheRunnerToo() {
+    // No MASTER, another option next: still a Spark run (the runner's default master), not a local one.
+    CliRun r = CliRun.of("run", "suites/default.yaml", "--spark", "--out", tmp.resolve("out").toString());
+
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err()).contains("dnsflip: --spark needs the distributed module on the class path");
+  }
 }
