@@ -71,6 +71,11 @@ final class RunCommand implements Callable<Integer> {
       + "the report does not depend on it")
   Integer threads;
 
+  @Option(names = "--spark", paramLabel = "MASTER", arity = "0..1", description = "run the partitions as a Spark "
+      + "job at MASTER (local[N], spark://HOST:PORT; none: spark-submit's master, else local[*]), with the same "
+      + "report; see docs/spark.md")
+  String spark;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -154,7 +159,8 @@ final class RunCommand implements Callable<Integer> {
           scenario.replications(), scenario.seed(), workers, p.budget().queries(), RunBudget.size(p.budget().bytes()));
       err.flush();
       long start = System.nanoTime();
-      TransitionReport report = p.loaded().report(p.simulation().run());
+      TransitionReport report = p.loaded().report(
+          spark == null ? p.simulation().run() : DistributedRunner.runAt(p.simulation(), spark));
       ReportSet.publish(p.dir(), report);
       if (!p.label().isEmpty()) {
         outWriter.println("== " + p.label());

@@ -8,11 +8,17 @@ import java.util.Arrays;
  * running in parallel write disjoint cells.
  */
 public final class ClientRecord {
+  private final int firstClient; // the record covers clients [firstClient, firstClient + clients())
   private final int events;
   private final long[] firstFresh;
   private final long[] lastStale;
 
   public ClientRecord(int clients, int events) {
+    this(0, clients, events);
+  }
+
+  private ClientRecord(int firstClient, int clients, int events) {
+    this.firstClient = firstClient;
     this.events = events;
     firstFresh = new long[Math.multiplyExact(clients, Math.max(events, 1))];
     lastStale = new long[firstFresh.length];
@@ -20,9 +26,17 @@ public final class ClientRecord {
     Arrays.fill(lastStale, -1);
   }
 
+  /**
+   * A record of clients {@code [fromClient, toClient)} only, addressed by their ids as a whole one
+   * is: what a range of partitions run apart needs, instead of a cell for every client of the run.
+   */
+  public static ClientRecord window(int fromClient, int toClient, int events) {
+    return new ClientRecord(fromClient, toClient - fromClient, events);
+  }
+
   /** Uses of one client arrive in time order, so the last stale offset is simply the latest. */
   public void use(int client, int e, long offsetMs, boolean stale) {
-    int i = client * events + e;
+    int i = (client - firstClient) * events + e;
     if (stale) {
       lastStale[i] = offsetMs;
     } else if (firstFresh[i] < 0) {
@@ -31,11 +45,39 @@ public final class ClientRecord {
   }
 
   public long firstFresh(int client, int e) {
-    return firstFresh[client * events + e];
+    return firstFresh[(client - firstClient) * events + e];
   }
 
   public long lastStale(int client, int e) {
-    return lastStale[client * events + e];
+    return lastStale[(client - firstClient) * events + e];
+  }
+
+  /** Cells of clients {@code [fromClient, toClient)}, all their events, client by client. */
+  public int cells(int fromClient, int toClient) {
+    return (toClient - fromClient) * events;
+  }
+
+  /** Copy of the first-fresh cells of clients {@code [fromClient, toClient)}: to ship them apart. */
+  public long[] firstFreshCells(int fromClient, int toClient) {
+    return Arrays.copyOfRange(firstFresh, (fromClient - firstClient) * events, (toClient - firstClient) * events);
+  }
+
+  /** Copy of the last-stale cells of clients {@code [fromClient, toClient)}. */
+  public long[] lastStaleCells(int fromClient, int toClient) {
+    return Arrays.copyOfRange(lastStale, (fromClient - firstClient) * events, (toClient - firstClient) * events);
+  }
+
+  /**
+   * Writes cells taken by {@link #firstFreshCells} and {@link #lastStaleCells} from a
+   * record of the same shape back at client {@code fromClient}: a partition run elsewhere.
+   */
+  public void putCells(int fromClient, long[] firstFreshCells, long[] lastStaleCells) {
+    if (firstFreshCells.length != lastStaleCells.length || firstFreshCells.length % Math.max(events, 1) != 0) {
+      throw new IllegalArgumentException("cells of whole clients expected");
+    }
+    int at = (fromClient - firstClient) * events;
+    System.arraycopy(firstFreshCells, 0, firstFresh, at, firstFreshCells.length);
+    System.arraycopy(lastStaleCells, 0, lastStale, at, lastStaleCells.length);
   }
 
   public int clients() {

@@ -3,9 +3,12 @@ package dev.dnsflip.observe;
 /**
  * Counts of uses, summed per switch event and time bucket and per question. One tally per worker
  * chunk, merged at the end: integer sums do not depend on merge order, so reports stay
- * byte-identical whatever the thread count.
+ * byte-identical whatever the thread count. Serializable: a partition run on another machine
+ * sends its tally back.
  */
-public final class Tally {
+public final class Tally implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   private final int questions;
   private final long[][] uses; // [event][bucket]
   private final long[][] stale;

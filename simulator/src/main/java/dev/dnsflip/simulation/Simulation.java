@@ -65,6 +65,90 @@ public final class Simulation {
    * same instance gives an equal result each time.
    */
   public RunResult run() {
+    return observe(null);
+  }
+
+  /**
+   * Partitions in every replication: one per resolver that asks the authority itself (with the
+   * resolvers that forward to it), so the same count whatever the replication draws.
+   */
+  public int partitionCount() {
+    return scenario.resolverGroups().stream().filter(g -> !g.isForwarder()).mapToInt(ResolverGroup::count).sum();
+  }
+
+  /**
+   * Runs one range of partitions by itself, exactly as {@link #run()} runs them within their
+   * replication: every draw is keyed by (seed, replication, entity), so a range run on another
+   * machine, from the same scenario, observes the same. {@link #merge} puts ranges together.
+   */
+  public PartitionOutcome run(PartitionRange range) {
+    RunContext ctx = context(range.replication());
+    if (range.to() > ctx.partitions.size()) {
+      throw new IllegalArgumentException(range + " past the " + ctx.partitions.size() + " partitions");
+    }
+    ClientState clientState = ctx.needsClientState
+        ? new ClientState(ctx.population, ctx.stateQuestions, table.questionCount()) : null;
+    java.util.BitSet owned = new java.util.BitSet(ctx.population.resolvers());
+    for (int p = range.from(); p < range.to(); p++) {
+      for (int r : ctx.partitions.get(p)) {
+        owned.set(r);
+      }
+    }
+    // Cells for the range's clients only: from its first resolver's first client to its last one's last.
+    ClientRecord record = ClientRecord.window(ctx.population.first(owned.nextSetBit(0), 0),
+        ctx.population.first(owned.length(), 0), scenario.schedule().events().size());
+    Tally tally = newTally(ctx);
+    for (int p = range.from(); p < range.to(); p++) {
+      new Partition(ctx, ctx.partitions.get(p), clientState).run(tally, record);
+    }
+    return PartitionOutcome.of(range, tally, record, ctx.population, owned);
+  }
+
+  /**
+   * The result of a run whose partitions ran apart ({@link #run(PartitionRange)}): equal to
+   * {@link #run()}'s, given outcomes that cover every partition of every replication once.
+   */
+  public RunResult merge(List<PartitionOutcome> outcomes) {
+    List<List<PartitionOutcome>> byReplication = new ArrayList<>();
+    for (int rep = 0; rep < scenario.replications(); rep++) {
+      byReplication.add(new ArrayList<>());
+    }
+    for (PartitionOutcome o : outcomes) {
+      if (o.range().replication() >= byReplication.size()) {
+        throw new IllegalArgumentException(o.range() + " past the " + byReplication.size() + " replications");
+      }
+      byReplication.get(o.range().replication()).add(o);
+    }
+    return observe((rep, ctx, record) -> {
+      List<PartitionOutcome> mine = byReplication.get(rep);
+      mine.sort(java.util.Comparator.comparingInt(o -> o.range().from()));
+      int covered = 0;
+      Tally total = newTally(ctx);
+      for (PartitionOutcome o : mine) {
+        if (o.range().from() != covered) {
+          throw new IllegalArgumentException("replication " + rep + ": partitions from " + covered + " missing or twice");
+        }
+        o.addTo(total, record);
+        covered = o.range().to();
+      }
+      if (covered != ctx.partitions.size()) {
+        throw new IllegalArgumentException("replication " + rep + ": " + covered + " of " + ctx.partitions.size()
+            + " partitions merged");
+      }
+      return total;
+    });
+  }
+
+  /** How the partitions of one replication ran elsewhere: they add to its client record and return their tally. */
+  private interface ReplicationRunner {
+    Tally run(int replication, RunContext ctx, ClientRecord record);
+  }
+
+  /**
+   * Every replication in order, its partitions run on the thread pool, or by {@code elsewhere}
+   * when given, observed and merged.
+   */
+  private RunResult observe(ReplicationRunner elsewhere) {
     List<SwitchEvent> events = scenario.schedule().events();
     List<String> questionNames = new ArrayList<>();
     for (int q = 0; q < table.questionCount(); q++) {
@@ -74,7 +158,6 @@ public final class Simulation {
     List<TransitionStats> stats = new ArrayList<>();
     List<ClosedForm> closedForms = new ArrayList<>();
     List<long[]> closedFormOffsets = new ArrayList<>();
-    RandomStreams root = new RandomStreams(scenario.seed());
     long maxDelayMs = 0;
     long queries = 0;
     long hits = 0;
@@ -85,12 +168,9 @@ public final class Simulation {
     });
     try {
       for (int rep = 0; rep < scenario.replications(); rep++) {
-        RandomStreams streams = root.replication(rep);
-        NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
-            scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
-        maxDelayMs = Math.max(maxDelayMs, timeline.maxDelayMs());
-        Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
-        RunContext ctx = new RunContext(scenario, table, timeline, population, streams, startMs());
+        RunContext ctx = context(rep);
+        Population population = ctx.population;
+        maxDelayMs = Math.max(maxDelayMs, ctx.timeline.maxDelayMs());
         if (shape == null) {
           shape = ctx;
           for (int e = 0; e < events.size(); e++) {
@@ -103,7 +183,7 @@ public final class Simulation {
           }
         }
         ClientRecord record = new ClientRecord(population.clients(), events.size());
-        Tally tally = runPartitions(pool, ctx, record);
+        Tally tally = elsewhere == null ? runPartitions(pool, ctx, record) : elsewhere.run(rep, ctx, record);
         queries += tally.queries();
         hits += tally.hits();
         for (int e = 0; e < events.size(); e++) {
@@ -205,6 +285,19 @@ public final class Simulation {
       }
     }
     return pairs;
+  }
+
+  /** What every partition of replication {@code rep} shares: its timeline, population and streams. */
+  private RunContext context(int rep) {
+    RandomStreams streams = new RandomStreams(scenario.seed()).replication(rep);
+    NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
+        scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
+    Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
+    return new RunContext(scenario, table, timeline, population, streams, startMs());
+  }
+
+  private Tally newTally(RunContext ctx) {
+    return new Tally(ctx.buckets, table.questionCount(), scenario.resolverGroups().size() * scenario.clientGroups().size());
   }
 
   private Tally runPartitions(ExecutorService pool, RunContext ctx, ClientRecord record) {
