@@ -40,7 +40,8 @@ public final class ScenarioProperty implements Property {
     Exploration.Vary v = exploration.vary();
     return v.minFlips() + ".." + v.maxFlips() + " flips at whole seconds from " + Durations.format(v.fromMs())
         + " to " + Durations.format(v.toMs()) + ", at least " + Durations.format(v.minGapMs()) + " apart"
-        + (v.focusOutages() ? ", half of them inside outages" : "")
+        + (v.focus().isEmpty() ? "" : ", half of them drawn near: " + String.join(", ",
+            v.focus().stream().map(Exploration.Focus::key).toList()))
         + (v.shareSpread() > 0 ? ", group counts within ±" + Math.round(v.shareSpread() * 100) + "%" : "")
         + (v.seeds() ? ", a seed per variation" : "");
   }

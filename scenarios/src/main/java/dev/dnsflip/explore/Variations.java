@@ -76,8 +76,8 @@ public final class Variations {
 
   /**
    * Sorted flip times at whole seconds: k uniform points in a range shortened by the gaps, then
-   * spread by i gaps, so every schedule with the gaps kept is reachable. With focus on outages,
-   * each flip is instead drawn inside an outage (with probability 1/2) when that keeps the gaps.
+   * spread by i gaps, so every schedule with the gaps kept is reachable. With a focus, each flip
+   * is instead drawn (with probability 1/2) inside the focused place when that keeps the gaps.
    */
   private static long[] times(Scenario base, Exploration.Vary v, int k, SplittableRandom r) {
     long from = ceilSecond(v.fromMs());
@@ -92,14 +92,34 @@ public final class Variations {
     for (int i = 0; i < k; i++) {
       at[i] += i * gap;
     }
-    if (v.focusOutages()) {
+    if (!v.focus().isEmpty()) {
       for (int i = 0; i < k; i++) {
         if (!r.nextBoolean()) {
           continue;
         }
-        Outage o = base.outages().get(r.nextInt(base.outages().size()));
-        long lo = Math.max(ceilSecond(o.fromMs()), i == 0 ? from : at[i - 1] + gap);
-        long hi = Math.min(o.toMs() - 1, i + 1 < k ? at[i + 1] - gap : to);
+        Exploration.Focus place = v.focus().size() == 1 ? v.focus().get(0) : v.focus().get(r.nextInt(v.focus().size()));
+        long lo = i == 0 ? from : at[i - 1] + gap;
+        long hi = i + 1 < k ? at[i + 1] - gap : to;
+        switch (place) {
+          case OUTAGES -> {
+            Outage o = base.outages().get(r.nextInt(base.outages().size()));
+            lo = Math.max(lo, ceilSecond(o.fromMs()));
+            hi = Math.min(hi, o.toMs() - 1);
+          }
+          case TTL -> {
+            if (i == 0) {
+              continue;
+            }
+            hi = Math.min(hi, at[i - 1] + base.account().autoTtlSeconds() * SECOND);
+          }
+          case PROPAGATION -> {
+            if (i == 0) {
+              continue;
+            }
+            hi = Math.min(hi, at[i - 1] + base.propagation().maxMs());
+          }
+        }
+        lo = ceilSecond(lo);
         hi -= hi % SECOND;
         if (lo <= hi) {
           at[i] = lo + r.nextLong((hi - lo) / SECOND + 1) * SECOND;

@@ -19,16 +19,31 @@ public record Exploration(Vary vary, List<Bound> properties) {
   /**
    * What may vary. Flip schedules: between {@code minFlips} and {@code maxFlips} flips,
    * alternating from the scenario's initial setting, at whole seconds in [{@code fromMs},
-   * {@code toMs}], consecutive flips at least {@code minGapMs} apart. {@code focusOutages}: each
-   * flip lands inside an authoritative outage with probability 1/2. {@code shareSpread}: every
+   * {@code toMs}], consecutive flips at least {@code minGapMs} apart. {@code focus}: each flip is
+   * drawn, with probability 1/2, where a weakness is likelier: inside an authoritative outage,
+   * within one Auto TTL of the flip before, or within the largest propagation delay of it (one of
+   * the listed places, chosen uniformly; a place the gaps leave no room for is skipped). {@code shareSpread}: every
    * resolver group's and client group's count is scaled by a factor drawn uniformly in
    * [1 - spread, 1 + spread]. {@code seeds}: each variation gets a seed of its own (otherwise the
    * scenario's seed is kept, so only what is drawn above differs between variations).
    *
    * @param at where {@code vary:} is written, for messages about the whole section
    */
-  public record Vary(int minFlips, int maxFlips, long minGapMs, long fromMs, long toMs, boolean focusOutages,
-      double shareSpread, boolean seeds, Location at) {}
+  public record Vary(int minFlips, int maxFlips, long minGapMs, long fromMs, long toMs, List<Focus> focus,
+      double shareSpread, boolean seeds, Location at) {
+    public Vary {
+      focus = List.copyOf(focus);
+    }
+  }
+
+  /** Where {@code focus:} draws flips: {@code outages}, {@code ttl}, {@code propagation}. */
+  public enum Focus {
+    OUTAGES, TTL, PROPAGATION;
+
+    public String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
+  }
 
   /**
    * A bound over every switch of a direction ({@code enable}, {@code disable} or {@code every}) in

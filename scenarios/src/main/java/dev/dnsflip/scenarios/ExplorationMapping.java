@@ -63,17 +63,28 @@ final class ExplorationMapping {
       throw rangeAt.error(count[1] + " flips " + Durations.format(minGap) + " apart do not fit between "
           + Durations.format(from) + " and " + Durations.format(to));
     }
-    boolean focusOutages = false;
-    Node focus = f.optional("focus");
-    if (focus != null) {
-      String text = focus.text().strip();
-      if (!text.equals("outages")) {
-        throw focus.error("unknown focus '" + text + "'; expected outages");
+    List<Exploration.Focus> focus = new ArrayList<>();
+    Node focusNode = f.optional("focus");
+    if (focusNode != null) {
+      List<Node> items = focusNode.kind() == Node.Kind.LIST ? focusNode.items() : List.of(focusNode);
+      for (Node item : items) {
+        String text = item.text().strip();
+        Exploration.Focus place = null;
+        for (Exploration.Focus candidate : Exploration.Focus.values()) {
+          if (candidate.key().equals(text)) {
+            place = candidate;
+          }
+        }
+        if (place == null) {
+          throw item.error("unknown focus '" + text + "'; expected outages, ttl or propagation (or a list of them)");
+        }
+        if (place == Exploration.Focus.OUTAGES && scenario.outages().isEmpty()) {
+          throw item.error("focus: outages needs an outages: section in the scenario");
+        }
+        if (!focus.contains(place)) {
+          focus.add(place);
+        }
       }
-      if (scenario.outages().isEmpty()) {
-        throw focus.error("focus: outages needs an outages: section in the scenario");
-      }
-      focusOutages = true;
     }
     double spread = 0;
     Node shares = f.optional("shares");
@@ -85,7 +96,7 @@ final class ExplorationMapping {
       }
     }
     boolean seeds = f.optional("seeds", Quantities::bool, false);
-    return new Exploration.Vary(count[0], count[1], minGap, from, to, focusOutages, spread, seeds, node.location());
+    return new Exploration.Vary(count[0], count[1], minGap, from, to, focus, spread, seeds, node.location());
   }
 
   /** "3" or "1..4". */

@@ -107,6 +107,36 @@ class ScenarioExplorerTest {
   }
 
   @Test
+  void aFocusOnTheTtlDrawsFlipsWithinOneAutoTtlOfTheOneBefore() {
+    var base = loaded.exploration().vary();
+    var plain = new dev.dnsflip.scenarios.Exploration.Vary(4, 4, 30_000, base.fromMs(), base.toMs(), List.of(), 0,
+        false, base.at());
+    var focused = new dev.dnsflip.scenarios.Exploration.Vary(4, 4, 30_000, base.fromMs(), base.toMs(),
+        List.of(dev.dnsflip.scenarios.Exploration.Focus.TTL), 0, false, base.at());
+    int plainClose = 0;
+    int focusedClose = 0;
+    for (long seed = 0; seed < 200; seed++) {
+      Scenario p = Variations.draw(loaded.scenario(), plain, seed);
+      Scenario f = Variations.draw(loaded.scenario(), focused, seed);
+      assertThat(Variations.allows(focused, f)).isTrue();
+      plainClose += closePairs(p);
+      focusedClose += closePairs(f);
+    }
+    // 600 gaps each: uniform schedules over 2 h 49 min rarely put a gap under 300 s; the focus
+    // draws about half of the later flips there.
+    assertThat(focusedClose).isGreaterThan(200).isGreaterThan(3 * plainClose);
+  }
+
+  private static int closePairs(Scenario s) {
+    List<SwitchEvent> e = s.schedule().events();
+    int n = 0;
+    for (int i = 1; i < e.size(); i++) {
+      n += e.get(i).atMs() - e.get(i - 1).atMs() <= 300_000 ? 1 : 0;
+    }
+    return n;
+  }
+
+  @Test
   void theCliWritesAFileThatRunReplaysWithExit1() throws Exception {
     CliRun r = CliRun.of("explore", SHIPPED.toString(), "--tries", Integer.toString(TRIES), "--out", tmp.toString());
     assertThat(r.exit()).as(r.err()).isEqualTo(Main.BOUNDS_FAILED);

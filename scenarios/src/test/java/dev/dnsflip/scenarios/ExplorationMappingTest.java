@@ -16,7 +16,7 @@ class ExplorationMappingTest {
   @Test
   void bothSectionsAreRead() throws InputException {
     Exploration e = read(VARY + PROPS);
-    assertThat(e.vary()).isEqualTo(new Exploration.Vary(1, 4, 30_000, 30_000, 570_000, false, 0, false,
+    assertThat(e.vary()).isEqualTo(new Exploration.Vary(1, 4, 30_000, 30_000, 570_000, java.util.List.of(), 0, false,
         e.vary().at()));
     assertThat(e.properties()).containsExactly(
         new Exploration.Bound("disable", "lastStale.p99", 330_000.0, null, "t.yaml:21:5"));
@@ -41,6 +41,8 @@ class ExplorationMappingTest {
         "t.yaml:19:10: 4 flips 3m 0s apart do not fit between 3m 0s and 7m 0s");
     assertBad(VARY.replace(" }", ", to: 10m }") + PROPS,
         "t.yaml:19:42: flips must land inside the run (0, 10m 0s): from 30s to 10m 0s");
+    assertBad(VARY + "  focus: [ttl, nearby]\n" + PROPS,
+        "t.yaml:20:16: unknown focus 'nearby'; expected outages, ttl or propagation (or a list of them)");
     assertBad(VARY + "  focus: outages\n" + PROPS,
         "t.yaml:20:10: focus: outages needs an outages: section in the scenario");
     assertBad(VARY + PROPS.replace("after: disable", "after: 2"),
