@@ -34,6 +34,10 @@ final class ImportCommand implements Callable<Integer> {
           + "saas-fallback-origin, ...); repeatable")
   Map<String, String> categories = new LinkedHashMap<>();
 
+  @Option(names = "--scenario", description = "print a complete runnable scenario around the account (external "
+      + "CNAME targets with flagged placeholder addresses, a default population and schedule)")
+  boolean scenario;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +48,8 @@ final class ImportCommand implements Callable<Integer> {
       Category c = Category.fromKey(e.getValue());
       if (c == null) {
         throw new CommandLine.ParameterException(spec.commandLine(), "unknown category '" + e.getValue() + "' for "
-            + e.getKey());
+            + e.getKey() + "; expected one of: " + String.join(", ",
+                java.util.Arrays.stream(Category.values()).map(Category::key).toList()));
       }
       try {
         overrides.put(Name.fromString(e.getKey(), Name.root), c);
@@ -62,7 +67,7 @@ final class ImportCommand implements Callable<Integer> {
     err.print(account.summary().render());
     err.flush();
     PrintWriter out = spec.commandLine().getOut();
-    out.print(AccountYamlWriter.write(account));
+    out.print(scenario ? AccountYamlWriter.scenario(account) : AccountYamlWriter.write(account));
     out.flush();
     return Main.OK;
   }

@@ -42,6 +42,78 @@ public final class AccountYamlWriter {
   }
 
   /**
+   * A complete scenario around the imported account that {@code dnsflip run} accepts as it is:
+   * every CNAME target outside the imported zones declared under {@code external:} with a
+   * placeholder address from the documentation range (flagged on its line: the export cannot know
+   * the real one), one TTL-honouring resolver group, clients asking every modelled name A and AAAA,
+   * and an enable at 1 min and a disable at 31 min, each watched for more than the longest
+   * negative TTL the default SOA allows.
+   */
+  public static String scenario(ImportedAccount account) {
+    String first = account.zones().isEmpty() ? "imported" : show(account.zones().get(0).apex());
+    YamlLines yaml = new YamlLines()
+        .comment("A scenario made by `dnsflip import --scenario` from Cloudflare exports. Check the lines\n"
+            + "marked PLACEHOLDER (origin addresses the export cannot know), set the population and\n"
+            + "the schedule to yours, and add expect: bounds. Load balancers, Worker routes, Spectrum\n"
+            + "applications and the SaaS fallback origin cannot be told from an export: set their\n"
+            + "`category:` by hand or import again with --category.\n")
+        .comment(account.summary().render().stripTrailing())
+        .line(0, "name: " + YamlText.scalar(first))
+        .line(0, "duration: 70m")
+        .line(0, "account:");
+    AccountWriter.zones(yaml, 1, account.zones(), true);
+    StringBuilder out = new StringBuilder(yaml.toString());
+    Map<Name, Set<Name>> byZone = externalZones(account);
+    if (!byZone.isEmpty()) {
+      out.append("external:\n");
+      int n = 0;
+      for (Map.Entry<Name, Set<Name>> zone : byZone.entrySet()) {
+        out.append("  - name: ").append(YamlText.scalar(show(zone.getKey()))).append('\n');
+        out.append("    records:\n");
+        for (Name target : zone.getValue()) {
+          // 192.0.2.0/24 is reserved for documentation (RFC 5737): it can never be a real origin.
+          out.append("      - { name: ").append(YamlText.scalar(target.toString())).append(", type: A, content: 192.0.2.")
+              .append(1 + n++ % 254).append(", ttl: 300 }  # PLACEHOLDER: the target's real address and TTL\n");
+        }
+      }
+    }
+    out.append("""
+        resolvers:
+          - { name: isp, count: 100 }      # TTL-honouring resolvers; see `dnsflip presets` for real software
+        clients:
+          - name: users
+            count: 5000
+            queriesPerMinute: 1
+            questions: all                 # A and AAAA of every modelled name, equal weights
+        initially: disabled
+        switches:
+          - { at: 1m, action: enable }
+          - { at: 31m, action: disable }   # watched for 39 min: past a 1800 s negative TTL
+        """);
+    return out.toString();
+  }
+
+  /** The targets outside the imported zones, under a guessed zone: the target's parent name, or an enclosing guess. */
+  private static Map<Name, Set<Name>> externalZones(ImportedAccount account) {
+    Map<Name, Set<Name>> byZone = new TreeMap<>();
+    for (Name target : account.externalTargets()) {
+      Name zone = target.labels() > 3 ? new Name(target, 1) : target;
+      Name enclosing = byZone.keySet().stream().filter(z -> zone.subdomain(z) || z.subdomain(zone)).findFirst()
+          .orElse(null);
+      if (enclosing != null && zone.subdomain(enclosing)) {
+        byZone.get(enclosing).add(target);
+      } else if (enclosing != null) {
+        Set<Name> moved = byZone.remove(enclosing);
+        moved.add(target);
+        byZone.put(zone, moved);
+      } else {
+        byZone.computeIfAbsent(zone, z -> new TreeSet<>()).add(target);
+      }
+    }
+    return byZone;
+  }
+
+  /**
    * A commented {@code external:} skeleton: targets grouped under a guessed zone (the target's
    * parent name; the user knows better), each with the records that lead to it.
    */
@@ -58,11 +130,7 @@ public final class AccountYamlWriter {
         }
       }
     }
-    Map<Name, Set<Name>> byZone = new TreeMap<>();
-    for (Name target : account.externalTargets()) {
-      Name zone = target.labels() > 3 ? new Name(target, 1) : target;
-      byZone.computeIfAbsent(zone, z -> new TreeSet<>()).add(target);
-    }
+    Map<Name, Set<Name>> byZone = externalZones(account);
     out.append("\n# CNAME targets outside the imported zones. A scenario declares the zones holding them\n")
         .append("# under `external:` (same keys as account.zones, DNS-only) with their real addresses and\n")
         .append("# TTLs; zone names below are guesses (the target's parent name):\n")
