@@ -108,6 +108,7 @@ public final class TransitionStats {
     int observed = 0;
     int withStale = 0;
     int fresh = 0;
+    int neverFresh = 0;
     for (int c = 0; c < clients; c++) {
       long ls = record.lastStale(c, event);
       long ff = record.firstFresh(c, event);
@@ -120,10 +121,12 @@ public final class TransitionStats {
       }
       if (ff >= 0) {
         first[fresh++] = ff;
+      } else {
+        neverFresh++;
       }
     }
     return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
-        new Percentiles(last, observed), withStale, new Percentiles(first, fresh));
+        new Percentiles(last, observed), withStale, new Percentiles(first, fresh), neverFresh);
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm) {
@@ -142,7 +145,7 @@ public final class TransitionStats {
       for (int r = 0; r < values.length; r++) {
         values[r] = samples.get(r)[m];
       }
-      metrics.add(d.estimated(Estimates.of(values, censored[m])));
+      metrics.add(d.estimated(Estimates.of(values, censored[m], 0, upperBound(d.unit(), windowMs))));
     }
     List<QuestionStats> questions = new ArrayList<>();
     for (int q = 0; q < questionNames.size(); q++) {
@@ -159,6 +162,15 @@ public final class TransitionStats {
     }
     return new EventReport(event, direction, atMs, windowEndMs, metrics, closedForm, closedFormNote, questions, blame,
         series());
+  }
+
+  /** The largest value a metric of this unit can take in the window, so no interval reaches past it. */
+  private static double upperBound(Unit unit, long windowMs) {
+    return switch (unit) {
+      case COUNT -> Double.POSITIVE_INFINITY;
+      case RATIO -> 1;
+      case DURATION_MS -> windowMs;
+    };
   }
 
   /** The pooled series so far, for closed-form comparisons. */
