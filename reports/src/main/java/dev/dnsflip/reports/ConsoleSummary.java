@@ -52,6 +52,11 @@ public final class ConsoleSummary {
       int end = summary.indexOf('\n');
       out.append(end < 0 ? summary : summary.substring(0, end)).append('\n');
     }
+    if (report.replications() > 1) {
+      out.append("figures are means of ").append(report.replications())
+          .append(" runs (max: mean of the runs' maxima); >= marks a figure the window cut short; "
+              + "latest stale use: the latest in any run\n");
+    }
     List<String[]> rows = new ArrayList<>();
     for (EventReport event : report.events()) {
       rows.add(row(event));
@@ -70,7 +75,7 @@ public final class ConsoleSummary {
     for (EventReport event : report.events()) {
       Blame b = event.slowest();
       if (b != null && event.blame().size() > 1) {
-        out.append("switch ").append(Figures.number(event)).append(" slowest: ").append(Figures.slowest(b))
+        out.append("switch ").append(Figures.number(event)).append(" slowest: ").append(Figures.slowest(b, report.replications()))
             .append('\n');
       }
     }

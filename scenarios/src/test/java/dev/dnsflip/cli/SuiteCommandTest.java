@@ -34,7 +34,7 @@ class SuiteCommandTest {
     assertThat(lines.subList(1, 5)).map(l -> l.split(" ")[0])
         .containsExactly("default", "flavel-2014", "imported", "resolver-mix");
     assertThat(lines.get(5)).isEqualTo("4 scenarios, " + passedCount(r.out()) + " expectations passed, 0 failed");
-    assertThat(r.out()).doesNotContain("FAIL").contains("last stale");
+    assertThat(r.out()).doesNotContain("FAIL").contains("latest stale use");
   }
 
   @Test

@@ -8,4 +8,12 @@ package dev.dnsflip.observe;
  * For a per-run maximum such as lastStale.max, {@code mean} is the mean of the runs' maxima and
  * {@code max} the maximum over runs.
  */
-public record Estimate(double mean, Double ciLow, Double ciHigh, double min, double max, int samples, int censored) {}
+public record Estimate(double mean, Double ciLow, Double ciHigh, double min, double max, int samples, int censored) {
+  public Estimate {
+    if (censored > 0) {
+      // An interval around stand-in values would state a precision nobody measured.
+      ciLow = null;
+      ciHigh = null;
+    }
+  }
+}
