@@ -99,6 +99,12 @@ public final class Figures {
     return "≥ " + v + " (" + why + " in " + e.censored() + " of " + e.samples() + " runs)";
   }
 
+  /** A metric's mean in a few characters: "≥" before a figure the window cut short in some run. */
+  public static String shortEstimate(Metric m) {
+    String v = value(m.unit(), m.estimate().mean());
+    return m.estimate().censored() > 0 ? "≥ " + v : v;
+  }
+
   /** Why the window's end cut a figure short, in the figure's own terms. */
   private static String cutShort(String metric) {
     if (metric.startsWith("lastStale.")) {

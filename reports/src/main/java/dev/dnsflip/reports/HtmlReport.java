@@ -39,7 +39,7 @@ public final class HtmlReport {
       body{font-family:system-ui,sans-serif;max-width:64rem;margin:1.5rem auto;padding:0 1rem;color:#222;line-height:1.4}
       h1{font-size:1.6rem;margin-bottom:.3rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
       table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;vertical-align:top}
-      th{background:#f3f3f3;text-align:left}td.n{text-align:right;white-space:nowrap}
+      th{background:#f3f3f3;text-align:left}td.n{text-align:right}table.key{width:100%}
       tr.kind td{background:#f8f8f8;font-weight:bold}tr.pair td:first-child{padding-left:1.5rem}
       pre{background:#f6f6f6;padding:.5rem;overflow-x:auto}
       .verdict{border:3px solid;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
@@ -120,8 +120,8 @@ public final class HtmlReport {
       out.append("</ul>\n");
     }
     if (!report.events().isEmpty()) {
-      out.append("<table>\n<tr><th>Switch</th><th>Stale share below 1% after</th><th>Last stale use, p99 of clients"
-          + "</th><th>Last stale use, latest client</th><th>Slowest behaviour</th></tr>\n");
+      out.append("<table class=\"key\">\n<tr><th>Switch</th><th>Stale share of uses below 1% after</th><th>Clients' "
+          + "last stale use: p99</th><th>Clients' last stale use: latest client</th><th>Slowest behaviour</th></tr>\n");
       for (EventReport e : report.events()) {
         Blame b = e.slowest();
         out.append("<tr><td>").append(Figures.number(e)).append(": ").append(Html.escape(e.direction().key()))
@@ -140,16 +140,18 @@ public final class HtmlReport {
   private String overRuns() {
     if (replications <= 1) {
       return "One run (replication): figures are that run's, without confidence intervals. "
-          + "A figure marked ≥ was cut short by the end of the switch's window.";
+          + "A figure marked ≥ was cut short by the end of the switch's window: it is a lower bound (details in the "
+          + "switch's table).";
     }
     return "Figures are means of " + replications + " runs (replications), with 95% confidence intervals of the mean "
         + "in the tables; \"latest client\" is the mean of the runs' latest stale uses, and the slowest behaviour's "
         + "latest stale use is the latest in any run. A figure marked ≥ was cut short by the end of the switch's "
-        + "window in some run: it is a lower bound and has no interval. Counts are rounded to whole numbers.";
+        + "window in some run: it is a lower bound and has no interval (the switch's table says in how many runs). "
+        + "Counts are rounded to whole numbers.";
   }
 
   private static String figure(EventReport e, String name) {
-    return e.find(name).map(Figures::estimate).orElse("not measured");
+    return e.find(name).map(Figures::shortEstimate).orElse("not measured");
   }
 
   private void run(TransitionReport report) {

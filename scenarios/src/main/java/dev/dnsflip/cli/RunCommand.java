@@ -44,6 +44,9 @@ final class RunCommand implements Callable<Integer> {
       + "the report does not depend on it")
   Integer threads;
 
+  @Option(names = "--quiet", description = "no progress on stderr while the run goes on")
+  boolean quiet;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -89,7 +92,10 @@ final class RunCommand implements Callable<Integer> {
         budget.queries(), RunBudget.size(budget.bytes()));
     err.flush();
     long start = System.nanoTime();
-    TransitionReport report = loaded.withScenario(scenario).report(simulation.run());
+    TransitionReport report;
+    try (Progress.Shown progress = Progress.start(err, scenario, quiet)) {
+      report = loaded.withScenario(scenario).report(simulation.run());
+    }
     ReportSet.publish(dir, report);
     PrintWriter outWriter = spec.commandLine().getOut();
     outWriter.print(ConsoleSummary.render(report));
