@@ -236,7 +236,8 @@ public final class HtmlReport {
               + (replications > 1 ? " (means of " + replications + " runs)." : "."));
       figure(tailChart(curve, windowMs, name),
           "The tail: the share of observed clients with a stale use at or after each time, on a logarithmic axis "
-              + "(one client in all runs is " + Figures.percent(1.0 / curve.clients()) + ").");
+              + "(one client is 1 in " + Figures.count(curve.clients()) + (replications > 1 ? ", all runs pooled" : "")
+              + ": the lowest step above the axis's floor).");
     }
     out.append("</div>\n");
     if (event.closedForm().isEmpty()) {

@@ -257,12 +257,15 @@ final class SvgChart {
     return Math.min(1, Math.ceil(peak / step - 1e-9) * step);
   }
 
-  /** The log axis's floor: the power of ten at or below one client in {@code clients}, within [1e-6, 1e-2]. */
+  /**
+   * The log axis's floor: a power of ten below one client in {@code clients} (at most half of it,
+   * so a single client stands clear of the floor), within [1e-6, 1e-2].
+   */
   static double logFloor(long clients) {
     if (clients <= 0) {
       return 1e-4;
     }
-    double exponent = Math.floor(Math.log10(1.0 / clients));
+    double exponent = Math.floor(Math.log10(0.5 / clients));
     return Math.pow(10, Math.max(-6, Math.min(-2, exponent)));
   }
 

@@ -137,8 +137,9 @@ class HtmlAndCsvReportTest {
   @Test
   void theLogFloorShowsOneClientAndStaysWithinSixDecades() {
     assertThat(SvgChart.logFloor(30_000)).isEqualTo(1e-5);
-    assertThat(SvgChart.logFloor(10_000)).isEqualTo(1e-4);
-    assertThat(SvgChart.logFloor(10_001)).isEqualTo(1e-5);
+    assertThat(SvgChart.logFloor(5_000)).as("one client, 2e-4, is twice the floor").isEqualTo(1e-4);
+    assertThat(SvgChart.logFloor(5_001)).isEqualTo(1e-5);
+    assertThat(SvgChart.logFloor(10_000)).as("one client, 1e-4, must not sit on the floor").isEqualTo(1e-5);
     assertThat(SvgChart.logFloor(12)).as("at most 1e-2").isEqualTo(1e-2);
     assertThat(SvgChart.logFloor(100_000_000)).as("at least 1e-6").isEqualTo(1e-6);
   }

@@ -47,7 +47,8 @@ final class Progress implements AutoCloseable {
   private final long base;
   private final long startNanos = System.nanoTime();
   private final ScheduledExecutorService timer;
-  private boolean drawn;
+  /** The longest bar drawn so far (0: none), so closing clears exactly that much. */
+  private int drawn;
 
   Progress(PrintWriter err, boolean terminal, Scenario scenario, LongSupplier counted, long firstAfterMs) {
     this.err = err;
@@ -101,8 +102,10 @@ final class Progress implements AutoCloseable {
     Snapshot s = Snapshot.of(counted.getAsLong() - base, expected, elapsedMs, scenario.durationMs(),
         scenario.replications());
     if (terminal) {
-      err.print("\r" + bar(s, scenario.durationMs(), scenario.replications()));
-      drawn = true;
+      String bar = bar(s, scenario.durationMs(), scenario.replications());
+      // Spaces over what a longer previous bar left on the line.
+      err.print("\r" + bar + " ".repeat(Math.max(0, drawn - bar.length())));
+      drawn = Math.max(drawn, bar.length());
     } else {
       err.println("dnsflip: " + line(s, scenario.durationMs(), scenario.replications()));
     }
@@ -114,24 +117,39 @@ final class Progress implements AutoCloseable {
     return "[" + "#".repeat(filled) + ".".repeat(BAR_WIDTH - filled) + "] " + line(s, durationMs, replications);
   }
 
+  /** Under 80 columns for usual runs, so a bar redrawn with a carriage return never wraps. */
   static String line(Snapshot s, long durationMs, int replications) {
-    return String.format(Locale.ROOT, "%3.0f%%  about %s of %s simulated, replication %d of %d, %,.0f queries/s, %s",
-        s.fraction() * 100, Durations.format(s.simulatedMs()), Durations.format(durationMs), s.replication(),
-        replications, s.queriesPerSecond(), s.etaMs() < 0 ? "time left unknown" : "about "
-            + Durations.format(roundedEta(s.etaMs())) + " left");
+    return String.format(Locale.ROOT, "%3.0f%%  run %d/%d, ~%s of %s simulated, %s queries/s, %s",
+        s.fraction() * 100, s.replication(), replications, seconds(s.simulatedMs()), seconds(durationMs),
+        compact(s.queriesPerSecond()), s.etaMs() < 0 ? "time left unknown" : "~" + seconds(s.etaMs()) + " left");
   }
 
-  /** Whole seconds: milliseconds of an estimate are noise. */
-  private static long roundedEta(long ms) {
-    return Math.round(ms / 1000.0) * 1000;
+  /** A time in whole seconds: the milliseconds of an estimate are noise. */
+  static String seconds(long ms) {
+    long s = Math.round(ms / 1000.0);
+    if (s == 0) {
+      return ms == 0 ? "0s" : "<1s";
+    }
+    return Durations.format(s * 1000);
+  }
+
+  /** 950, 12.3k, 1.5M: a rate to the eye, not to the unit. */
+  static String compact(double v) {
+    if (v < 1_000) {
+      return String.format(Locale.ROOT, "%.0f", v);
+    }
+    if (v < 1_000_000) {
+      return String.format(Locale.ROOT, "%.1fk", v / 1_000);
+    }
+    return String.format(Locale.ROOT, "%.1fM", v / 1_000_000);
   }
 
   @Override
   public synchronized void close() {
     timer.shutdownNow();
-    if (drawn) {
+    if (drawn > 0) {
       // Clear the bar so the summary starts on a clean line.
-      err.print("\r" + " ".repeat(BAR_WIDTH + 100) + "\r");
+      err.print("\r" + " ".repeat(drawn) + "\r");
       err.flush();
     }
   }

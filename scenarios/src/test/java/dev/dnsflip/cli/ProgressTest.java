@@ -46,6 +46,21 @@ class ProgressTest {
   }
 
   @Test
+  void aLineSaysWhereTheRunIsInAFewWords() {
+    Progress.Snapshot s = Progress.Snapshot.of(1_500, 3_000, 10_000, 30 * MINUTE, 3);
+    assertThat(Progress.line(s, 30 * MINUTE, 3))
+        .isEqualTo(" 50%  run 2/3, ~15m 0s of 30m 0s simulated, 150 queries/s, ~10s left");
+    assertThat(Progress.seconds(0)).isEqualTo("0s");
+    assertThat(Progress.seconds(499)).isEqualTo("<1s");
+    assertThat(Progress.seconds(500)).isEqualTo("1s");
+    assertThat(Progress.seconds(90_400)).isEqualTo("1m 30s");
+    assertThat(Progress.compact(999)).isEqualTo("999");
+    assertThat(Progress.compact(1_000)).isEqualTo("1.0k");
+    assertThat(Progress.compact(148_068)).isEqualTo("148.1k");
+    assertThat(Progress.compact(2_500_000)).isEqualTo("2.5M");
+  }
+
+  @Test
   void aTerminalGetsABarRedrawnInPlaceAndALogGetsLinesWithoutControlCharacters() throws Exception {
     Scenario scenario = ScenarioLoader.read(Path.of("suites/default.yaml")).scenario();
     AtomicLong counter = new AtomicLong(1_000);
@@ -61,9 +76,9 @@ class ProgressTest {
     terminal.close();
     log.close();
 
-    assertThat(bar.toString()).startsWith("\r[############............]  50%  about ")
-        .contains(" replication 1 of " + scenario.replications()).endsWith("\r");
-    assertThat(lines.toString()).startsWith("dnsflip:  50%  about ").endsWith(" left\n").doesNotContain("\r");
+    assertThat(bar.toString()).startsWith("\r[############............]  50%  run ")
+        .contains(" simulated, ").endsWith("\r");
+    assertThat(lines.toString()).startsWith("dnsflip:  50%  run ").endsWith(" left\n").doesNotContain("\r");
     for (String out : new String[] {bar.toString(), lines.toString()}) {
       assertThat(out.chars().filter(c -> c < 32 && c != '\r' && c != '\n')).as("no escape codes").isEmpty();
     }
@@ -74,7 +89,7 @@ class ProgressTest {
     CliRun quiet = CliRun.of("run", "suites/default.yaml", "--out", dir.resolve("quiet").toString(), "--quiet");
     CliRun shown = CliRun.of("run", "suites/default.yaml", "--out", dir.resolve("shown").toString());
     assertThat(quiet.exit()).isEqualTo(shown.exit()).isZero();
-    assertThat(quiet.err()).doesNotContain("%  about");
+    assertThat(quiet.err()).doesNotContain("%  run ");
     for (String file : new String[] {"report.json", "report.md", "report.html", "series.csv"}) {
       assertThat(Files.readAllBytes(dir.resolve("shown").resolve(file))).as(file)
           .isEqualTo(Files.readAllBytes(dir.resolve("quiet").resolve(file)));
