@@ -10,10 +10,7 @@ import dev.dnsflip.observe.RunSummary;
 import dev.dnsflip.observe.ShareBand;
 import dev.dnsflip.observe.StaleSeries;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -351,21 +348,13 @@ public final class HtmlReport {
     if (event.blame().isEmpty()) {
       return;
     }
-    Map<String, List<Blame>> byKind = new LinkedHashMap<>();
-    event.blame().stream().sorted(MarkdownReport.SLOWEST_FIRST)
-        .forEach(b -> byKind.computeIfAbsent(b.resolverKind(), k -> new ArrayList<>()).add(b));
     String latest = Html.escape(Figures.latestLabel(replications));
     out.append("<h3>Who holds the switch back, by resolver kind</h3>\n<table class=\"blame\">\n<tr><th>Resolver kind / "
         + "resolver group + client group (client kind)</th><th>Uses</th><th>Stale uses</th><th>Stale share</th><th>")
         .append(latest).append("</th></tr>\n");
-    List<Map.Entry<String, List<Blame>>> kinds = new ArrayList<>(byKind.entrySet());
-    kinds.sort(Comparator.comparingLong((Map.Entry<String, List<Blame>> k) -> -latest(k.getValue()))
-        .thenComparing(Map.Entry::getKey));
-    for (Map.Entry<String, List<Blame>> kind : kinds) {
-      List<Blame> pairs = kind.getValue();
-      long uses = pairs.stream().mapToLong(Blame::uses).sum();
-      long stale = pairs.stream().mapToLong(Blame::staleUses).sum();
-      blameRow("kind", kind.getKey(), uses, stale, latest(pairs));
+    for (BlameByKind kind : BlameByKind.of(event.blame())) {
+      List<Blame> pairs = kind.pairs();
+      blameRow("kind", kind.kind(), kind.uses(), kind.staleUses(), kind.latestMs());
       for (Blame b : pairs.subList(0, Math.min(PAIRS_PER_KIND, pairs.size()))) {
         blameRow("pair", b.resolverGroup() + " + " + b.clientGroup() + " (" + b.clientKind() + ")", b.uses(),
             b.staleUses(), b.lastStaleMaxMs());
@@ -376,10 +365,6 @@ public final class HtmlReport {
       }
     }
     out.append("</table>\n");
-  }
-
-  private static long latest(List<Blame> pairs) {
-    return pairs.stream().mapToLong(Blame::lastStaleMaxMs).max().orElse(-1);
   }
 
   private void blameRow(String cssClass, String label, long uses, long stale, long latestMs) {

@@ -161,7 +161,7 @@ public final class MarkdownReport {
         + Figures.count(b.staleUses()) + " stale uses.");
   }
 
-  /** Stale uses and the last-stale tail by resolver group and client group, slowest first. */
+  /** Stale uses and the last-stale tail by resolver kind, then resolver group and client group, slowest first. */
   private void blame(EventReport event) {
     if (event.blame().isEmpty()) {
       return;
@@ -169,15 +169,26 @@ public final class MarkdownReport {
     line();
     line("### Who holds the transition back");
     line();
-    row("Resolver group", "Resolver kind", "Client group", "Client kind", "Uses", "Stale uses", "Stale share",
+    row("Resolver kind", "Resolver group", "Client group", "Client kind", "Uses", "Stale uses", "Stale share",
         Figures.latestLabel(replications));
     line("|---|---|---|---|---:|---:|---:|---:|");
-    List<Blame> sorted = event.blame().stream().sorted(SLOWEST_FIRST).collect(Collectors.toList());
-    for (Blame b : sorted) {
-      row(b.resolverGroup(), b.resolverKind(), b.clientGroup(), b.clientKind(), Figures.count(b.uses()),
-          Figures.count(b.staleUses()), Figures.percent(b.uses() == 0 ? Double.NaN : (double) b.staleUses() / b.uses()),
-          b.lastStaleMaxMs() < 0 ? "never" : Durations.format(b.lastStaleMaxMs()));
+    for (BlameByKind kind : BlameByKind.of(event.blame())) {
+      if (kind.pairs().size() > 1) {
+        // The kind's total first, so a kind behind many client groups reads as one line.
+        row("**" + kind.kind() + "**", "**all**", "**all**", "", "**" + Figures.count(kind.uses()) + "**",
+            "**" + Figures.count(kind.staleUses()) + "**", "**" + Figures.percent(kind.share()) + "**",
+            "**" + latest(kind.latestMs()) + "**");
+      }
+      for (Blame b : kind.pairs()) {
+        row(b.resolverKind(), b.resolverGroup(), b.clientGroup(), b.clientKind(), Figures.count(b.uses()),
+            Figures.count(b.staleUses()), Figures.percent(b.uses() == 0 ? Double.NaN : (double) b.staleUses() / b.uses()),
+            latest(b.lastStaleMaxMs()));
+      }
     }
+  }
+
+  private static String latest(long ms) {
+    return ms < 0 ? "never" : Durations.format(ms);
   }
 
   private void closedForm(EventReport event) {

@@ -209,7 +209,7 @@ final class SvgChart {
       };
       svg.append(swatch).append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n", x + 20, y,
           Html.escape(e.label())));
-      x += 28 + 5.6 * e.label().length();
+      x += 30 + 6.2 * e.label().length();
     }
     svg.append("</g>\n");
   }

@@ -117,10 +117,11 @@ class MarkdownReportTest {
     String md = MarkdownReport.render(SampleReports.twoFlips());
     assertThat(md).contains("**Slowest behaviour:** resolver group `floor` (isp-floor-3600) with client group "
         + "`browsers` (chrome): latest stale use 3m 59s after the switch, 28 stale uses.\n");
-    assertThat(md).contains("| floor | isp-floor-3600 | browsers | chrome | 180 | 28 | 15.56% | 3m 59s |\n"
-        + "| isp | unbound-1.17 | browsers | chrome | 300 | 20 | 6.67% | 2m 0s |\n"
-        + "| isp | unbound-1.17 | apps | go | 100 | 5 | 5.00% | 1m 0s |\n"
-        + "| public | public-farm | browsers | chrome | 0 | 0 |");
+    assertThat(md).contains("| isp-floor-3600 | floor | browsers | chrome | 180 | 28 | 15.56% | 3m 59s |\n"
+        + "| **unbound-1.17** | **all** | **all** |  | **400** | **25** | **6.25%** | **2m 0s** |\n"
+        + "| unbound-1.17 | isp | browsers | chrome | 300 | 20 | 6.67% | 2m 0s |\n"
+        + "| unbound-1.17 | isp | apps | go | 100 | 5 | 5.00% | 1m 0s |\n"
+        + "| public-farm | public | browsers | chrome | 0 | 0 | n/a | never |");
   }
 
   @Test
