@@ -124,7 +124,11 @@ public final class ConsoleSummary {
     StringBuilder sb = new StringBuilder();
     sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.metric());
     if (Double.isFinite(r.actual())) {
-      sb.append(" = ").append(Figures.value(unit, r.actual()));
+      sb.append(r.censoredRuns() > 0 ? " >= " : " = ").append(Figures.value(unit, r.actual()));
+      if (r.censoredRuns() > 0) {
+        sb.append(" (the window closed first in ").append(r.censoredRuns()).append(" of ").append(r.runs())
+            .append(r.runs() == 1 ? " run" : " runs").append(')');
+      }
     }
     sb.append(", expected");
     if (r.atLeast() != null) {

@@ -260,7 +260,7 @@ public final class MarkdownReport {
     for (ExpectationResult r : results) {
       Optional<Unit> unit = Figures.unitOf(r.metric());
       row(r.passed() ? "PASS" : "FAIL", r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1),
-          r.metric(), bound(r, unit), Figures.value(unit, r.actual()), r.where() == null ? "" : r.where());
+          r.metric(), bound(r, unit), r.shownActual(), r.where() == null ? "" : r.where());
     }
   }
 

@@ -1,13 +1,19 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.reports.ExpectationResult;
 import dev.dnsflip.simulation.Expectation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks a scenario's declared bounds against a run's result: each selected event's metric mean. */
+/**
+ * Checks a scenario's declared bounds against a run's result: each selected event's metric mean.
+ * A mean the window cut short in some run (censored) is only a lower bound, so an upper bound on
+ * it fails: it cannot be confirmed.
+ */
 public final class ExpectationCheck {
   private ExpectationCheck() {}
 
@@ -21,10 +27,14 @@ public final class ExpectationCheck {
         }
         matched = true;
         // A bound on what the window cannot measure fails rather than passing on a 0.
-        double actual = e.find(x.metric()).map(m -> m.estimate().mean()).orElse(Double.NaN);
-        boolean ok = !Double.isNaN(actual) && (x.atMost() == null || actual <= x.atMost())
+        Estimate estimate = e.find(x.metric()).map(Metric::estimate).orElse(null);
+        double actual = estimate == null ? Double.NaN : estimate.mean();
+        int censored = estimate == null ? 0 : estimate.censored();
+        // A censored mean is a lower bound of the truth: it may confirm atLeast, never atMost.
+        boolean ok = !Double.isNaN(actual) && (x.atMost() == null || (censored == 0 && actual <= x.atMost()))
             && (x.atLeast() == null || actual >= x.atLeast());
-        results.add(new ExpectationResult(x.where(), e.index(), x.metric(), x.atMost(), x.atLeast(), actual, ok));
+        results.add(new ExpectationResult(x.where(), e.index(), x.metric(), x.atMost(), x.atLeast(), actual, ok,
+            censored, estimate == null ? 0 : estimate.samples()));
       }
       if (!matched) {
         results.add(new ExpectationResult(x.where(), -1, x.metric(), x.atMost(), x.atLeast(), Double.NaN, false));
