@@ -52,6 +52,11 @@ public final class ConsoleSummary {
       int end = summary.indexOf('\n');
       out.append(end < 0 ? summary : summary.substring(0, end)).append('\n');
     }
+    if (report.replications() > 1) {
+      out.append("figures are means of ").append(report.replications())
+          .append(" runs (max: mean of the runs' maxima); >= marks a figure the window cut short; "
+              + "latest stale use: the latest in any run\n");
+    }
     List<String[]> rows = new ArrayList<>();
     for (EventReport event : report.events()) {
       rows.add(row(event));
@@ -70,7 +75,7 @@ public final class ConsoleSummary {
     for (EventReport event : report.events()) {
       Blame b = event.slowest();
       if (b != null && event.blame().size() > 1) {
-        out.append("switch ").append(Figures.number(event)).append(" slowest: ").append(Figures.slowest(b))
+        out.append("switch ").append(Figures.number(event)).append(" slowest: ").append(Figures.slowest(b, report.replications()))
             .append('\n');
       }
     }
@@ -119,7 +124,11 @@ public final class ConsoleSummary {
     StringBuilder sb = new StringBuilder();
     sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.label());
     if (Double.isFinite(r.actual())) {
-      sb.append(" = ").append(Figures.value(unit, r.actual()));
+      sb.append(r.censoredRuns() > 0 ? " >= " : " = ").append(Figures.value(unit, r.actual()));
+      if (r.censoredRuns() > 0) {
+        sb.append(" (the window closed first in ").append(r.censoredRuns()).append(" of ").append(r.runs())
+            .append(r.runs() == 1 ? " run" : " runs").append(')');
+      }
     }
     sb.append(", expected");
     if (r.atLeast() != null) {

@@ -5,14 +5,24 @@ package dev.dnsflip.reports;
  *
  * @param where "file:line:col" of the declaration
  * @param event the switch event checked (from 0), or -1 when the bound selected none
+ * @param censoredRuns runs in which the window cut the figure short: the mean is then only a lower
+ *     bound, which can confirm an {@code atLeast} but never an {@code atMost}
+ * @param runs the runs the mean is over (0 when there is no figure)
  * @param scope null, or the groups whose clients alone the bound is on, e.g. "resolvers isp"
  */
 public record ExpectationResult(String where, int event, String metric, Double atMost, Double atLeast,
-    double actual, boolean passed, String scope) {
-  /** A bound on the whole population. */
+    double actual, boolean passed, int censoredRuns, int runs, String scope) {
+
+  /** A figure no run cut short, on the whole population. */
   public ExpectationResult(String where, int event, String metric, Double atMost, Double atLeast, double actual,
       boolean passed) {
-    this(where, event, metric, atMost, atLeast, actual, passed, null);
+    this(where, event, metric, atMost, atLeast, actual, passed, 0, 0, null);
+  }
+
+  /** The figure as reports print it: "≥ 30m 0s" when the window cut it short in some run. */
+  public String shownActual() {
+    String v = Figures.value(Figures.unitOf(metric), actual);
+    return censoredRuns > 0 && Double.isFinite(actual) ? "≥ " + v : v;
   }
 
   /** The metric as messages name it: {@code lastStale.max}, or {@code lastStale.max (resolvers isp)}. */

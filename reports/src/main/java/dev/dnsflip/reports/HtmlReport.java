@@ -1,52 +1,85 @@
 package dev.dnsflip.reports;
 
-import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.engine.Durations;
 import dev.dnsflip.observe.Blame;
+import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.LastStaleCurve;
 import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.RunSummary;
+import dev.dnsflip.observe.ShareBand;
+import dev.dnsflip.observe.StaleSeries;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * One self-contained HTML page (no scripts, no external files) for people who want pictures:
- * per switch event the key figures, the stale share over time on a linear and a logarithmic
- * axis with the closed-form points, and who holds the transition back. Same report, same bytes.
+ * One self-contained HTML page for the people who plan and sign off a switch: a verdict first
+ * (bounds passed or failed, the slowest behaviour, key figures per switch), then per switch its
+ * figures with intervals, charts (the first minutes beside the whole window with the runs' spread,
+ * the clients' last stale uses as a CDF with p50 and p99, the tail on a log axis) and who holds it
+ * back, grouped by resolver kind. No scripts, no external files; a Content-Security-Policy of
+ * {@code default-src 'none'} forbids any request. Same report, same bytes.
  */
 public final class HtmlReport {
-  /** The figures shown above each event's charts; the full list is in report.md and report.json. */
-  static final List<String> KEY_METRICS = List.of("staleShare", "clientsWithStaleUse", "lastStale.p50",
-      "lastStale.p99", "lastStale.max", "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero",
-      "clientsStaleAfter.1m", "clientsStaleAfter.5m", "clientsStaleAfter.15m", "clientsStaleAfter.1h");
-  private static final int BLAME_ROWS = 10;
+  /** The figures in each switch's table; the full list is in report.md and report.json. */
+  static final List<String> KEY_METRICS = List.of("staleShare", "clientsObserved", "clientsWithStaleUse",
+      "lastStale.p50", "lastStale.p99", "lastStale.max", "clientsNeverFresh", "firstFresh.p50", "firstFresh.max",
+      "staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero", "clientsStaleAfter.1m", "clientsStaleAfter.5m",
+      "clientsStaleAfter.15m", "clientsStaleAfter.1h");
+  /** The zoomed chart spans the first of these that covers the time the stale share first falls under 10%. */
+  private static final long[] ZOOM_SPANS_MS = {60_000, 120_000, 300_000, 600_000};
+  private static final double ZOOM_SHARE = 0.10;
+  private static final int PAIRS_PER_KIND = 8;
+  private static final String CSP = "default-src 'none'; style-src 'unsafe-inline'";
   private static final String STYLE = """
-      body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#222}
-      table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem}
-      td.n{text-align:right}pre{background:#f6f6f6;padding:.5rem;overflow-x:auto}
-      svg{display:block;margin:.5rem 0;font-size:11px}svg .grid{stroke:#e3e3e3}
-      svg .simulated{fill:none;stroke:#c0392b;stroke-width:1.5}svg .predicted{fill:#2c7fb8}
-      .legend .s{color:#c0392b}.legend .p{color:#2c7fb8}.fail{color:#c0392b;font-weight:bold}
+      body{font-family:system-ui,sans-serif;max-width:64rem;margin:1.5rem auto;padding:0 1rem;color:#222;line-height:1.4}
+      h1{font-size:1.6rem;margin-bottom:.3rem}h2{margin-top:2rem;border-bottom:1px solid #ddd}
+      table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #ccc;padding:.2rem .5rem;vertical-align:top}
+      th{background:#f3f3f3;text-align:left}td.n{text-align:right}table.key{width:100%}
+      tr.kind td{background:#f8f8f8;font-weight:bold}tr.pair td:first-child{padding-left:1.5rem}
+      pre{background:#f6f6f6;padding:.5rem;overflow-x:auto}
+      .verdict{border:3px solid;border-radius:6px;padding:.6rem 1rem;margin:1rem 0}
+      .verdict.pass{border-color:#2e7d32;background:#edf7ee}.verdict.fail{border-color:#c62828;background:#fdeeee}
+      .verdict.none{border-color:#888;background:#f4f4f4}.verdict .word{font-size:1.4rem;font-weight:bold}
+      .verdict.pass .word{color:#2e7d32}.verdict.fail .word{color:#c62828}.verdict table{background:#fff}
+      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:1rem}
+      figure{margin:0}figcaption{font-size:.9rem;color:#444}
+      svg.chart{width:100%;height:auto;font-size:11px;font-family:system-ui,sans-serif}
+      svg .grid{stroke:#e6e6e6}svg .frame{fill:none;stroke:#999}svg .axis-title{font-weight:bold}
+      svg .simulated{fill:none;stroke:#c0392b;stroke-width:1.6}svg .spread{fill:#c0392b;fill-opacity:.18;stroke:none}
+      svg .predicted{fill:#2c7fb8}svg .cdf{fill:none;stroke:#6a3d9a;stroke-width:1.6}
+      svg .tail{fill:none;stroke:#e67e22;stroke-width:1.6}
+      svg .p50{stroke:#2c7fb8;stroke-dasharray:4 3;stroke-width:1.4}svg .p99{stroke:#238b45;stroke-dasharray:4 3;stroke-width:1.4}
+      .fail{color:#c62828;font-weight:bold}.note{color:#555;font-size:.9rem}
+      @media print{body{max-width:none;margin:0;font-size:10pt}h2{break-before:page}h2.first{break-before:avoid}
+      .verdict{break-inside:avoid}figure,table{break-inside:avoid}.charts{grid-template-columns:1fr 1fr}}
       """;
 
   private final StringBuilder out = new StringBuilder();
+  private final int replications;
 
-  private HtmlReport() {}
+  private HtmlReport(int replications) {
+    this.replications = replications;
+  }
 
   public static String render(TransitionReport report) {
-    HtmlReport html = new HtmlReport();
+    HtmlReport html = new HtmlReport(report.replications());
     html.page(report);
     return html.out.toString();
   }
 
   private void page(TransitionReport report) {
-    out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>dnsflip report: ")
+    out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+        .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(CSP).append("\">\n")
+        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>dnsflip report: ")
         .append(Html.escape(report.scenario())).append("</title>\n<style>\n").append(STYLE).append("</style>\n")
         .append("</head>\n<body>\n");
     out.append("<h1>dnsflip report: ").append(Html.escape(report.scenario())).append("</h1>\n");
     if (report.description() != null && !report.description().isBlank()) {
       out.append("<p>").append(Html.escape(report.description().strip())).append("</p>\n");
     }
+    verdict(report);
     if (report.accountImport() != null) {
       out.append("<h2>Account import</h2>\n<pre>").append(Html.escape(report.accountImport().summary()))
           .append("</pre>\n");
@@ -59,72 +92,288 @@ public final class HtmlReport {
     out.append("</body>\n</html>\n");
   }
 
+  /** The answer first: did the bounds hold, and per switch how long the old answer lingered and why. */
+  private void verdict(TransitionReport report) {
+    List<ExpectationResult> results = report.expectations();
+    long failed = results.stream().filter(r -> !r.passed()).count();
+    String kind = results.isEmpty() ? "none" : failed == 0 ? "pass" : "fail";
+    out.append("<section class=\"verdict ").append(kind).append("\" id=\"verdict\">\n<p><span class=\"word\">")
+        .append(results.isEmpty() ? "No bounds declared" : failed == 0 ? "PASS" : "FAIL").append("</span> ");
+    if (results.isEmpty()) {
+      out.append("— the scenario states no <code>expect:</code> bounds; the figures below are for judging by eye.");
+    } else if (failed == 0) {
+      out.append("— all ").append(results.size()).append(" expected bounds held.");
+    } else {
+      out.append("— ").append(failed).append(" of ").append(results.size()).append(" expected bounds failed:");
+    }
+    out.append("</p>\n");
+    if (failed > 0) {
+      out.append("<ul>\n");
+      for (ExpectationResult r : results) {
+        if (!r.passed()) {
+          out.append("<li>").append(Html.escape(ConsoleSummary.outcome(r))).append("</li>\n");
+        }
+      }
+      out.append("</ul>\n");
+    }
+    if (!report.events().isEmpty()) {
+      out.append("<table class=\"key\">\n<tr><th>Switch</th><th>Stale share of uses below 1% after</th><th>Clients' "
+          + "last stale use: p99</th><th>Clients' last stale use: latest client</th><th>Slowest behaviour</th></tr>\n");
+      for (EventReport e : report.events()) {
+        Blame b = e.slowest();
+        out.append("<tr><td>").append(Figures.number(e)).append(": ").append(Html.escape(e.direction().key()))
+            .append(" at ").append(Html.escape(Durations.format(e.atMs()))).append("</td><td class=\"n\">")
+            .append(Html.escape(figure(e, "staleShareBelow1%"))).append("</td><td class=\"n\">")
+            .append(Html.escape(figure(e, "lastStale.p99"))).append("</td><td class=\"n\">")
+            .append(Html.escape(figure(e, "lastStale.max"))).append("</td><td>")
+            .append(b == null ? "none stale" : Html.escape(Figures.slowest(b, replications))).append("</td></tr>\n");
+      }
+      out.append("</table>\n");
+    }
+    out.append("<p class=\"note\">").append(Html.escape(overRuns())).append("</p>\n</section>\n");
+  }
+
+  /** What a figure over runs means, said once near the top. */
+  private String overRuns() {
+    if (replications <= 1) {
+      return "One run (replication): figures are that run's, without confidence intervals. "
+          + "A figure marked ≥ was cut short by the end of the switch's window: it is a lower bound (details in the "
+          + "switch's table).";
+    }
+    return "Figures are means of " + replications + " runs (replications), with 95% confidence intervals of the mean "
+        + "in the tables; \"latest client\" is the mean of the runs' latest stale uses, and the slowest behaviour's "
+        + "latest stale use is the latest in any run. A figure marked ≥ was cut short by the end of the switch's "
+        + "window in some run: it is a lower bound and has no interval (the switch's table says in how many runs). "
+        + "Counts are rounded to whole numbers.";
+  }
+
+  private static String figure(EventReport e, String name) {
+    return e.find(name).map(Figures::shortEstimate).orElse("not measured");
+  }
+
   private void run(TransitionReport report) {
     RunSummary run = report.run();
-    out.append("<h2>Run</h2>\n<table>\n");
+    out.append("<h2 class=\"first\">Run</h2>\n<table>\n");
     row("Seed", Long.toString(report.seed()));
-    row("Replications", Figures.count(report.replications()));
+    row("Replications (runs)", Figures.count(report.replications()));
     row("Duration", Durations.format(report.durationMs()));
+    row("Time bucket", Durations.format(report.bucketMs()));
     row("Initial cache", report.initialCache());
     row("Clients", Figures.count(run.clients()));
     row("Resolvers", Figures.count(run.resolvers()));
-    row("Queries", Figures.count(run.queries()));
+    row("Queries (all runs)", Figures.count(run.queries()));
     row("Cache hit ratio", Figures.percent(run.cacheHitRatio()));
     out.append("</table>\n");
   }
 
   private void event(EventReport event) {
     long windowMs = event.windowEndMs() - event.atMs();
-    out.append("<h2>Switch ").append(Figures.number(event)).append(": ")
-        .append(event.direction() == SwitchDirection.ENABLE ? "enable" : "disable").append(" at ")
+    out.append("<h2 id=\"switch-").append(Figures.number(event)).append("\">Switch ").append(Figures.number(event))
+        .append(": ").append(Html.escape(event.direction().key())).append(" at ")
         .append(Html.escape(Durations.format(event.atMs()))).append("</h2>\n<p>")
-        .append(MarkdownReport.meaning(event.direction())).append(". Window ").append(Html.escape(Durations.format(windowMs))).append(".</p>\n");
+        .append(Html.escape(MarkdownReport.meaning(event.direction()))).append(". Window: ")
+        .append(Html.escape(Durations.format(event.atMs()))).append(" to ")
+        .append(Html.escape(Durations.format(event.windowEndMs()))).append(" (")
+        .append(Html.escape(Durations.format(windowMs))).append(").</p>\n");
     Blame slowest = event.slowest();
     out.append("<p>").append(slowest == null ? "No client used a stale answer after this switch."
-        : "<strong>Slowest behaviour:</strong> " + Html.escape(slowest.resolverGroup() + " (" + slowest.resolverKind()
-            + ") with " + slowest.clientGroup() + " (" + slowest.clientKind() + "), last stale use "
-            + Durations.format(slowest.lastStaleMaxMs()) + " after the switch.")).append("</p>\n");
-    out.append("<table>\n");
-    for (String name : KEY_METRICS) {
-      Optional<Metric> m = event.find(name);
-      if (m.isPresent()) {
-        row(name, MarkdownReport.value(m.get(), m.get().estimate()));
-      }
-    }
-    out.append("</table>\n");
-    String title = "switch " + Figures.number(event);
-    out.append("<h3>Stale share of uses over time</h3>\n");
-    out.append(StaleChart.render(event.series(), event.closedForm(), windowMs, StaleChart.Scale.LINEAR, title));
-    out.append("<h3>The tail, logarithmic (shares under 0.01% sit on the bottom line)</h3>\n");
-    out.append(StaleChart.render(event.series(), event.closedForm(), windowMs, StaleChart.Scale.LOG, title + " tail"));
-    out.append("<p class=\"legend\"><span class=\"s\">line</span>: simulated share per ")
-        .append(Html.escape(Durations.format(event.series().bucketMs()))).append(" bucket; ")
-        .append(event.closedForm().isEmpty()
-            ? "no closed-form prediction" + (event.closedFormNote() == null ? "" : ": " + Html.escape(event.closedFormNote()))
-            : "<span class=\"p\">dots</span>: closed-form prediction for TTL caches under Poisson lookups")
-        .append(".</p>\n");
+        : "<strong>Slowest behaviour:</strong> " + Html.escape(Figures.slowest(slowest, replications)) + ".")
+        .append("</p>\n");
+    metrics(event);
+    charts(event, windowMs);
     blame(event);
   }
 
+  private void metrics(EventReport event) {
+    boolean runs = replications > 1;
+    out.append("<table>\n<tr><th>Metric</th><th>").append(Html.escape(Figures.meanLabel(replications))).append("</th>")
+        .append(runs ? "<th>95% CI</th><th>Min – max over runs</th>" : "").append("<th>What it is</th></tr>\n");
+    for (String name : KEY_METRICS) {
+      Optional<Metric> found = event.find(name);
+      if (found.isEmpty()) {
+        continue;
+      }
+      Metric m = found.get();
+      out.append("<tr><td>").append(Html.escape(name)).append("</td><td class=\"n\">")
+          .append(Html.escape(Figures.estimate(m))).append("</td>");
+      if (runs) {
+        out.append("<td class=\"n\">").append(Html.escape(Figures.interval(m))).append("</td><td class=\"n\">")
+            .append(Html.escape(Figures.range(m))).append("</td>");
+      }
+      out.append("<td>").append(Html.escape(m.description())).append("</td></tr>\n");
+    }
+    out.append("</table>\n");
+  }
+
+  private void charts(EventReport event, long windowMs) {
+    StaleSeries series = event.series();
+    if (series.buckets() == 0 || windowMs <= 0) {
+      out.append("<p>No time buckets in this window.</p>\n");
+      return;
+    }
+    String name = "switch " + Figures.number(event);
+    double[] shares = new double[series.buckets()];
+    for (int b = 0; b < shares.length; b++) {
+      shares[b] = series.share(b);
+    }
+    long zoomMs = zoomSpan(series, windowMs);
+    out.append("<div class=\"charts\">\n");
+    if (zoomMs > 0) {
+      figure(shareChart(event, shares, zoomMs, name + ": the first " + Durations.format(zoomMs)),
+          "The first " + Durations.format(zoomMs) + " after the switch, enlarged.");
+    }
+    figure(shareChart(event, shares, windowMs, name + ": the whole window"),
+        "The whole window, 0 to " + Durations.format(windowMs) + " after the switch: the x axis ends with it, at the "
+            + "next switch or the end of the run.");
+    LastStaleCurve curve = event.lastStaleCurve();
+    if (curve != null && curve.clients() > 0) {
+      figure(cdfChart(event, curve, windowMs, name),
+          "Each observed client's last stale use (0 for clients never stale), pooled over runs: the share of clients "
+              + "whose last stale use came before each time; dashed lines mark p50 and p99 of the clients"
+              + (replications > 1 ? " (means of " + replications + " runs)." : "."));
+      figure(tailChart(curve, windowMs, name),
+          "The tail: the share of observed clients with a stale use at or after each time, on a logarithmic axis "
+              + "(one client is 1 in " + Figures.count(curve.clients()) + (replications > 1 ? ", all runs pooled" : "")
+              + ": the lowest step above the axis's floor).");
+    }
+    out.append("</div>\n");
+    if (event.closedForm().isEmpty()) {
+      out.append("<p class=\"note\">No closed-form prediction for this switch")
+          .append(event.closedFormNote() == null ? "" : ": " + Html.escape(event.closedFormNote())).append(".</p>\n");
+    }
+  }
+
+  private void figure(String svg, String caption) {
+    out.append("<figure>\n").append(svg).append("<figcaption>").append(Html.escape(caption))
+        .append("</figcaption>\n</figure>\n");
+  }
+
+  /** The stale share of uses per bucket, the runs' spread around it, and the closed-form points. */
+  private String shareChart(EventReport event, double[] shares, long endMs, String title) {
+    StaleSeries series = event.series();
+    int shown = (int) Math.min(series.buckets(), -Math.floorDiv(-endMs, series.bucketMs()));
+    ShareBand band = replications > 1 ? event.band() : null;
+    double peak = 0;
+    for (int b = 0; b < shown; b++) {
+      peak = Math.max(peak, finite(shares[b]));
+      if (band != null) {
+        peak = Math.max(peak, finite(band.high()[b]));
+      }
+    }
+    List<ClosedFormPoint> closedForm = event.closedForm().stream().filter(p -> p.offsetMs() <= endMs).toList();
+    for (ClosedFormPoint p : closedForm) {
+      peak = Math.max(peak, finite(p.predicted()));
+    }
+    SvgChart chart = new SvgChart(title, endMs, SvgChart.Scale.LINEAR, SvgChart.niceShareCeiling(peak), 0,
+        "time after the switch", "stale share of uses");
+    if (band != null) {
+      // Buckets without uses have no share to spread around.
+      double[] low = band.low().clone();
+      double[] high = band.high().clone();
+      for (int b = 0; b < low.length; b++) {
+        if (series.uses()[b] == 0) {
+          low[b] = Double.NaN;
+          high[b] = Double.NaN;
+        }
+      }
+      chart.band("spread", "range of " + replications + " runs", low, high, series.bucketMs());
+    }
+    chart.steps("simulated", "simulated, per " + Durations.format(series.bucketMs()), shares, series.bucketMs());
+    if (!closedForm.isEmpty()) {
+      long[] xs = closedForm.stream().mapToLong(ClosedFormPoint::offsetMs).toArray();
+      double[] ys = closedForm.stream().mapToDouble(ClosedFormPoint::predicted).toArray();
+      chart.points("predicted", "closed form (TTL caches)", xs, ys);
+    }
+    return chart.render();
+  }
+
+  private String cdfChart(EventReport event, LastStaleCurve curve, long windowMs, String title) {
+    double[] letGo = new double[curve.buckets()];
+    for (int b = 0; b < letGo.length; b++) {
+      // Clients whose last stale use came before the end of bucket b: not stale at or after its end.
+      // In the last bucket a client stale there may stay stale past the window: counted as not let go.
+      letGo[b] = 1 - curve.stillStale(Math.min(b + 1, letGo.length - 1));
+    }
+    SvgChart chart = new SvgChart(title + ": clients let go", windowMs, SvgChart.Scale.LINEAR, 1, 0,
+        "time after the switch", "share of clients");
+    chart.steps("cdf", "last stale use before t", letGo, curve.bucketMs());
+    marker(chart, event, "lastStale.p50", "p50", "p50");
+    marker(chart, event, "lastStale.p99", "p99", "p99");
+    return chart.render();
+  }
+
+  private void marker(SvgChart chart, EventReport event, String metric, String cssClass, String label) {
+    event.find(metric).ifPresent(m -> {
+      if (Double.isFinite(m.estimate().mean())) {
+        chart.marker(cssClass, label + " " + Figures.estimate(m), Math.round(m.estimate().mean()));
+      }
+    });
+  }
+
+  private String tailChart(LastStaleCurve curve, long windowMs, String title) {
+    double[] still = new double[curve.buckets()];
+    for (int b = 0; b < still.length; b++) {
+      still[b] = curve.stillStale(b);
+    }
+    SvgChart chart = new SvgChart(title + ": the tail", windowMs, SvgChart.Scale.LOG, 1,
+        SvgChart.logFloor(curve.clients()), "time after the switch", "clients still stale (log)");
+    chart.steps("tail", "stale use at or after t", still, curve.bucketMs());
+    return chart.render();
+  }
+
+  /** The first nice span covering the time the share first falls under 10%; 0 when it would not enlarge much. */
+  static long zoomSpan(StaleSeries series, long windowMs) {
+    long under = series.buckets() * series.bucketMs();
+    for (int b = 0; b < series.buckets(); b++) {
+      double s = series.share(b);
+      if (Double.isFinite(s) && s < ZOOM_SHARE) {
+        under = b * series.bucketMs();
+        break;
+      }
+    }
+    for (long span : ZOOM_SPANS_MS) {
+      if (span >= under) {
+        return span * 3 <= windowMs ? span : 0;
+      }
+    }
+    return 0;
+  }
+
+  private static double finite(double v) {
+    return Double.isFinite(v) ? v : 0;
+  }
+
+  /** Who holds the switch back, by resolver kind (the software people configure), client kinds nested. */
   private void blame(EventReport event) {
     if (event.blame().isEmpty()) {
       return;
     }
-    List<Blame> sorted = event.blame().stream().sorted(MarkdownReport.SLOWEST_FIRST).limit(BLAME_ROWS).toList();
-    out.append("<h3>Who holds the transition back</h3>\n<table>\n<tr><th>Resolver group</th><th>Resolver kind</th>"
-        + "<th>Client group</th><th>Client kind</th><th>Stale uses</th><th>Last stale</th></tr>\n");
-    for (Blame b : sorted) {
-      out.append("<tr><td>").append(Html.escape(b.resolverGroup())).append("</td><td>")
-          .append(Html.escape(b.resolverKind())).append("</td><td>").append(Html.escape(b.clientGroup()))
-          .append("</td><td>").append(Html.escape(b.clientKind())).append("</td><td class=\"n\">")
-          .append(Figures.count(b.staleUses())).append("</td><td class=\"n\">")
-          .append(b.lastStaleMaxMs() < 0 ? "never" : Html.escape(Durations.format(b.lastStaleMaxMs())))
-          .append("</td></tr>\n");
+    String latest = Html.escape(Figures.latestLabel(replications));
+    out.append("<h3>Who holds the switch back, by resolver kind</h3>\n<table class=\"blame\">\n<tr><th>Resolver kind / "
+        + "resolver group + client group (client kind)</th><th>Uses</th><th>Stale uses</th><th>Stale share</th><th>")
+        .append(latest).append("</th></tr>\n");
+    for (BlameByKind kind : BlameByKind.of(event.blame())) {
+      List<Blame> pairs = kind.pairs();
+      blameRow("kind", kind.kind(), kind.uses(), kind.staleUses(), kind.latestMs());
+      for (Blame b : pairs.subList(0, Math.min(PAIRS_PER_KIND, pairs.size()))) {
+        blameRow("pair", b.resolverGroup() + " + " + b.clientGroup() + " (" + b.clientKind() + ")", b.uses(),
+            b.staleUses(), b.lastStaleMaxMs());
+      }
+      if (pairs.size() > PAIRS_PER_KIND) {
+        out.append("<tr class=\"pair\"><td colspan=\"5\">").append(pairs.size() - PAIRS_PER_KIND)
+            .append(" more pairs in report.md</td></tr>\n");
+      }
     }
     out.append("</table>\n");
-    if (event.blame().size() > BLAME_ROWS) {
-      out.append("<p>").append(event.blame().size() - BLAME_ROWS).append(" more pairs in report.md.</p>\n");
-    }
+  }
+
+  private void blameRow(String cssClass, String label, long uses, long stale, long latestMs) {
+    out.append("<tr class=\"").append(cssClass).append("\"><td>").append(Html.escape(label))
+        .append("</td><td class=\"n\">").append(Figures.count(uses)).append("</td><td class=\"n\">")
+        .append(Figures.count(stale)).append("</td><td class=\"n\">")
+        .append(Html.escape(Figures.percent(uses == 0 ? Double.NaN : (double) stale / uses)))
+        .append("</td><td class=\"n\">").append(latestMs < 0 ? "never" : Html.escape(Durations.format(latestMs)))
+        .append("</td></tr>\n");
   }
 
   private void expectations(TransitionReport report) {
@@ -133,13 +382,14 @@ public final class HtmlReport {
       return;
     }
     out.append("<h2>Expectations</h2>\n<table>\n<tr><th>Result</th><th>Switch</th><th>Metric</th><th>Bound</th>"
-        + "<th>Actual</th></tr>\n");
+        + "<th>Actual</th><th>Where</th></tr>\n");
     for (ExpectationResult r : results) {
       var unit = Figures.unitOf(r.metric());
       out.append("<tr><td").append(r.passed() ? ">PASS" : " class=\"fail\">FAIL").append("</td><td class=\"n\">")
           .append(r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1)).append("</td><td>")
           .append(Html.escape(r.label())).append("</td><td>").append(Html.escape(MarkdownReport.bound(r, unit)))
-          .append("</td><td class=\"n\">").append(Html.escape(Figures.value(unit, r.actual()))).append("</td></tr>\n");
+          .append("</td><td class=\"n\">").append(Html.escape(r.shownActual())).append("</td><td>")
+          .append(r.where() == null ? "" : Html.escape(r.where())).append("</td></tr>\n");
     }
     out.append("</table>\n");
   }

@@ -13,7 +13,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dnsflip.observe.Estimate;
+import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.StaleSeries;
+import dev.dnsflip.observe.Unit;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
@@ -68,6 +71,9 @@ public final class JsonReport {
     }
     if (value instanceof StaleSeries series) {
       return seriesNode(series);
+    }
+    if (value instanceof Metric metric && metric.unit() == Unit.COUNT) {
+      return countNode(metric);
     }
     if (value instanceof Record record) {
       ObjectNode node = NODES.objectNode();
@@ -160,6 +166,31 @@ public final class JsonReport {
       share.add(number(series.share(b)));
     }
     return node;
+  }
+
+  /**
+   * A count metric with whole numbers throughout, as every renderer shows counts: the mean rounded
+   * half up, the interval rounded outwards (so it still holds the real one); min and max are whole.
+   */
+  private static ObjectNode countNode(Metric metric) {
+    ObjectNode node = NODES.objectNode();
+    node.put("name", metric.name());
+    node.set("unit", toNode(metric.unit()));
+    node.put("description", metric.description());
+    Estimate e = metric.estimate();
+    ObjectNode estimate = node.putObject("estimate");
+    estimate.set("mean", whole(e.mean(), Math::round));
+    estimate.set("ciLow", e.ciLow() == null ? NODES.nullNode() : whole(e.ciLow(), v -> (long) Math.floor(v)));
+    estimate.set("ciHigh", e.ciHigh() == null ? NODES.nullNode() : whole(e.ciHigh(), v -> (long) Math.ceil(v)));
+    estimate.set("min", whole(e.min(), Math::round));
+    estimate.set("max", whole(e.max(), Math::round));
+    estimate.put("samples", e.samples());
+    estimate.put("censored", e.censored());
+    return node;
+  }
+
+  private static JsonNode whole(double v, java.util.function.DoubleToLongFunction rounding) {
+    return Double.isFinite(v) ? NODES.numberNode(rounding.applyAsLong(v)) : NODES.nullNode();
   }
 
   /** NaN and infinities have no JSON spelling; null keeps the file valid and says "no value". */

@@ -4,7 +4,6 @@ import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.engine.Durations;
 import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.ClosedFormPoint;
-import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.QuestionStats;
@@ -31,11 +30,14 @@ public final class MarkdownReport {
       .thenComparing(Blame::resolverGroup).thenComparing(Blame::clientGroup);
 
   private final StringBuilder out = new StringBuilder();
+  private final int replications;
 
-  private MarkdownReport() {}
+  private MarkdownReport(int replications) {
+    this.replications = replications;
+  }
 
   public static String render(TransitionReport report) {
-    MarkdownReport md = new MarkdownReport();
+    MarkdownReport md = new MarkdownReport(report.replications());
     md.header(report);
     for (EventReport event : report.events()) {
       md.event(event);
@@ -85,8 +87,12 @@ public final class MarkdownReport {
     row("Cache hit ratio", Figures.percent(run.cacheHitRatio()));
     line();
     if (report.replications() > 1) {
-      line("Metrics are means over " + report.replications() + " replications with a 95% confidence interval "
-          + "of the mean; counts in the question and time tables are summed over replications.");
+      line("Metrics are means of " + report.replications() + " runs (replications) with a 95% confidence interval "
+          + "of the mean and the smallest and largest value over runs; a `.max` metric is each run's maximum, so "
+          + "its mean is the mean of the runs' maxima. Counts are rounded to whole numbers. A figure the window cut "
+          + "short in some run is a lower bound (≥), says in how many runs, and has no interval. \"Latest stale use\" "
+          + "(slowest behaviour, blame, questions) is the latest in any run; counts in the blame, question and time "
+          + "tables are summed over runs.");
     } else {
       line("One replication: no confidence intervals.");
     }
@@ -119,13 +125,18 @@ public final class MarkdownReport {
     line();
     line("### Metrics");
     line();
-    row("Metric", "Value", "95% CI", "Description");
-    line("|---|---:|---|---|");
-    for (Metric m : event.metrics()) {
-      Estimate e = m.estimate();
-      String ci = e.ciLow() == null || e.ciHigh() == null ? ""
-          : Figures.value(m.unit(), e.ciLow()) + " – " + Figures.value(m.unit(), e.ciHigh());
-      row(m.name(), value(m, e), ci, m.description());
+    if (replications > 1) {
+      row("Metric", Figures.meanLabel(replications), "95% CI", "Min – max over runs", "Description");
+      line("|---|---:|---|---|---|");
+      for (Metric m : event.metrics()) {
+        row(m.name(), Figures.estimate(m), Figures.interval(m), Figures.range(m), m.description());
+      }
+    } else {
+      row("Metric", "Value", "Description");
+      line("|---|---:|---|");
+      for (Metric m : event.metrics()) {
+        row(m.name(), Figures.estimate(m), m.description());
+      }
     }
     List<String> missing = MetricRegistry.names().stream().filter(n -> event.find(n).isEmpty()).toList();
     if (!missing.isEmpty()) {
@@ -133,22 +144,6 @@ public final class MarkdownReport {
       line("Not measured: " + missing.stream().map(n -> "`" + n + "`").collect(Collectors.joining(", "))
           + " (the window, " + Durations.format(event.windowEndMs() - event.atMs()) + ", ends before that horizon).");
     }
-  }
-
-  /**
-   * A censored sample used the window length in place of a time that never came, so the mean is
-   * only a lower bound; say so rather than print it as if it were measured.
-   */
-  static String value(Metric m, Estimate e) {
-    String v = Figures.value(m.unit(), e.mean());
-    if (e.censored() <= 0) {
-      return v;
-    }
-    if (e.censored() >= e.samples()) {
-      return "not reached before the window closed (≥ " + v + ")";
-    }
-    return "≥ " + v + " (" + e.censored() + " of " + e.samples()
-        + " replications not reached before the window closed)";
   }
 
   /** The one sentence an operator wants first: which behaviour holds the transition back. */
@@ -160,12 +155,13 @@ public final class MarkdownReport {
       return;
     }
     line("**Slowest behaviour:** resolver group `" + inline(b.resolverGroup()) + "` (" + inline(b.resolverKind())
-        + ") with client group `" + inline(b.clientGroup()) + "` (" + inline(b.clientKind()) + "): last stale use "
-        + Durations.format(b.lastStaleMaxMs()) + " after the switch, " + Figures.count(b.staleUses())
-        + " stale uses.");
+        + ") with client group `" + inline(b.clientGroup()) + "` (" + inline(b.clientKind()) + "): latest stale use "
+        + Durations.format(b.lastStaleMaxMs()) + " after the switch"
+        + (replications > 1 ? " (the latest in any of " + replications + " runs)" : "") + ", "
+        + Figures.count(b.staleUses()) + " stale uses.");
   }
 
-  /** Stale uses and the last-stale tail by resolver group and client group, slowest first. */
+  /** Stale uses and the last-stale tail by resolver kind, then resolver group and client group, slowest first. */
   private void blame(EventReport event) {
     if (event.blame().isEmpty()) {
       return;
@@ -173,15 +169,26 @@ public final class MarkdownReport {
     line();
     line("### Who holds the transition back");
     line();
-    row("Resolver group", "Resolver kind", "Client group", "Client kind", "Uses", "Stale uses", "Stale share",
-        "Last stale");
+    row("Resolver kind", "Resolver group", "Client group", "Client kind", "Uses", "Stale uses", "Stale share",
+        Figures.latestLabel(replications));
     line("|---|---|---|---|---:|---:|---:|---:|");
-    List<Blame> sorted = event.blame().stream().sorted(SLOWEST_FIRST).collect(Collectors.toList());
-    for (Blame b : sorted) {
-      row(b.resolverGroup(), b.resolverKind(), b.clientGroup(), b.clientKind(), Figures.count(b.uses()),
-          Figures.count(b.staleUses()), Figures.percent(b.uses() == 0 ? Double.NaN : (double) b.staleUses() / b.uses()),
-          b.lastStaleMaxMs() < 0 ? "never" : Durations.format(b.lastStaleMaxMs()));
+    for (BlameByKind kind : BlameByKind.of(event.blame())) {
+      if (kind.pairs().size() > 1) {
+        // The kind's total first, so a kind behind many client groups reads as one line.
+        row("**" + kind.kind() + "**", "**all**", "**all**", "", "**" + Figures.count(kind.uses()) + "**",
+            "**" + Figures.count(kind.staleUses()) + "**", "**" + Figures.percent(kind.share()) + "**",
+            "**" + latest(kind.latestMs()) + "**");
+      }
+      for (Blame b : kind.pairs()) {
+        row(b.resolverKind(), b.resolverGroup(), b.clientGroup(), b.clientKind(), Figures.count(b.uses()),
+            Figures.count(b.staleUses()), Figures.percent(b.uses() == 0 ? Double.NaN : (double) b.staleUses() / b.uses()),
+            latest(b.lastStaleMaxMs()));
+      }
     }
+  }
+
+  private static String latest(long ms) {
+    return ms < 0 ? "never" : Durations.format(ms);
   }
 
   private void closedForm(EventReport event) {
@@ -208,7 +215,7 @@ public final class MarkdownReport {
       line("No question was asked in this window.");
       return;
     }
-    row("Question", "Uses", "Stale uses", "Stale share", "Last stale");
+    row("Question", "Uses", "Stale uses", "Stale share", Figures.latestLabel(replications));
     line("|---|---:|---:|---:|---:|");
     List<QuestionStats> sorted = event.questions().stream().sorted(MOST_STALE_FIRST).collect(Collectors.toList());
     for (QuestionStats q : sorted) {
@@ -253,7 +260,7 @@ public final class MarkdownReport {
     for (ExpectationResult r : results) {
       Optional<Unit> unit = Figures.unitOf(r.metric());
       row(r.passed() ? "PASS" : "FAIL", r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1),
-          r.label(), bound(r, unit), Figures.value(unit, r.actual()), r.where() == null ? "" : r.where());
+          r.label(), bound(r, unit), r.shownActual(), r.where() == null ? "" : r.where());
     }
   }
 

@@ -21,7 +21,7 @@ class ConsoleSummaryTest {
         + "        12s   2m 32.3s         30s       2m 35s     2m 35s");
     assertThat(lines.get(3)).hasSameSizeAs(HEADER).startsWith("     2  disable       6m 0s       <0.01%")
         .endsWith("1s     >=3m 20s    >=4m 0s");
-    assertThat(lines.get(4)).isEqualTo("switch 2 slowest: floor (isp-floor-3600) + browsers (chrome), last stale 3m 59s");
+    assertThat(lines.get(4)).isEqualTo("switch 2 slowest: floor (isp-floor-3600) + browsers (chrome), latest stale use 3m 59s");
     assertThat(lines.get(5)).isEqualTo("FAIL switch 2 staleShareZero = 4m 0s, expected <= 2m 0s (suite.yaml:14:5)");
   }
 

@@ -22,22 +22,37 @@ class MarkdownReportTest {
   }
 
   @Test
-  void rendersMetricsWithUnitsAndIntervals() {
-    assertThat(lines).contains(
-        "| lastStale.max | 2m 32.3s |  | latest stale use of any client |",
-        "| staleShare | 1.44% |  | stale uses / uses |",
-        "| uses | 5,900 |  | uses (queries) by clients inside the window |",
-        "| staleShare | <0.01% | <0.01% – 0.01% | stale uses / uses |",
-        "| uses | 1,000 | 900 – 1,100 | uses (queries) by clients inside the window |");
+  void rendersOneValuePerMetricForOneRun() {
+    assertThat(lines).contains("| Metric | Value | Description |",
+        "| lastStale.max | 2m 32.3s | latest stale use of any client |",
+        "| staleShare | 1.44% | stale uses / uses |",
+        "| uses | 5,900 | uses (queries) by clients inside the window |");
   }
 
   @Test
-  void marksCensoredMetricsAsLowerBounds() {
-    assertThat(lines).contains(
-        "| staleShareZero | not reached before the window closed (≥ 4m 0s) | 4m 0s – 4m 0s "
+  void rendersMeansWithIntervalsAndRangesOverRuns() {
+    List<String> three = MarkdownReport.render(SampleReports.threeRuns()).lines().toList();
+    assertThat(three).contains("| Metric | Mean of 3 runs | 95% CI | Min – max over runs | Description |",
+        "| staleShare | <0.01% | <0.01% – 0.01% | <0.01% – 0.01% | stale uses / uses |",
+        "| uses | 1,000 | 900 – 1,100 | 950 – 1,050 | uses (queries) by clients inside the window |");
+  }
+
+  @Test
+  void marksCensoredMetricsAsLowerBoundsWithoutAnInterval() {
+    List<String> three = MarkdownReport.render(SampleReports.threeRuns()).lines().toList();
+    assertThat(three).contains(
+        "| staleShareZero | not reached before the window closed in all 3 runs (≥ 4m 0s) |  | 4m 0s – 4m 0s "
             + "| end of the last bucket with any stale use |",
-        "| staleShareBelow0.1% | ≥ 3m 20s (1 of 3 replications not reached before the window closed) "
-            + "| 2m 30s – 4m 10s | stays below 0.1% |");
+        "| staleShareBelow0.1% | ≥ 3m 20s (not reached before the window closed in 1 of 3 runs) |  | 3m 0s – 4m 0s "
+            + "| stays below 0.1% |");
+  }
+
+  @Test
+  void labelsTheLatestStaleUseAsTheLatestInAnyRun() {
+    String three = MarkdownReport.render(SampleReports.threeRuns());
+    assertThat(three).contains("latest stale use 3m 59s after the switch (the latest in any of 3 runs), 28 stale uses.",
+        "| Stale share | Latest stale use (any run) |");
+    assertThat(md).contains("| Stale share | Latest stale use |").doesNotContain("any run");
   }
 
   @Test
@@ -101,10 +116,12 @@ class MarkdownReportTest {
   void namesTheSlowestBehaviourAndBreaksStaleUsesDownByGroup() {
     String md = MarkdownReport.render(SampleReports.twoFlips());
     assertThat(md).contains("**Slowest behaviour:** resolver group `floor` (isp-floor-3600) with client group "
-        + "`browsers` (chrome): last stale use 3m 59s after the switch, 28 stale uses.\n");
-    assertThat(md).contains("| floor | isp-floor-3600 | browsers | chrome | 180 | 28 | 15.56% | 3m 59s |\n"
-        + "| isp | unbound-1.17 | browsers | chrome | 300 | 20 | 6.67% | 2m 0s |\n"
-        + "| public | public-farm | browsers | chrome | 0 | 0 |");
+        + "`browsers` (chrome): latest stale use 3m 59s after the switch, 28 stale uses.\n");
+    assertThat(md).contains("| isp-floor-3600 | floor | browsers | chrome | 180 | 28 | 15.56% | 3m 59s |\n"
+        + "| **unbound-1.17** | **all** | **all** |  | **400** | **25** | **6.25%** | **2m 0s** |\n"
+        + "| unbound-1.17 | isp | browsers | chrome | 300 | 20 | 6.67% | 2m 0s |\n"
+        + "| unbound-1.17 | isp | apps | go | 100 | 5 | 5.00% | 1m 0s |\n"
+        + "| public-farm | public | browsers | chrome | 0 | 0 | n/a | never |");
   }
 
   @Test

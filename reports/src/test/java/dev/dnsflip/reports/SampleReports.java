@@ -8,6 +8,8 @@ import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.QuestionStats;
 import dev.dnsflip.observe.RunSummary;
 import dev.dnsflip.observe.StaleSeries;
+import dev.dnsflip.observe.ShareBand;
+import dev.dnsflip.observe.LastStaleCurve;
 import dev.dnsflip.observe.MetricRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,6 +32,13 @@ final class SampleReports {
         List.of(
             new ExpectationResult("suite.yaml:12:5", 0, "lastStale.p99", 60_000.0, null, 12_000, true),
             new ExpectationResult("suite.yaml:14:5", 1, "staleShareZero", 120_000.0, null, 240_000, false)));
+  }
+
+  /** The same events said to come from three runs, so renderers show means, intervals and ranges. */
+  static TransitionReport threeRuns() {
+    TransitionReport r = twoFlips();
+    return new TransitionReport(r.scenario(), r.description(), r.seed(), 3, r.durationMs(), r.bucketMs(),
+        r.initialCache(), r.run(), r.events(), r.expectations());
   }
 
   static EventReport enableEvent() {
@@ -86,12 +95,22 @@ final class SampleReports {
       };
       metrics.add(metric(name, e));
     }
-    return new EventReport(1, SwitchDirection.DISABLE, 360_000, 600_000, metrics, List.of(),
+    // Runs spread 5% to 15% around the pooled 10%; 40 of 120 pooled clients stale at first, one fewer per bucket.
+    double[] low = new double[48];
+    double[] high = new double[48];
+    Arrays.fill(low, 0.05);
+    Arrays.fill(high, 0.15);
+    long[] staleAtOrAfter = new long[48];
+    for (int b = 0; b < 48; b++) {
+      staleAtOrAfter[b] = Math.max(0, 40 - b);
+    }
+    return new EventReport(1, SwitchDirection.DISABLE, 360_000, 600_000, metrics, List.of(), null,
         List.of(new QuestionStats("www.example.com A", 480, 48, 239_000)),
         List.of(new dev.dnsflip.observe.Blame("isp", "unbound-1.17", "browsers", "chrome", 300, 20, 120_000),
             new dev.dnsflip.observe.Blame("floor", "isp-floor-3600", "browsers", "chrome", 180, 28, 239_000),
-            new dev.dnsflip.observe.Blame("public", "public-farm", "browsers", "chrome", 0, 0, -1)),
-        new StaleSeries(5_000, uses, stale));
+            new dev.dnsflip.observe.Blame("public", "public-farm", "browsers", "chrome", 0, 0, -1),
+            new dev.dnsflip.observe.Blame("isp", "unbound-1.17", "apps", "go", 100, 5, 60_000)),
+        new StaleSeries(5_000, uses, stale), new ShareBand(low, high), new LastStaleCurve(5_000, 120, staleAtOrAfter));
   }
 
   /**

@@ -76,6 +76,9 @@ final class RunCommand implements Callable<Integer> {
       + "report; see docs/spark.md")
   String spark;
 
+  @Option(names = "--quiet", description = "no progress on stderr while the run goes on")
+  boolean quiet;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -159,8 +162,11 @@ final class RunCommand implements Callable<Integer> {
           scenario.replications(), scenario.seed(), workers, p.budget().queries(), RunBudget.size(p.budget().bytes()));
       err.flush();
       long start = System.nanoTime();
-      TransitionReport report = p.loaded().report(
-          spark == null ? p.simulation().run() : DistributedRunner.runAt(p.simulation(), spark));
+      TransitionReport report;
+      try (Progress.Shown progress = Progress.start(err, scenario, quiet)) {
+        report = p.loaded().report(
+            spark == null ? p.simulation().run() : DistributedRunner.runAt(p.simulation(), spark));
+      }
       ReportSet.publish(p.dir(), report);
       if (!p.label().isEmpty()) {
         outWriter.println("== " + p.label());

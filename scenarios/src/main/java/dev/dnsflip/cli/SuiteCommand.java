@@ -53,6 +53,9 @@ final class SuiteCommand implements Callable<Integer> {
       + "the reports do not depend on it")
   Integer threads;
 
+  @Option(names = "--quiet", description = "no progress on stderr while a scenario runs")
+  boolean quiet;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -80,7 +83,10 @@ final class SuiteCommand implements Callable<Integer> {
           workers);
       err.flush();
       long start = System.nanoTime();
-      TransitionReport report = p.loaded().report(p.simulation().run());
+      TransitionReport report;
+      try (Progress.Shown progress = Progress.start(err, scenario, quiet)) {
+        report = p.loaded().report(p.simulation().run());
+      }
       if (p.dir() != null) {
         ReportSet.publish(p.dir(), report);
       }

@@ -70,7 +70,7 @@ final class SuiteTable {
         where = event;
       }
     }
-    return worst == null ? "-" : "switch " + (where.index() + 1) + ": " + Figures.slowest(worst);
+    return worst == null ? "-" : "switch " + (where.index() + 1) + ": " + Figures.slowest(worst, r.replications());
   }
 
   private static String line(String[] cells, int[] widths) {

@@ -1,14 +1,20 @@
 package dev.dnsflip.scenarios;
 
 import dev.dnsflip.observe.Blame;
+import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.reports.ExpectationResult;
 import dev.dnsflip.simulation.Expectation;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Checks a scenario's declared bounds against a run's result: each selected event's metric mean. */
+/**
+ * Checks a scenario's declared bounds against a run's result: each selected event's metric mean.
+ * A mean the window cut short in some run (censored) is only a lower bound, so an upper bound on
+ * it fails: it cannot be confirmed.
+ */
 public final class ExpectationCheck {
   private ExpectationCheck() {}
 
@@ -22,16 +28,26 @@ public final class ExpectationCheck {
         }
         matched = true;
         // A bound on what the window cannot measure fails rather than passing on a 0.
-        double actual = x.isScoped() ? scoped(x, e)
-            : e.find(x.metric()).map(m -> m.estimate().mean()).orElse(Double.NaN);
-        boolean ok = !Double.isNaN(actual) && (x.atMost() == null || actual <= x.atMost())
+        if (x.isScoped()) {
+          double actual = scoped(x, e);
+          boolean ok = !Double.isNaN(actual) && (x.atMost() == null || actual <= x.atMost())
+              && (x.atLeast() == null || actual >= x.atLeast());
+          results.add(new ExpectationResult(x.where(), e.index(), x.metric(), x.atMost(), x.atLeast(), actual, ok,
+              0, e.find(x.metric()).map(m -> m.estimate().samples()).orElse(0), x.scope()));
+          continue;
+        }
+        Estimate estimate = e.find(x.metric()).map(Metric::estimate).orElse(null);
+        double actual = estimate == null ? Double.NaN : estimate.mean();
+        int censored = estimate == null ? 0 : estimate.censored();
+        // A censored mean is a lower bound of the truth: it may confirm atLeast, never atMost.
+        boolean ok = !Double.isNaN(actual) && (x.atMost() == null || (censored == 0 && actual <= x.atMost()))
             && (x.atLeast() == null || actual >= x.atLeast());
         results.add(new ExpectationResult(x.where(), e.index(), x.metric(), x.atMost(), x.atLeast(), actual, ok,
-            x.scope()));
+            censored, estimate == null ? 0 : estimate.samples(), null));
       }
       if (!matched) {
         results.add(new ExpectationResult(x.where(), -1, x.metric(), x.atMost(), x.atLeast(), Double.NaN, false,
-            x.scope()));
+            0, 0, x.scope()));
       }
     }
     return results;

@@ -21,8 +21,10 @@ final class SwitchText {
   /** {@code switch 2 (disable at 31m 0s): <what>; the slowest: ...}. */
   static String failure(EventReport event, String what) {
     Blame slowest = event.slowest();
-    return heading(event) + ": " + what + "; "
-        + (slowest == null ? "no client used a stale answer after this switch" : "the slowest: " + Figures.slowest(slowest));
+    // Every metric has one sample per run: the runs the slowest behaviour's latest use is taken over.
+    int runs = event.metrics().isEmpty() ? 1 : event.metrics().get(0).estimate().samples();
+    return heading(event) + ": " + what + "; " + (slowest == null ? "no client used a stale answer after this switch"
+        : "the slowest: " + Figures.slowest(slowest, runs));
   }
 
   static String duration(Duration d) {

@@ -35,7 +35,7 @@ class SuiteCommandTest {
     assertThat(lines.subList(1, 6)).map(l -> l.split(" ")[0])
         .containsExactly("coverage", "default", "flavel-2014", "imported", "resolver-mix");
     assertThat(lines.get(6)).isEqualTo("5 scenarios, " + passedCount(r.out()) + " expectations passed, 0 failed");
-    assertThat(r.out()).doesNotContain("FAIL").contains("last stale");
+    assertThat(r.out()).doesNotContain("FAIL").contains("latest stale use");
   }
 
   @Test

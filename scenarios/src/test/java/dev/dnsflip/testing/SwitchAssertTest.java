@@ -17,8 +17,8 @@ import org.junit.jupiter.params.provider.CsvSource;
  * edge: the figure passes, one millisecond (or the next double) past it fails, word for word.
  */
 class SwitchAssertTest {
-  private static final String SLOWEST_1 = "; the slowest: public (ttl-honouring) + browsers (plain), last stale 4m 59.478s";
-  private static final String SLOWEST_2 = "; the slowest: isp (ttl-honouring) + apps (plain), last stale 21m 47.289s";
+  private static final String SLOWEST_1 = "; the slowest: public (ttl-honouring) + browsers (plain), latest stale use 4m 59.478s";
+  private static final String SLOWEST_2 = "; the slowest: isp (ttl-honouring) + apps (plain), latest stale use 21m 47.289s";
   private static final Duration MS = Duration.ofMillis(1);
 
   private static TransitionReport report;

@@ -8,9 +8,20 @@ package dev.dnsflip.observe;
  * @param windowMs from the event to the next one (or the end of the run)
  * @param bucketUses uses per time bucket after the event
  * @param clientsWithStaleUse observed clients with at least one stale use (at any offset, 0 included)
+ * @param firstFresh the first fresh use of each observed client that had one
+ * @param clientsNeverFresh observed clients without a fresh use inside the window: their first fresh
+ *     use, if any, came after it, so they rank after every client in {@code firstFresh}
  */
 public record EventObservation(long windowMs, long bucketMs, long uses, long staleUses, long[] bucketUses,
-    long[] bucketStaleUses, Percentiles lastStale, int clientsWithStaleUse, Percentiles firstFresh) {
+    long[] bucketStaleUses, Percentiles lastStale, int clientsWithStaleUse, Percentiles firstFresh,
+    int clientsNeverFresh) {
+
+  /** Every observed client had a fresh use. */
+  public EventObservation(long windowMs, long bucketMs, long uses, long staleUses, long[] bucketUses,
+      long[] bucketStaleUses, Percentiles lastStale, int clientsWithStaleUse, Percentiles firstFresh) {
+    this(windowMs, bucketMs, uses, staleUses, bucketUses, bucketStaleUses, lastStale, clientsWithStaleUse, firstFresh,
+        0);
+  }
 
   /** Clients with at least one use inside the window. */
   public int clientsObserved() {
@@ -48,5 +59,39 @@ public record EventObservation(long windowMs, long bucketMs, long uses, long sta
       return windowMs;
     }
     return lastAbove < 0 ? 0 : Math.min(windowMs, (lastAbove + 1) * bucketMs);
+  }
+
+  /** Where the window's last bucket starts (0 for a window of one bucket or none). */
+  public long lastBucketStartMs() {
+    return Math.max(0, bucketUses.length - 1) * bucketMs;
+  }
+
+  /**
+   * Whether a last-stale offset may not be the client's last: it lies in the window's last bucket,
+   * which had stale uses, so the client may have stayed stale past the window's end.
+   */
+  public boolean lastStaleOpenAtWindowEnd(double offsetMs) {
+    int last = bucketUses.length - 1;
+    return last >= 0 && bucketStaleUses[last] > 0 && offsetMs >= lastBucketStartMs();
+  }
+
+  /**
+   * Nearest-rank percentile of the first fresh use over every observed client, those without a
+   * fresh use ranked last at the window's length (censored: their first fresh use came later, if
+   * at all). 0 when no client was observed.
+   */
+  public double firstFreshPercentile(double p) {
+    long n = (long) firstFresh.size() + clientsNeverFresh;
+    if (n == 0) {
+      return 0;
+    }
+    long rank = Percentiles.rank(p, n);
+    return rank > firstFresh.size() ? windowMs : firstFresh.sorted(rank);
+  }
+
+  /** Whether {@link #firstFreshPercentile} lands on a client that had no fresh use in the window. */
+  public boolean firstFreshCensored(double p) {
+    long n = (long) firstFresh.size() + clientsNeverFresh;
+    return n > 0 && Percentiles.rank(p, n) > firstFresh.size();
   }
 }

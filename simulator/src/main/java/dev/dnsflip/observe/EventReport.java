@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The transition after one switch event: its window is [atMs, windowEndMs), up to the next event
  * or the end of the run. {@code closedFormNote} says why there is no closed-form comparison, when
- * there is none (null otherwise).
+ * there is none (null otherwise). {@code band} (the runs' spread per bucket) and
+ * {@code lastStaleCurve} (clients still stale over time) are null in reports built without them.
  */
 public record EventReport(
     int index,
@@ -18,7 +19,17 @@ public record EventReport(
     String closedFormNote,
     List<QuestionStats> questions,
     List<Blame> blame,
-    StaleSeries series) {
+    StaleSeries series,
+    ShareBand band,
+    LastStaleCurve lastStaleCurve) {
+
+  /** Without the runs' spread and the clients' curve. */
+  public EventReport(int index, SwitchDirection direction, long atMs, long windowEndMs, List<Metric> metrics,
+      List<ClosedFormPoint> closedForm, String closedFormNote, List<QuestionStats> questions, List<Blame> blame,
+      StaleSeries series) {
+    this(index, direction, atMs, windowEndMs, metrics, closedForm, closedFormNote, questions, blame, series, null,
+        null);
+  }
 
   /** Without a blame breakdown. */
   public EventReport(int index, SwitchDirection direction, long atMs, long windowEndMs, List<Metric> metrics,

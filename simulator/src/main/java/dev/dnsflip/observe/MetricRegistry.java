@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Every metric a switch event can report, in report order, each defined once. Reports,
@@ -16,6 +17,12 @@ import java.util.Optional;
  * window; a client whose every use was fresh counts as 0. Threshold times ("stale share stays
  * below 1%") are bucket ends after the last bucket at or above the threshold; a replication in
  * which that bucket is the window's last is censored (the window length is used).
+ *
+ * <p>Censoring, per replication: a last-stale figure lying in the window's last bucket, when that
+ * bucket had stale uses, may not be the client's last (it may have stayed stale past the end); a
+ * first-fresh percentile whose rank falls on a client without a fresh use in the window is the
+ * window's length standing in for a later time. A ".max" metric is per replication; across
+ * replications it is estimated like every other metric (mean, interval, min and max over runs).
  */
 public final class MetricRegistry {
   private static final List<MetricDefinition> ALL = List.of(
@@ -28,17 +35,16 @@ public final class MetricRegistry {
           EventObservation::clientsObserved),
       of("clientsWithStaleUse", Unit.COUNT, "clients with at least one stale use",
           EventObservation::clientsWithStaleUse),
-      of("lastStale.p50", Unit.DURATION_MS, "median over observed clients of the last stale use (0 if none)",
-          o -> percentile(o.lastStale(), 50)),
-      of("lastStale.p90", Unit.DURATION_MS, "90th percentile of last stale use", o -> percentile(o.lastStale(), 90)),
-      of("lastStale.p99", Unit.DURATION_MS, "99th percentile of last stale use", o -> percentile(o.lastStale(), 99)),
-      of("lastStale.p99.9", Unit.DURATION_MS, "99.9th percentile of last stale use",
-          o -> percentile(o.lastStale(), 99.9)),
-      of("lastStale.max", Unit.DURATION_MS, "latest stale use of any client", o -> max(o.lastStale())),
-      of("firstFresh.p50", Unit.DURATION_MS, "median over clients of the first fresh use",
-          o -> percentile(o.firstFresh(), 50)),
-      of("firstFresh.p99", Unit.DURATION_MS, "99th percentile of first fresh use", o -> percentile(o.firstFresh(), 99)),
-      of("firstFresh.max", Unit.DURATION_MS, "latest first fresh use", o -> max(o.firstFresh())),
+      lastStale("lastStale.p50", "median over observed clients of the last stale use (0 if none)", 50),
+      lastStale("lastStale.p90", "90th percentile of last stale use", 90),
+      lastStale("lastStale.p99", "99th percentile of last stale use", 99),
+      lastStale("lastStale.p99.9", "99.9th percentile of last stale use", 99.9),
+      lastStale("lastStale.max", "the latest stale use of any client in the run", 100),
+      of("clientsNeverFresh", Unit.COUNT, "observed clients without a fresh use inside the window",
+          EventObservation::clientsNeverFresh),
+      firstFresh("firstFresh.p50", "median over observed clients of the first fresh use", 50),
+      firstFresh("firstFresh.p99", "99th percentile of first fresh use", 99),
+      firstFresh("firstFresh.max", "the latest first fresh use of any client in the run", 100),
       belowThreshold("staleShareBelow1%", "time after which every bucket's stale share stays below 1%", 0.01),
       belowThreshold("staleShareBelow0.1%", "time after which every bucket's stale share stays below 0.1%", 0.001),
       belowThreshold("staleShareZero", "end of the last bucket with any stale use", 0.0),
@@ -97,6 +103,22 @@ public final class MetricRegistry {
     return of(name, Unit.RATIO, "share of observed clients with a stale use " + horizon + " or more after the switch",
         o -> o.clientsObserved() == 0 ? 0 : (double) o.lastStale().countAtLeast(horizonMs) / o.clientsObserved())
         .withHorizon(horizonMs);
+  }
+
+  /** A percentile (100 = the maximum) of the clients' last stale uses, censored when it may continue. */
+  private static MetricDefinition lastStale(String name, String description, double q) {
+    ToDoubleFunction<EventObservation> value = o -> q == 100 ? max(o.lastStale()) : percentile(o.lastStale(), q);
+    return of(name, Unit.DURATION_MS, description, value)
+        .censoredWhen(o -> o.lastStaleOpenAtWindowEnd(value.applyAsDouble(o)));
+  }
+
+  /**
+   * A percentile (100 = the maximum) of the first fresh use over every observed client; a client
+   * without a fresh use in the window ranks last, and a rank that falls on one is censored.
+   */
+  private static MetricDefinition firstFresh(String name, String description, double q) {
+    return of(name, Unit.DURATION_MS, description, o -> o.firstFreshPercentile(q))
+        .censoredWhen(o -> o.firstFreshCensored(q));
   }
 
   private static double percentile(Percentiles p, double q) {

@@ -21,12 +21,23 @@ public final class Percentiles {
     if (sorted.length == 0) {
       throw new IllegalStateException("empty sample");
     }
-    // The rank p% of n, rounded up, computed in decimal: in binary floating point p / 100.0 * n
-    // lands just above a whole number for some p and n (99.9% of 1000 gives 999.0000000000001),
-    // and rounding up then skips a rank.
-    long rank = BigDecimal.valueOf(p).multiply(BigDecimal.valueOf(sorted.length)).movePointLeft(2)
-        .setScale(0, RoundingMode.CEILING).min(BigDecimal.valueOf(sorted.length)).longValue();
-    return sorted[(int) Math.max(0, rank - 1)];
+    return sorted(rank(p, sorted.length));
+  }
+
+  /**
+   * The nearest rank (1-based, at least 1) of the p-th percentile in a sample of n: p% of n, rounded
+   * up, computed in decimal: in binary floating point p / 100.0 * n lands just above a whole number
+   * for some p and n (99.9% of 1000 gives 999.0000000000001), and rounding up then skips a rank.
+   */
+  public static long rank(double p, long n) {
+    long rank = BigDecimal.valueOf(p).multiply(BigDecimal.valueOf(n)).movePointLeft(2)
+        .setScale(0, RoundingMode.CEILING).min(BigDecimal.valueOf(n)).longValue();
+    return Math.max(1, rank);
+  }
+
+  /** The value at a 1-based rank of the sorted sample. */
+  public long sorted(long rank) {
+    return sorted[(int) (rank - 1)];
   }
 
   public long max() {

@@ -50,7 +50,7 @@ public final class Tally implements java.io.Serializable {
 
   /** A query observed at or after time 0, before any switch event. */
   public void query(boolean hit) {
-    queries++;
+    countQuery();
     if (hit) {
       hits++;
     }
@@ -58,8 +58,15 @@ public final class Tally implements java.io.Serializable {
 
   /** A query that got no answer (SERVFAIL, timeout): not a use. */
   public void failure() {
-    queries++;
+    countQuery();
     failed++;
+  }
+
+  /** Progress is told in whole batches: one atomic add per batch, none per query. */
+  private void countQuery() {
+    if ((++queries & (QueryCounter.BATCH - 1)) == 0) {
+      QueryCounter.addBatch();
+    }
   }
 
   /** A use inside event {@code e}'s window, {@code offsetMs} after the event. */

@@ -30,6 +30,10 @@ public final class TransitionStats {
   private final long[] pairUses;
   private final long[] pairStale;
   private final long[] pairLastStale;
+  private final double[] shareLow;
+  private final double[] shareHigh;
+  private final long[] staleAtOrAfter;
+  private long clientsObserved;
 
   public TransitionStats(int event, SwitchDirection direction, long atMs, long windowEndMs, long bucketMs,
       int buckets, List<String> questionNames) {
@@ -59,6 +63,9 @@ public final class TransitionStats {
     pairStale = new long[pairs.size()];
     pairLastStale = new long[pairs.size()];
     Arrays.fill(pairLastStale, -1);
+    shareLow = new double[buckets];
+    shareHigh = new double[buckets];
+    staleAtOrAfter = new long[buckets];
   }
 
   /** Adds one replication's observations of this event. */
@@ -69,6 +76,12 @@ public final class TransitionStats {
     for (int b = 0; b < u.length; b++) {
       uses[b] += u[b];
       stale[b] += s[b];
+      if (u[b] > 0) {
+        double share = (double) s[b] / u[b];
+        boolean first = uses[b] == u[b]; // no earlier run had a use in this bucket
+        shareLow[b] = first ? share : Math.min(shareLow[b], share);
+        shareHigh[b] = first ? share : Math.max(shareHigh[b], share);
+      }
     }
     for (int q = 0; q < questionNames.size(); q++) {
       questionUses[q] += tally.questionUses(e, q);
@@ -81,6 +94,11 @@ public final class TransitionStats {
       pairLastStale[p] = Math.max(pairLastStale[p], tally.pairLastStale(e, p));
     }
     EventObservation o = observe(tally, record);
+    clientsObserved += o.clientsObserved();
+    staleAtOrAfter[0] += o.clientsWithStaleUse();
+    for (int b = 1; b < staleAtOrAfter.length; b++) {
+      staleAtOrAfter[b] += o.lastStale().countAtLeast(b * bucketMs);
+    }
     double[] v = new double[METRICS.size()];
     for (int m = 0; m < v.length; m++) {
       MetricDefinition d = METRICS.get(m);
@@ -108,6 +126,7 @@ public final class TransitionStats {
     int observed = 0;
     int withStale = 0;
     int fresh = 0;
+    int neverFresh = 0;
     for (int c = 0; c < clients; c++) {
       long ls = record.lastStale(c, event);
       long ff = record.firstFresh(c, event);
@@ -120,10 +139,12 @@ public final class TransitionStats {
       }
       if (ff >= 0) {
         first[fresh++] = ff;
+      } else {
+        neverFresh++;
       }
     }
     return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
-        new Percentiles(last, observed), withStale, new Percentiles(first, fresh));
+        new Percentiles(last, observed), withStale, new Percentiles(first, fresh), neverFresh);
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm) {
@@ -142,7 +163,7 @@ public final class TransitionStats {
       for (int r = 0; r < values.length; r++) {
         values[r] = samples.get(r)[m];
       }
-      metrics.add(d.estimated(Estimates.of(values, censored[m])));
+      metrics.add(d.estimated(Estimates.of(values, censored[m], 0, upperBound(d.unit(), windowMs))));
     }
     List<QuestionStats> questions = new ArrayList<>();
     for (int q = 0; q < questionNames.size(); q++) {
@@ -158,7 +179,17 @@ public final class TransitionStats {
       }
     }
     return new EventReport(event, direction, atMs, windowEndMs, metrics, closedForm, closedFormNote, questions, blame,
-        series());
+        series(), new ShareBand(shareLow.clone(), shareHigh.clone()),
+        new LastStaleCurve(bucketMs, clientsObserved, staleAtOrAfter.clone()));
+  }
+
+  /** The largest value a metric of this unit can take in the window, so no interval reaches past it. */
+  private static double upperBound(Unit unit, long windowMs) {
+    return switch (unit) {
+      case COUNT -> Double.POSITIVE_INFINITY;
+      case RATIO -> 1;
+      case DURATION_MS -> windowMs;
+    };
   }
 
   /** The pooled series so far, for closed-form comparisons. */

@@ -47,6 +47,10 @@ class EstimatesTest {
     assertThat(e.censored()).isEqualTo(2);
     assertThat(e.samples()).isEqualTo(3);
     assertThat(e.max()).as("a censored sample is the window length, counted like any other").isEqualTo(300_000);
+    assertThat(e.ciLow()).as("no interval on stand-in values").isNull();
+    assertThat(e.ciHigh()).isNull();
+    assertThat(Estimates.of(new double[] {300_000, 300_000, 120_000}, 0).ciLow()).as("the same values measured")
+        .isNotNull();
   }
 
   /** Values from a printed t table, so the check does not rest on the library the code uses. */

@@ -63,9 +63,11 @@ class MetricRegistryTest {
   }
 
   @Test
-  void onlyThresholdTimesCanBeCensored() {
+  void onlyTimesThatTheWindowCanCutShortCanBeCensored() {
     assertThat(MetricRegistry.all().stream().filter(MetricDefinition::censorable).map(MetricDefinition::name))
-        .containsExactly("staleShareBelow1%", "staleShareBelow0.1%", "staleShareZero");
+        .containsExactly("lastStale.p50", "lastStale.p90", "lastStale.p99", "lastStale.p99.9", "lastStale.max",
+            "firstFresh.p50", "firstFresh.p99", "firstFresh.max", "staleShareBelow1%", "staleShareBelow0.1%",
+            "staleShareZero");
   }
 
   @Test
