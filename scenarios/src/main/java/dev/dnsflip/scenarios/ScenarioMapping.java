@@ -60,7 +60,7 @@ final class ScenarioMapping {
     List<Expectation> expectations = top.optional("expect") == null
         ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule, resolvers, clients);
     List<Outage> outages = top.optional("outages") == null
-        ? List.of() : outages(top.optional("outages"), durationNode, durationMs);
+        ? List.of() : outages(top.optional("outages"), durationNode, durationMs, section.nameservers());
     Scenario.Builder scenario = Scenario.builder().name(name).description(description).seed(seed)
         .replications(replications).durationMs(durationMs).bucketMs(bucketMs).initialCache(initialCache)
         .account(section.account()).nameservers(section.nameservers()).propagation(section.propagation())
@@ -148,12 +148,17 @@ final class ScenarioMapping {
     return top.node().build(() -> new SwitchSchedule(initial, events));
   }
 
-  /** {@code outages: [ { from: 10m, to: 12m } ]}: windows inside [0, duration] in which every nameserver times out. */
-  private static List<Outage> outages(Node list, Node durationNode, long durationMs) throws InputException {
+  /**
+   * {@code outages: [ { from: 10m, to: 12m, loss: 30%, nameservers: [1] } ]}: windows inside
+   * [0, duration] in which each query to an affected nameserver (numbered from 1; all when left
+   * out) is lost with probability {@code loss} (a share; 100% when left out: every query times out).
+   */
+  private static List<Outage> outages(Node list, Node durationNode, long durationMs, int nameservers)
+      throws InputException {
     List<Outage> outages = new ArrayList<>();
     String run = "[0, " + durationNode.text().strip() + "]";
     for (Node item : list.items()) {
-      Fields f = Fields.of(item, "from", "to");
+      Fields f = Fields.of(item, "from", "to", "loss", "nameservers");
       Node fromNode = f.required("from");
       Node toNode = f.required("to");
       long fromMs = fromNode.parse(Quantities::durationMs);
@@ -168,7 +173,35 @@ final class ScenarioMapping {
         throw toNode.error("outage to " + toNode.text().strip() + " is not after from " + fromNode.text().strip()
             + "; an outage needs from < to");
       }
-      outages.add(new Outage(fromMs, toMs));
+      double loss = 1.0;
+      Node lossNode = f.optional("loss");
+      if (lossNode != null) {
+        loss = lossNode.parse(Quantities::share);
+        if (!(loss > 0 && loss <= 1)) {
+          throw lossNode.error("an outage's loss is the share of queries lost, above 0% and at most 100%, got "
+              + lossNode.text().strip());
+        }
+      }
+      List<Integer> affected = new ArrayList<>();
+      Node nsNode = f.optional("nameservers");
+      if (nsNode != null) {
+        int highest = Math.min(nameservers, Outage.MAX_NAMED_NAMESERVER + 1);
+        for (Node n : nsNode.items()) {
+          long number = n.parse(Quantities::integer);
+          if (number < 1 || number > highest) {
+            throw n.error("an outage names nameservers by number, 1 to " + highest + " (the account has "
+                + nameservers + "), got " + n.text().strip());
+          }
+          if (affected.contains((int) number - 1)) {
+            throw n.error("nameserver " + number + " is named twice in this outage");
+          }
+          affected.add((int) number - 1);
+        }
+        if (affected.isEmpty()) {
+          throw nsNode.error("an outage's nameservers list is empty; leave it out to affect all of them");
+        }
+      }
+      outages.add(new Outage(fromMs, toMs, loss, affected));
     }
     return outages;
   }

@@ -49,7 +49,10 @@ public final class ScenarioWriter {
     if (!s.outages().isEmpty()) {
       out.line(0, "outages:");
       for (Outage o : s.outages()) {
-        out.line(1, "- { from: " + YamlText.duration(o.fromMs()) + ", to: " + YamlText.duration(o.toMs()) + " }");
+        out.line(1, "- { from: " + YamlText.duration(o.fromMs()) + ", to: " + YamlText.duration(o.toMs())
+            + (o.loss() < 1 ? ", loss: " + java.math.BigDecimal.valueOf(o.loss()).toPlainString() : "")
+            + (o.nameservers().isEmpty() ? "" : ", nameservers: " + o.nameservers().stream().map(ns -> ns + 1).toList())
+            + " }");
       }
     }
     if (!s.expectations().isEmpty()) {

@@ -17,6 +17,7 @@ import dev.dnsflip.format.Node;
 import dev.dnsflip.format.NodeReader;
 import dev.dnsflip.format.YamlLines;
 import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.simulation.Outage;
 import dev.dnsflip.simulation.Scenario;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -147,6 +148,18 @@ class FormatRoundTripTest {
       assertThat(read.outages()).isEqualTo(s.outages());
       assertThat(read.expectations()).isEqualTo(s.expectations());
     }
+  }
+
+  @Test
+  void partialOutagesAtTheirEdges() throws InputException {
+    Scenario base = generated().get(0);
+    List<Outage> outages = List.of(new Outage(0, 1, 0.000001, List.of()), new Outage(1_000, 2_000, 0.3, List.of(1)),
+        new Outage(3_000, 4_000, 1.0, List.of(0, 1)), new Outage(5_000, 6_000));
+    Scenario s = base.toBuilder().nameservers(2).outages(outages).build();
+
+    Scenario read = ScenarioLoader.parse(ScenarioWriter.write(s, List.of()), "generated.yaml");
+
+    assertThat(read.outages()).isEqualTo(outages);
   }
 
   private static Record a(String owner, long ttl, String address) throws Exception {

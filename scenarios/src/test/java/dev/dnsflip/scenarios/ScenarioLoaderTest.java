@@ -11,6 +11,7 @@ import dev.dnsflip.simulation.Expectation;
 import dev.dnsflip.simulation.Outage;
 import dev.dnsflip.simulation.Scenario;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -148,7 +149,36 @@ class ScenarioLoaderTest {
         "bad.yaml:19:21: outage to 5m is not after from 6m; an outage needs from < to");
     assertBad(base + "  - { from: 5m }\n", "bad.yaml:19:5: missing required key 'to' in outages[0]");
     assertBad(base + "  - { from: 5m, until: 6m }\n",
-        "bad.yaml:19:17: unknown key 'until' in outages[0]; expected one of: from, to");
+        "bad.yaml:19:17: unknown key 'until' in outages[0]; expected one of: from, to, loss, nameservers");
+  }
+
+  @Test
+  void partialOutagesNameTheirLossAndNameservers() throws InputException {
+    // The account has the default 2 nameservers.
+    Scenario s = ScenarioLoader.parse(VALID + "outages:\n  - { from: 2m, to: 3m, loss: 30%, nameservers: [2] }\n"
+        + "  - { from: 4m, to: 5m, loss: 100%, nameservers: [1, 2] }\n  - { from: 6m, to: 7m, loss: 0.000001 }\n",
+        "ok.yaml");
+
+    assertThat(s.outages()).containsExactly(new Outage(120_000, 180_000, 0.3, List.of(1)),
+        new Outage(240_000, 300_000, 1.0, List.of(0, 1)), new Outage(360_000, 420_000, 0.000001, List.of()));
+    assertThat(s.outages().get(1).total()).as("every nameserver named is not 'all' for the model's shortcut").isFalse();
+  }
+
+  @Test
+  void partialOutagesAtTheirEdges() {
+    String base = VALID + "outages:\n";
+    assertBad(base + "  - { from: 5m, to: 6m, loss: 0% }\n",
+        "bad.yaml:19:31: an outage's loss is the share of queries lost, above 0% and at most 100%, got 0%");
+    assertBad(base + "  - { from: 5m, to: 6m, loss: 100.1% }\n",
+        "bad.yaml:19:31: an outage's loss is the share of queries lost, above 0% and at most 100%, got 100.1%");
+    assertBad(base + "  - { from: 5m, to: 6m, nameservers: [0] }\n",
+        "bad.yaml:19:39: an outage names nameservers by number, 1 to 2 (the account has 2), got 0");
+    assertBad(base + "  - { from: 5m, to: 6m, nameservers: [3] }\n",
+        "bad.yaml:19:39: an outage names nameservers by number, 1 to 2 (the account has 2), got 3");
+    assertBad(base + "  - { from: 5m, to: 6m, nameservers: [2, 2] }\n",
+        "bad.yaml:19:42: nameserver 2 is named twice in this outage");
+    assertBad(base + "  - { from: 5m, to: 6m, nameservers: [] }\n",
+        "bad.yaml:19:38: an outage's nameservers list is empty; leave it out to affect all of them");
   }
 
   @Test

@@ -183,7 +183,7 @@ final class Partition {
 
   private void buildNodes() {
     nodes = new ResolverNode[resolvers.length];
-    AuthorityUpstream authority = new AuthorityUpstream(table, ctx.timeline, ctx.outageFrom, ctx.outageTo, random);
+    AuthorityUpstream authority = new AuthorityUpstream(table, ctx.timeline, ctx.outages, random);
     boolean steady = ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY;
     for (int i = 0; i < resolvers.length; i++) {
       int r = resolvers[i];

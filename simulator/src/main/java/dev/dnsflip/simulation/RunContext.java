@@ -8,6 +8,7 @@ import dev.dnsflip.client.Population;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.engine.AliasTable;
 import dev.dnsflip.engine.RandomStreams;
+import dev.dnsflip.resolver.OutageWindows;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.List;
 import org.xbill.DNS.Type;
@@ -35,8 +36,7 @@ final class RunContext {
   final List<int[]> partitions; // each: a root resolver first, then every resolver forwarding to it
   final int[] siblingA; // question -> (same name, A) or -1
   final int[] siblingAaaa; // question -> (same name, AAAA) or -1
-  final long[] outageFrom;
-  final long[] outageTo;
+  final OutageWindows outages;
   final boolean needsClientState;
   final int[][] stateQuestions; // [client group] -> table questions its clients keep state for
 
@@ -113,8 +113,10 @@ final class RunContext {
       siblingA[q] = indexOrMinusOne(table, new Question(table.question(q).name(), Type.A));
       siblingAaaa[q] = indexOrMinusOne(table, new Question(table.question(q).name(), Type.AAAA));
     }
-    outageFrom = scenario.outages().stream().mapToLong(Outage::fromMs).toArray();
-    outageTo = scenario.outages().stream().mapToLong(Outage::toMs).toArray();
+    List<Outage> os = scenario.outages();
+    outages = new OutageWindows(os.stream().mapToLong(Outage::fromMs).toArray(),
+        os.stream().mapToLong(Outage::toMs).toArray(), os.stream().mapToDouble(Outage::loss).toArray(),
+        os.stream().mapToLong(Outage::nameserverMask).toArray());
     needsClientState = groups.stream().anyMatch(g -> !g.behaviour().isPlain());
     stateQuestions = new int[groups.size()][];
     for (int g = 0; g < groups.size(); g++) {

@@ -1,5 +1,6 @@
 package dev.dnsflip.simulation;
 
+import dev.dnsflip.authority.ModelRuleException;
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.authority.SwitchSchedule;
@@ -60,6 +61,13 @@ public record Scenario(
     outages = List.copyOf(outages);
     Problem.requireNone(problems(replications, durationMs, bucketMs, nameservers, schedule, resolverGroups,
         clientGroups));
+    for (Outage o : outages) {
+      for (int ns : o.nameservers()) {
+        if (ns >= nameservers) {
+          throw new ModelRuleException("an outage names nameserver " + (ns + 1) + " of " + nameservers);
+        }
+      }
+    }
   }
 
   /** A builder with the defaults of a scenario file; name, account, resolvers and clients must be set. */
