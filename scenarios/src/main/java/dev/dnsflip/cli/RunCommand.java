@@ -76,6 +76,14 @@ final class RunCommand implements Callable<Integer> {
       + "report; see docs/spark.md")
   String spark;
 
+  @Option(names = "--dry-run", description = "load and size every run, print what each would take (queries, "
+      + "memory, how partitions run) and stop; exit 2 when one would be refused")
+  boolean dryRun;
+
+  @Option(names = "--max-memory", paramLabel = "BYTES", description = "refuse a run whose memory estimate exceeds "
+      + "BYTES (suffix k, m or g; default: the Java heap, -Xmx)")
+  String maxMemory;
+
   @Option(names = "--quiet", description = "no progress on stderr while the run goes on")
   boolean quiet;
 
@@ -111,6 +119,7 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+    long heap = maxMemory == null ? Runtime.getRuntime().maxMemory() : parseBytes(maxMemory);
     ReportFigures reference = baseline == null ? null : readBaseline();
 
     // Every cell is loaded, sized and given its directory before the first one runs.
@@ -132,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
       Simulation simulation = new Simulation(loaded.scenario(), workers);
       // Known before any heavy allocation: what the run will take, refused past the heap or the bound.
       RunBudget budget = RunBudget.of(simulation, workers);
-      Optional<String> tooLarge = budget.refusal(Runtime.getRuntime().maxMemory(), maxQueries);
+      Optional<String> tooLarge = budget.refusal(heap, maxQueries);
       if (tooLarge.isPresent()) {
         throw new UserError(loaded.populationAt() + ": " + tooLarge.get()
             + (cell.label().isEmpty() ? "" : " (sweep cell " + cell.label() + ")"));
@@ -152,6 +161,13 @@ final class RunCommand implements Callable<Integer> {
 
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter outWriter = spec.commandLine().getOut();
+    if (dryRun) {
+      for (Planned p : plan) {
+        outWriter.println(dryRunLine(p, workers, heap));
+      }
+      outWriter.flush();
+      return Main.OK;
+    }
     boolean passed = true;
     List<ReportFigures> figures = new ArrayList<>();
     for (Planned p : plan) {
@@ -194,6 +210,32 @@ final class RunCommand implements Callable<Integer> {
       passed &= gate(reference, figures.get(0), outWriter);
     }
     return passed ? Main.OK : Main.BOUNDS_FAILED;
+  }
+
+  /** What one planned run would take, as --dry-run prints it. */
+  private static String dryRunLine(Planned p, int workers, long heap) {
+    Scenario s = p.loaded().scenario();
+    return String.format(java.util.Locale.ROOT, "%s%s: %,d clients, %,d resolvers, %d replication(s), %d thread(s); "
+        + "about %.3g queries to simulate (settling included); memory about %s (%,d bytes) of %s",
+        s.name(), p.label().isEmpty() ? "" : " [" + p.label() + "]", s.clientCount(), s.resolverCount(),
+        s.replications(), workers, p.budget().queries(), RunBudget.size(p.budget().bytes()), p.budget().bytes(),
+        RunBudget.size(heap));
+  }
+
+  /** "512m", "2g", "1000": bytes. */
+  private long parseBytes(String text) {
+    String t = text.trim().toLowerCase(java.util.Locale.ROOT);
+    int shift = t.endsWith("k") ? 10 : t.endsWith("m") ? 20 : t.endsWith("g") ? 30 : 0;
+    String digits = shift == 0 ? t : t.substring(0, t.length() - 1);
+    try {
+      long v = Long.parseLong(digits);
+      if (v <= 0 || v > Long.MAX_VALUE >> shift) {
+        throw new NumberFormatException();
+      }
+      return v << shift;
+    } catch (NumberFormatException e) {
+      throw usage("--max-memory expects a positive size such as 1500m or 2g, not '" + text + "'");
+    }
   }
 
   /** Prints how the run compares with the baseline; false when a figure regressed. */

@@ -63,6 +63,37 @@ class RunLimitsTest {
   }
 
   @Test
+  void aDryRunPrintsTheEstimateAndTheMemoryBudgetRefusesOneByteBelowIt() throws IOException {
+    CliRun dry = run("run", DEFAULT.toString(), "--out", tmp.resolve("o").toString(), "--dry-run");
+    assertThat(dry.exit()).isEqualTo(Main.OK);
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "about [0-9.e+]+ queries to simulate \\(settling included\\); memory about \\d+ MiB \\(([0-9,]+) bytes\\)")
+        .matcher(dry.out());
+    assertThat(m.find()).as(dry.out()).isTrue();
+    long estimate = Long.parseLong(m.group(1).replace(",", ""));
+    assertThat(tmp.resolve("o")).doesNotExist();
+
+    assertThat(run("run", DEFAULT.toString(), "--out", tmp.resolve("o").toString(), "--dry-run",
+        "--max-memory", Long.toString(estimate)).exit()).isEqualTo(Main.OK);
+    CliRun below = run("run", DEFAULT.toString(), "--out", tmp.resolve("o").toString(), "--dry-run",
+        "--max-memory", Long.toString(estimate - 1));
+    assertThat(below.exit()).isEqualTo(Main.BAD_INPUT);
+    assertThat(below.err()).contains("default.yaml:").contains("the run needs about ")
+        .contains(String.format(java.util.Locale.ROOT, "more than the %s this Java may use",
+            dev.dnsflip.simulation.RunBudget.size(estimate - 1)));
+    assertThat(below.err().lines()).hasSize(1);
+    assertThat(tmp.resolve("o")).doesNotExist();
+  }
+
+  @Test
+  void aMemoryBudgetThatIsNoSizeIsAUsageError() {
+    CliRun r = run("run", DEFAULT.toString(), "--dry-run", "--max-memory", "lots");
+    assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).startsWith("--max-memory expects a positive size such as 1500m or 2g, not 'lots'");
+    assertThat(run("run", DEFAULT.toString(), "--dry-run", "--max-memory", "2g").exit()).isEqualTo(Main.OK);
+  }
+
+  @Test
   void aRunPastTheWorkBoundIsRefusedAndTheBoundCanBeRaised() throws IOException {
     Path big = scenario("duration: 70m", "duration: 70m");
     CliRun r = run("run", big.toString(), "--out", tmp.resolve("o").toString(), "--replications", "5000",

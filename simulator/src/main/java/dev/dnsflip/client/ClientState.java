@@ -26,6 +26,15 @@ public final class ClientState {
    * @param tableQuestions questions in the answer table
    */
   public ClientState(Population population, int[][] questionsOf, int tableQuestions) {
+    this(population, questionsOf, tableQuestions, true, true);
+  }
+
+  /**
+   * As above, with the cache arrays only when some group has a cache and the connection arrays
+   * only when some group keeps connections: half the bytes when only one of them is in play.
+   */
+  public ClientState(Population population, int[][] questionsOf, int tableQuestions, boolean caches,
+      boolean connections) {
     if (questionsOf.length != population.groups()) {
       throw new IllegalArgumentException("one question list per client group");
     }
@@ -49,10 +58,10 @@ public final class ClientState {
       slotStart[k + 1] = Math.toIntExact(end);
     }
     int n = slotStart[blocks];
-    cached = new int[n];
-    cachedUntil = new long[n];
-    connected = new int[n];
-    connectedUntil = new long[n];
+    cached = new int[caches ? n : 0];
+    cachedUntil = new long[caches ? n : 0];
+    connected = new int[connections ? n : 0];
+    connectedUntil = new long[connections ? n : 0];
     Arrays.fill(cached, -1);
     Arrays.fill(cachedUntil, Long.MIN_VALUE);
     Arrays.fill(connected, -1);
@@ -74,9 +83,14 @@ public final class ClientState {
     return base + i;
   }
 
-  /** Slots allocated: clients times the questions of their group, for groups that keep state. */
+  /** Slots: clients times the questions of their group, for groups that keep state. */
   public int size() {
-    return cached.length;
+    return slotStart[slotStart.length - 1];
+  }
+
+  /** Bytes per slot: an answer and an instant for a cache, the same for a connection. */
+  public static long bytesPerSlot(boolean caches, boolean connections) {
+    return (caches ? 12 : 0) + (connections ? 12 : 0);
   }
 
   public int cached(int i) {

@@ -1,19 +1,25 @@
 package dev.dnsflip.simulation;
 
 import dev.dnsflip.authority.AnswerTable;
+import dev.dnsflip.authority.Question;
+import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.client.ClientState;
+import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.Locale;
 import java.util.Optional;
+import org.xbill.DNS.Type;
 
 /**
  * What a run will cost, known before it starts: the memory its arrays take and the queries it
  * simulates. The harness refuses a run past the heap or past a work bound with the reason, instead
  * of failing with an out-of-memory error or running for hours without a word.
  *
- * <p>The memory figure counts the arrays that grow with the scenario (per client, per cache, per
- * bucket and per worker) with a fixed allowance for the rest; it is an estimate of what stays
- * allocated, not of the garbage a run makes on the way. The query figure is the expected number of
+ * <p>The memory figure counts the arrays that grow with the scenario (per client, per resolver,
+ * per cache of the partitions running at once, per bucket and per worker) with a fixed allowance
+ * for the rest; it is an estimate of the most that is reachable at once, not of the garbage a run
+ * makes on the way (the collector reclaims that before it runs out). The query figure is the expected number of
  * client queries over the simulated time, settling or warm-up before time 0 included.
  *
  * @param bytes memory of the run's arrays
@@ -35,27 +41,73 @@ public record RunBudget(long bytes, double queries, long cells) {
   static RunBudget of(Scenario s, AnswerTable table, int threads, long beforeZeroMs) {
     long events = Math.max(1, s.schedule().events().size());
     long clients = s.clientGroups().stream().mapToLong(ClientGroup::count).sum();
-    long slots = table.slotCount();
-    long questions = table.questionCount();
-    // Per client: first fresh and last stale per event (two longs), its resolver, group and place
-    // (three ints), and, for clients with caches or connections, four values per question.
-    boolean clientState = s.clientGroups().stream().anyMatch(g -> !g.behaviour().isPlain());
-    long perClient = 16 * events + 12 + (clientState ? 24 * questions : 0);
-    // Per cache: five arrays of a slot each, and an LRU order when capacity is limited.
-    long caches = s.resolverGroups().stream().mapToLong(g -> (long) g.count() * g.backends()).sum();
-    long perCache = 48 * slots + 64;
-    // Per worker chunk and one total: two counters a bucket per event, three per question and per
-    // (resolver group, client group) pair per event.
-    long buckets = (s.durationMs() - 1) / s.bucketMs() + 1;
-    long pairs = (long) s.resolverGroups().size() * s.clientGroups().size();
-    long perTally = 16 * buckets * events + 24 * events * (questions + pairs);
-    long tallies = Math.min((long) threads * 4, Math.max(1, caches)) + 1;
-    long bytes = BASE_BYTES + saturating(clients, perClient) + saturating(caches, perCache)
-        + saturating(tallies, perTally);
+    long groups = s.clientGroups().size();
+    // Per client: first fresh and last stale per event (two longs), and while an event is observed
+    // their copies and sorted copies (four longs, one event at a time).
+    long bytes = BASE_BYTES + saturating(clients, 16 * events + 32);
+    // Client state: per client of a group that keeps some, a slot per question it can ask.
+    boolean caches = s.clientGroups().stream().anyMatch(g -> !(g.behaviour().cache() instanceof ClientCache.None));
+    boolean connections = s.clientGroups().stream().anyMatch(g -> g.behaviour().connectionMeanMs() > 0);
+    long perSlot = ClientState.bytesPerSlot(caches, connections);
+    for (ClientGroup g : s.clientGroups()) {
+      bytes += saturating(g.count(), perSlot * stateQuestions(g));
+    }
+    // Per resolver: its group, upstream, place in a partition and the sort that finds it (36 bytes),
+    // and per (resolver, client group) where its clients and their state start (8 bytes).
+    long resolvers = s.resolverGroups().stream().mapToLong(ResolverGroup::count).sum();
+    bytes += saturating(resolvers, 36 + 8 * groups + 32);
+    // Caches live only while their partition runs: one partition per worker, a root and the
+    // forwarders that lead to it (twice the mean, for the luck of the draw), five slots of arrays
+    // each and an LRU order when capacity is bounded.
+    bytes += saturating(threads, liveCachesPerPartition(s) * perCache(table.slotCount(), s));
+    // Per worker and one total: two counters a bucket per event, three per question and per
+    // (resolver group, client group) pair per event; the pooled series once more per event.
+    long buckets = (s.durationMs() - 1) / s.bucketMs() + 1 + events;
+    long pairs = (long) s.resolverGroups().size() * groups;
+    long perTally = 16 * buckets + 24 * events * (table.questionCount() + pairs);
+    bytes += saturating(threads + 1L, perTally) + 40 * buckets;
     double span = s.durationMs() + (double) beforeZeroMs;
     double queries = s.replications() * span / 1000.0
         * s.clientGroups().stream().mapToDouble(g -> g.count() * g.queriesPerSecond()).sum();
     return new RunBudget(bytes < 0 ? Long.MAX_VALUE : bytes, queries, clients * events);
+  }
+
+  /** Questions a client of {@code g} keeps state for: none when plain, both families of each name when dual-stack. */
+  static int stateQuestions(ClientGroup g) {
+    if (g.behaviour().isPlain()) {
+      return 0;
+    }
+    java.util.Set<Question> questions = new java.util.HashSet<>();
+    for (WeightedQuestion wq : g.questions()) {
+      questions.add(wq.question());
+      if (g.behaviour().dualStack()) {
+        questions.add(new Question(wq.question().name(), Type.AAAA));
+        questions.add(new Question(wq.question().name(), Type.A));
+      }
+    }
+    return questions.size();
+  }
+
+  /** Bytes of one cache: five arrays a slot, their headers, and an LRU order when some group bounds capacity. */
+  private static long perCache(long slots, Scenario s) {
+    boolean lru = s.resolverGroups().stream().anyMatch(g -> g.behaviour().capacity() > 0);
+    return 48 * slots + 160 + (lru ? 9 * slots + 80 : 0);
+  }
+
+  /** Caches of the largest partition to expect: the largest farm, and twice the mean forwarders per root. */
+  private static long liveCachesPerPartition(Scenario s) {
+    long roots = 0;
+    long forwarders = 0;
+    long largestFarm = 1;
+    for (ResolverGroup g : s.resolverGroups()) {
+      if (g.isForwarder()) {
+        forwarders += (long) g.count() * g.backends();
+      } else {
+        roots += g.count();
+      }
+      largestFarm = Math.max(largestFarm, g.backends());
+    }
+    return largestFarm + (roots == 0 ? 0 : 2 * ((forwarders + roots - 1) / roots));
   }
 
   private static long saturating(long count, long each) {

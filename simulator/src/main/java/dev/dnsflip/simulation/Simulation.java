@@ -86,8 +86,7 @@ public final class Simulation {
     if (range.to() > ctx.partitions.size()) {
       throw new IllegalArgumentException(range + " past the " + ctx.partitions.size() + " partitions");
     }
-    ClientState clientState = ctx.needsClientState
-        ? new ClientState(ctx.population, ctx.stateQuestions, table.questionCount()) : null;
+    ClientState clientState = ctx.newClientState();
     java.util.BitSet owned = new java.util.BitSet(ctx.population.resolvers());
     for (int p = range.from(); p < range.to(); p++) {
       for (int r : ctx.partitions.get(p)) {
@@ -305,8 +304,7 @@ public final class Simulation {
     int count = partitions.size();
     int chunks = Math.min(count, threads * 4);
     int pairs = scenario.resolverGroups().size() * scenario.clientGroups().size();
-    ClientState clientState = ctx.needsClientState
-        ? new ClientState(ctx.population, ctx.stateQuestions, table.questionCount()) : null;
+    ClientState clientState = ctx.newClientState();
     List<Future<Tally>> futures = new ArrayList<>();
     for (int c = 0; c < chunks; c++) {
       int from = (int) ((long) count * c / chunks);

@@ -34,11 +34,41 @@ class RunBudgetTest {
     RunBudget one = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget two = budget(scenario(200_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget events = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000, 120_000));
-    // Each client holds two longs per event and three ints.
-    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (16 + 12));
+    // Each client holds two longs per event, and four longs while an event is observed.
+    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (16 + 32));
     assertThat(events.bytes() - one.bytes()).isGreaterThanOrEqualTo(100_000L * 16);
     assertThat(one.cells()).isEqualTo(100_000);
     assertThat(events.cells()).isEqualTo(200_000);
+  }
+
+  private static Scenario withClients(Scenario s, dev.dnsflip.client.ClientBehaviour behaviour) {
+    dev.dnsflip.client.ClientGroup g = s.clientGroups().get(0);
+    return s.toBuilder().clientGroups(java.util.List.of(g.withBehaviour(behaviour, dev.dnsflip.presets.Origin.of("test"))))
+        .build();
+  }
+
+  @Test
+  void clientStateIsCountedPerQuestionTheGroupCanAskAndOnlyForWhatItKeeps() {
+    Scenario plain = scenario(100_000, 0.1, InitialCache.COLD, 60_000);
+    var cache = dev.dnsflip.client.ClientBehaviour.PLAIN.withCache(new dev.dnsflip.client.ClientCache.Fixed(60, 60));
+    long base = budget(plain).bytes();
+    // One question, a cache only: an answer (int) and its expiry (long) per client.
+    assertThat(budget(withClients(plain, cache)).bytes() - base).isEqualTo(100_000L * 12);
+    // A cache and connections: twice that.
+    assertThat(budget(withClients(plain, cache.withConnectionMeanMs(60_000))).bytes() - base).isEqualTo(100_000L * 24);
+    // Dual stack keeps A and AAAA of its one name apart in its cache (beside a table that now holds AAAA).
+    long dual = budget(withClients(plain, dev.dnsflip.client.ClientBehaviour.PLAIN.withDualStack(true))).bytes();
+    assertThat(budget(withClients(plain, cache.withDualStack(true))).bytes() - dual).isEqualTo(100_000L * 2 * 12);
+  }
+
+  @Test
+  void cachesCountOnlyForThePartitionsRunningAtOnce() {
+    Scenario ten = scenario(1_000, 0.1, InitialCache.COLD, 60_000);
+    Scenario many = ten.toBuilder().resolverGroups(java.util.List.of(
+        new dev.dnsflip.resolver.ResolverGroup("r", 1_000_010))).build();
+    // Per resolver its bookkeeping only (36 bytes, 8 per client group, 32 for its partition): its
+    // cache lives while its partition runs, on one of the two workers.
+    assertThat(budget(many).bytes() - budget(ten).bytes()).isEqualTo(1_000_000L * (36 + 8 + 32));
   }
 
   @Test
