@@ -41,6 +41,7 @@ final class RunContext {
   final boolean clientCaches; // some group has a cache of its own
   final boolean clientConnections; // some group keeps connections open
   final int[][] stateQuestions; // [client group] -> table questions its clients keep state for
+  final StationaryStart stationary; // how long each group's entries may live, for a steady fill
 
   RunContext(Scenario scenario, AnswerTable table, NameserverTimeline timeline, Population population,
       RandomStreams streams, long startMs) {
@@ -87,6 +88,7 @@ final class RunContext {
     }
     initiallyEnabled = scenario.schedule().initiallyEnabled();
     this.startMs = startMs;
+    stationary = StationaryStart.of(scenario, table);
     endMs = scenario.durationMs();
     List<ResolverGroup> rgs = scenario.resolverGroups();
     int resolvers = population.resolvers();

@@ -138,7 +138,7 @@ class MetricRegistryTest {
 
     for (MetricDefinition d : MetricRegistry.all()) {
       if (d.name().startsWith("firstFresh.")) {
-        // Nobody got a fresh answer inside the window: its length, censored, never a 0 read as "at once".
+        // Nobody got a fresh answer in the window: not "fresh at once" (0), but later than the window, if ever.
         assertThat(d.value().applyAsDouble(o)).as(d.name()).isEqualTo(4 * MINUTE);
         assertThat(d.censoredWhen().test(o)).as(d.name()).isTrue();
       } else {
