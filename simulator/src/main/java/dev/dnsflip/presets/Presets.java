@@ -94,7 +94,9 @@ public final class Presets {
       new ResolverPreset("dnsmasq-2.90", "dnsmasq", "2.90",
           "dnsmasq(8) 2.90 as a caching forwarder: min-cache-ttl 0, no max-cache-ttl, use-stale-cache off; "
               + "forwards the remaining (decremented) TTL; cache-size default 150 (taken as 150 RRsets, least "
-              + "recently used evicted first)",
+              + "recently used evicted first; measured against 2.90 in the lab, DnsmasqCacheSizeTest: the 151st "
+              + "single-address name evicts the first, but dnsmasq counts records, so a proxied name's two anycast "
+              + "addresses take two entries and 76 proxied names evict the first)",
           ResolverBehaviour.TTL_HONOURING.withCapacity(DNSMASQ_CACHE_SIZE), 1, BackendChoice.RANDOM, true),
       new ResolverPreset("dnsmasq-2.90-use-stale-cache", "dnsmasq", "2.90",
           "dnsmasq(8) 2.90 with use-stale-cache: expired data answered at once with TTL 0 and refreshed, up to 86400 s; "
