@@ -14,6 +14,7 @@ import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
+import org.xbill.DNS.DClass;
 
 /**
  * One resolver daemon the lab runs, whatever the software: written config, a foreground child
@@ -32,12 +33,22 @@ final class Daemon implements AutoCloseable {
    * @param config the config text for a port
    * @param command the command line for the written config file
    * @param portTaken true when the log says the port was taken
-   * @param chaosName the CHAOS TXT name the daemon answers ("version.server.", "version.bind.")
-   * @param runsVersion true when the CHAOS answer names the version that was started
+   * @param chaosName the TXT name the daemon answers itself ("version.server.", "version.bind.")
+   * @param runsVersion true when the answer names the version that was started
+   * @param versionClass the class of that query: CHAOS, or IN for a daemon that answers CHAOS from
+   *     nowhere (Knot Resolver, whose config answers the name in IN itself)
    */
   record Launch(String name, Path workDir, String configName, String logName, InetAddress listen, int port,
       IntFunction<String> config, Function<Path, List<String>> command,
-      Predicate<String> portTaken, String chaosName, Predicate<String> runsVersion) {}
+      Predicate<String> portTaken, String chaosName, Predicate<String> runsVersion, int versionClass) {
+
+    Launch(String name, Path workDir, String configName, String logName, InetAddress listen, int port,
+        IntFunction<String> config, Function<Path, List<String>> command,
+        Predicate<String> portTaken, String chaosName, Predicate<String> runsVersion) {
+      this(name, workDir, configName, logName, listen, port, config, command, portTaken, chaosName, runsVersion,
+          DClass.CH);
+    }
+  }
 
   private static final Duration READY_WITHIN = Duration.ofSeconds(15);
   private static final int START_ATTEMPTS = 3;
@@ -105,7 +116,7 @@ final class Daemon implements AutoCloseable {
       throw new IllegalStateException(launch.name() + " exited with code " + process.exitValue()
           + " before answering on " + Daemons.describe(address) + "; config " + configFile + "; log:\n" + log());
     }
-    String daemon = Daemons.chaosVersion(address, launch.chaosName());
+    String daemon = Daemons.chaosVersion(address, launch.chaosName(), launch.versionClass());
     if (daemon == null) {
       return false;
     }

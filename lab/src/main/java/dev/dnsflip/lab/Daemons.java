@@ -68,11 +68,16 @@ final class Daemons {
    * nothing answers.
    */
   static String chaosVersion(InetSocketAddress server, String name) {
+    return chaosVersion(server, name, DClass.CH);
+  }
+
+  /** As {@link #chaosVersion(InetSocketAddress, String)}, asked in class {@code dclass}. */
+  static String chaosVersion(InetSocketAddress server, String name, int dclass) {
     try {
       SimpleResolver resolver = new SimpleResolver(server);
       resolver.setTimeout(PROBE_TIMEOUT);
       Message response = resolver.send(Message.newQuery(
-          Record.newRecord(Name.fromConstantString(name), Type.TXT, DClass.CH)));
+          Record.newRecord(Name.fromConstantString(name), Type.TXT, dclass)));
       if (response.getRcode() != Rcode.NOERROR) {
         return null;
       }

@@ -73,8 +73,14 @@ public final class Presets {
               new Prefetch.Bind(2, 9), false),
           1, BackendChoice.RANDOM, false),
       new ResolverPreset("knot-resolver-5.6", "Knot Resolver", "5.6",
-          "Knot Resolver 5.6 docs: cache.min_ttl 5 s, cache.max_ttl 1 day; prefetch and serve_stale modules off",
-          new ResolverBehaviour(new TtlClamps(5, DAY, 5, DAY), ServeStale.OFF, Prefetch.NONE, false),
+          "Knot Resolver 5.6 docs: cache.min_ttl 5 s, cache.max_ttl 1 day; prefetch and serve_stale modules off; "
+              + "whole-second cache clock: measured against 5.6.0 in the lab (KnotPresetTest: an entry lives to the "
+              + "end of second floor(stored) + TTL, positive and negative answers floored to 5 s) and in "
+              + "CZ-NIC/knot-resolver's source (lib/cache/api.c get_new_ttl: entry->ttl - (now - entry->time) in "
+              + "whole seconds, served while >= 0); kresd hands clients the authority's TTL less the age, not the "
+              + "floored one (a finding, not modelled: a TTL below 5 s reaches clients up to 5 s lower)",
+          new ResolverBehaviour(new TtlClamps(5, DAY, 5, DAY), ServeStale.OFF, Prefetch.NONE, false, 0,
+              CacheClock.WHOLE_SECOND),
           1, BackendChoice.RANDOM, false),
       new ResolverPreset("pdns-recursor-4.8", "PowerDNS Recursor", "4.8",
           "PowerDNS Recursor 4.8 settings: max-cache-ttl 86400, minimum-ttl-override 1, max-negative-ttl 3600, "
@@ -88,7 +94,9 @@ public final class Presets {
       new ResolverPreset("dnsmasq-2.90", "dnsmasq", "2.90",
           "dnsmasq(8) 2.90 as a caching forwarder: min-cache-ttl 0, no max-cache-ttl, use-stale-cache off; "
               + "forwards the remaining (decremented) TTL; cache-size default 150 (taken as 150 RRsets, least "
-              + "recently used evicted first)",
+              + "recently used evicted first; measured against 2.90 in the lab, DnsmasqCacheSizeTest: the 151st "
+              + "single-address name evicts the first, but dnsmasq counts records, so a proxied name's two anycast "
+              + "addresses take two entries and 76 proxied names evict the first)",
           ResolverBehaviour.TTL_HONOURING.withCapacity(DNSMASQ_CACHE_SIZE), 1, BackendChoice.RANDOM, true),
       new ResolverPreset("dnsmasq-2.90-use-stale-cache", "dnsmasq", "2.90",
           "dnsmasq(8) 2.90 with use-stale-cache: expired data answered at once with TTL 0 and refreshed, up to 86400 s; "
