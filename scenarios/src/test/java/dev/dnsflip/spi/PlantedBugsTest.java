@@ -44,6 +44,13 @@ class PlantedBugsTest {
   }
 
   @Test
+  void namingAGroupTheScenarioDoesNotHaveIsAMistakeInTheTest() {
+    assertThatThrownBy(() -> Dnsflip.withLogic(shipped, RemainingTtlCache.class, "isp", "public"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("no resolver group 'public' in scenario own-cache; it has: isp");
+  }
+
+  @Test
   void theCorrectCacheKeepsTheBoundAfterBothSwitches() {
     TransitionReport r = run(RemainingTtlCache.class);
 

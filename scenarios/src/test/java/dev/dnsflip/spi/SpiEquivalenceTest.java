@@ -54,6 +54,16 @@ class SpiEquivalenceTest {
     assertThat(isp.behaviour().serveStale().enabled()).isTrue();
   }
 
+  @Test
+  void aServiceLoaderProviderIsFoundByItsSimpleName() {
+    // src/test/resources/META-INF/services/dev.dnsflip.spi.CacheLogic lists it.
+    LogicChoice found = LogicChoice.find("RemainingTtlCache", getClass().getClassLoader());
+
+    assertThat(found.name()).isEqualTo("dev.dnsflip.spi.planted.RemainingTtlCache");
+    assertThat(found.kind()).isEqualTo("RemainingTtlCache");
+    assertThat(found.newInstance()).isNotSameAs(found.newInstance());
+  }
+
   static Scenario everyGroupThroughTheSpi(Scenario s) {
     List<ResolverGroup> groups = s.resolverGroups().stream().map(g -> g.withLogic(LogicChoice.MODEL)).toList();
     return s.toBuilder().resolverGroups(groups).build();
