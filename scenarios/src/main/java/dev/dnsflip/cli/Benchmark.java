@@ -21,6 +21,7 @@ import dev.dnsflip.simulation.Simulation;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import dev.dnsflip.spi.LogicChoice;
 import java.util.List;
 import java.util.Map;
 import org.xbill.DNS.ARecord;
@@ -62,6 +63,12 @@ public final class Benchmark {
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The same scenario with every cache run through the resolver SPI ({@code logic: model}). */
+  public static Scenario throughSpi(Scenario scenario) {
+    return scenario.toBuilder().resolverGroups(scenario.resolverGroups().stream()
+        .map(g -> g.withLogic(LogicChoice.MODEL)).toList()).build();
   }
 
   /** Figures of one timed run. */

@@ -1,5 +1,6 @@
 package dev.dnsflip.cli;
 
+import dev.dnsflip.spi.CacheLogicFailure;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,6 +38,38 @@ final class BugReport {
       return "internal error (a bug in dnsflip, not a problem with your input): " + what
           + "; the stack trace could not be written to a file (" + e.getMessage() + "), so here it is:\n" + trace;
     }
+  }
+
+  /** The cache logic failure in {@code ex}'s causes, or null. */
+  static CacheLogicFailure logicFailure(Throwable ex) {
+    for (Throwable t = ex; t != null; t = t.getCause()) {
+      if (t instanceof CacheLogicFailure f) {
+        return f;
+      }
+    }
+    return null;
+  }
+
+  /** Writes the trace of a failure in a user's cache logic and returns the one line for stderr. */
+  static String recordLogicFailure(CacheLogicFailure failure, Throwable whole, String command) {
+    String line = oneLine(failure.getMessage()) + " (a bug in that cache logic, not in dnsflip or the scenario)";
+    try {
+      return line + "; its stack trace is in " + writeTrace(whole, command);
+    } catch (IOException | RuntimeException e) {
+      return line;
+    }
+  }
+
+  private static Path writeTrace(Throwable t, String command) throws IOException {
+    StringWriter trace = new StringWriter();
+    try (PrintWriter w = new PrintWriter(trace)) {
+      w.println("dnsflip 0.1.0, Java " + System.getProperty("java.version") + ", command: " + command);
+      t.printStackTrace(w);
+    }
+    String dir = System.getProperty(DIRECTORY_PROPERTY, System.getProperty("java.io.tmpdir"));
+    Path file = Files.createTempFile(Path.of(dir), "dnsflip-logic-", ".txt");
+    Files.writeString(file, trace.toString(), StandardCharsets.UTF_8);
+    return file;
   }
 
   private static String oneLine(String s) {

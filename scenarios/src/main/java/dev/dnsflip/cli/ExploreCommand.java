@@ -71,8 +71,15 @@ public final class ExploreCommand implements Callable<Integer> {
     this.known = List.copyOf(known);
   }
 
+  @CommandLine.Mixin
+  ClassPathOption classPath = new ClassPathOption();
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    return classPath.with(this::execute);
+  }
+
+  private Integer execute() {
     if (tries < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--tries must be >= 1, got " + tries);
     }

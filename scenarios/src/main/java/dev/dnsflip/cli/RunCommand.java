@@ -93,8 +93,15 @@ final class RunCommand implements Callable<Integer> {
   /** One run ready to go: the scenario as overridden, its simulation, where its reports go. */
   private record Planned(String label, LoadedScenario loaded, Simulation simulation, RunBudget budget, Path dir) {}
 
+  @CommandLine.Mixin
+  ClassPathOption classPath = new ClassPathOption();
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    return classPath.with(this::execute);
+  }
+
+  private Integer execute() {
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (workers < 1 || workers > Limits.THREADS.max()) {
       throw usage(workers < 1 ? "--threads must be >= 1"

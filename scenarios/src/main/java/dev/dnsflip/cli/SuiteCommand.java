@@ -62,8 +62,15 @@ final class SuiteCommand implements Callable<Integer> {
   /** A scenario ready to run: where it came from, the model and, with --out, where its reports go. */
   private record Planned(Path file, LoadedScenario loaded, Simulation simulation, Path dir) {}
 
+  @CommandLine.Mixin
+  ClassPathOption classPath = new ClassPathOption();
+
   @Override
-  public Integer call() {
+  public Integer call() throws Exception {
+    return classPath.with(this::execute);
+  }
+
+  private Integer execute() {
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (workers < 1 || workers > Limits.THREADS.max()) {
       throw new CommandLine.ParameterException(spec.commandLine(), workers < 1 ? "--threads must be >= 1"

@@ -33,6 +33,9 @@ public final class PopulationWriter {
       ResolverPreset base = Presets.resolver(g.origin().preset()).orElseThrow();
       out.line(1, "- name: " + YamlText.scalar(g.name()));
       out.line(2, "count: " + g.count());
+      if (g.logic() != null) {
+        out.line(2, Registry.LOGIC.key() + ": " + YamlText.scalar(Registry.LOGIC.write(g.logic())));
+      }
       if (g.origin().named()) {
         out.line(2, "preset: " + base.name());
       }

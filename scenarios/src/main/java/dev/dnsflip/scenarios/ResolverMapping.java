@@ -12,6 +12,7 @@ import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.ServeStale;
 import dev.dnsflip.resolver.TtlClamps;
+import dev.dnsflip.spi.LogicChoice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -25,7 +26,10 @@ import java.util.stream.Collectors;
  */
 final class ResolverMapping {
   private static final String[] KEYS = {"name", "count", "preset", "forwardTo", "backends", "choice", "clamps", "serveStale",
-      "prefetch", "passOriginalTtl", "capacity", "clock"};
+      "prefetch", "passOriginalTtl", "capacity", "clock", "logic"};
+  /** Keys that set the built-in cache's policies: meaningless beside a user's own logic. */
+  private static final String[] POLICY_KEYS = {"preset", "clamps", "serveStale", "prefetch", "passOriginalTtl",
+      "capacity", "clock"};
   private static final String DEFAULT_PRESET = "ttl-honouring";
   private static final String[] CLAMP_KEYS = {"minTtl", "maxTtl", "minNegativeTtl", "maxNegativeTtl"};
   private static final String[] SERVE_STALE_KEYS = {"replyTtl", "maxStale", "clientTimeout", "refreshRetry",
@@ -85,8 +89,32 @@ final class ResolverMapping {
     Origin origin = new Origin(preset.name(), presetNode != null, !behaviour.equals(base));
     int farm = backends;
     String upstream = target;
-    ResolverGroup group = item.build(() -> new ResolverGroup(name, count, behaviour, farm, choice, upstream, origin));
+    LogicChoice logic = logic(f);
+    ResolverGroup group = item.build(() -> new ResolverGroup(name, count, behaviour, farm, choice, upstream, origin,
+        logic));
     return new Read(group, forwardTo);
+  }
+
+  /**
+   * {@code logic:}, or null for the built-in cache. A class of the user's is the whole cache, so the
+   * policy keys of the built-in one are refused beside it ({@code logic: model} takes them).
+   */
+  private static LogicChoice logic(Fields f) throws InputException {
+    Node node = f.optional(Registry.LOGIC.key());
+    if (node == null) {
+      return null;
+    }
+    LogicChoice logic = Registry.LOGIC.read(node);
+    if (!logic.isModel()) {
+      for (String key : POLICY_KEYS) {
+        Node policy = f.optional(key);
+        if (policy != null) {
+          throw policy.error(key + " sets the built-in cache, but this group's caches run logic: " + logic.name()
+              + "; leave " + key + " out, or use logic: " + LogicChoice.MODEL_NAME);
+        }
+      }
+    }
+    return logic;
   }
 
   /**

@@ -6,7 +6,14 @@ import dev.dnsflip.scenarios.LoadedScenario;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Limits;
 import dev.dnsflip.simulation.Scenario;
+import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.spi.CacheLogic;
+import dev.dnsflip.spi.LogicChoice;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Runs switch scenarios from a user's own tests and returns the report every renderer prints.
@@ -48,6 +55,34 @@ public final class Dnsflip {
 
   public static TransitionReport run(Scenario scenario, int threads) {
     return run(LoadedScenario.of(scenario), threads);
+  }
+
+  /**
+   * The scenario with the caches of the named resolver groups (every group when none is named) run
+   * by {@code logic} through the resolver SPI: one new instance per cache. A group name the
+   * scenario does not have is a mistake in the test: {@link IllegalArgumentException}.
+   */
+  public static LoadedScenario withLogic(LoadedScenario scenario, Class<? extends CacheLogic> logic, String... groups) {
+    return scenario.withScenario(withLogic(scenario.scenario(), LogicChoice.of(logic), groups));
+  }
+
+  /** {@link #withLogic(LoadedScenario, Class, String...)} for a scenario built in code. */
+  public static Scenario withLogic(Scenario scenario, Class<? extends CacheLogic> logic, String... groups) {
+    return withLogic(scenario, LogicChoice.of(logic), groups);
+  }
+
+  private static Scenario withLogic(Scenario scenario, LogicChoice logic, String... groups) {
+    Set<String> names = scenario.resolverGroups().stream().map(ResolverGroup::name).collect(Collectors.toSet());
+    for (String g : groups) {
+      if (!names.contains(g)) {
+        throw new IllegalArgumentException("no resolver group '" + g + "' in scenario " + scenario.name()
+            + "; it has: " + String.join(", ", new TreeSet<>(names)));
+      }
+    }
+    List<String> chosen = List.of(groups);
+    List<ResolverGroup> changed = scenario.resolverGroups().stream()
+        .map(g -> chosen.isEmpty() || chosen.contains(g.name()) ? g.withLogic(logic) : g).toList();
+    return scenario.toBuilder().resolverGroups(changed).build();
   }
 
   static int defaultThreads() {

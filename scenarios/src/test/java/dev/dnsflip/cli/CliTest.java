@@ -113,6 +113,16 @@ class CliTest {
   }
 
   @Test
+  void benchWithSpiPrintsTheSpisThroughputBesideTheBuiltInPath() {
+    CliRun r = run("bench", "--clients", "2000", "--resolvers", "10", "--runs", "1", "--threads", "1", "--spi");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^run 1 through the SPI: [\\d,]+ queries in [\\d.]+ s$")
+        .containsPattern("(?m)^\\d+ queries/s \\(median of 1 runs; best \\d+\\)$")
+        .containsPattern("(?m)^\\d+ queries/s through the SPI, logic: model \\(median of 1 runs; best \\d+\\): "
+            + "\\d+% of the built-in path$");
+  }
+
+  @Test
   void sameSeedGivesByteIdenticalJsonForPresetsFarmsAndForwardersToo() throws IOException {
     Path mix = Path.of("suites/resolver-mix.yaml");
     Path one = tmp.resolve("mix1");

@@ -193,7 +193,16 @@ class ResolverMappingTest {
   void unknownKeyListsTheResolverKeys() {
     assertBad("  - { name: isp, count: 1, prefech: unbound }\n",
         "bad.yaml:9:28: unknown key 'prefech' in resolvers[0]; expected one of: name, count, preset, forwardTo, "
-            + "backends, choice, clamps, serveStale, prefetch, passOriginalTtl, capacity, clock");
+            + "backends, choice, clamps, serveStale, prefetch, passOriginalTtl, capacity, clock, logic");
+  }
+
+  @Test
+  void aUsersLogicTakesNoPolicyKeysButTheModelDoes() {
+    assertBad("  - { name: isp, count: 1, logic: dev.dnsflip.spi.planted.OriginalTtlCache, preset: bind-9.18 }\n",
+        "bad.yaml:9:85: preset sets the built-in cache, but this group's caches run logic: "
+            + "dev.dnsflip.spi.planted.OriginalTtlCache; leave preset out, or use logic: model");
+    assertBad("  - { name: isp, count: 1, logic: java.lang.String }\n",
+        "bad.yaml:9:35: class java.lang.String does not implement dev.dnsflip.spi.CacheLogic");
   }
 
   @Test

@@ -5,15 +5,16 @@ import java.util.SplittableRandom;
 
 /**
  * N independent caches behind one resolver address (public anycast resolvers run many per site):
- * successive queries of one client can meet caches with different remaining TTLs.
+ * successive queries of one client can meet caches with different remaining TTLs. Each backend is a
+ * built-in cache or one run through the resolver SPI ({@link LogicResolver}).
  */
 public final class ResolverFarm extends ResolvingNode {
   private final AnswerTable table;
-  private final CachingResolver[] backends;
+  private final ResolverNode[] backends;
   private final BackendChoice choice;
   private final SplittableRandom random;
 
-  public ResolverFarm(AnswerTable table, CachingResolver[] backends, BackendChoice choice, SplittableRandom random) {
+  public ResolverFarm(AnswerTable table, ResolverNode[] backends, BackendChoice choice, SplittableRandom random) {
     if (backends.length < 1) {
       throw new IllegalArgumentException("a farm needs at least one backend");
     }
@@ -33,7 +34,7 @@ public final class ResolverFarm extends ResolvingNode {
     return pick(question, -1).fetch(question, now);
   }
 
-  public CachingResolver backend(int i) {
+  public ResolverNode backend(int i) {
     return backends[i];
   }
 
@@ -41,7 +42,7 @@ public final class ResolverFarm extends ResolvingNode {
     return backends.length;
   }
 
-  private CachingResolver pick(int question, int client) {
+  private ResolverNode pick(int question, int client) {
     int n = backends.length;
     if (n == 1) {
       return backends[0];

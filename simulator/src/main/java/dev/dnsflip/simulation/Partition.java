@@ -13,6 +13,7 @@ import dev.dnsflip.observe.Tally;
 import dev.dnsflip.resolver.AuthorityUpstream;
 import dev.dnsflip.resolver.CachingResolver;
 import dev.dnsflip.resolver.InitialCache;
+import dev.dnsflip.resolver.LogicResolver;
 import dev.dnsflip.resolver.ResolverFarm;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.ResolverNode;
@@ -193,8 +194,16 @@ final class Partition {
         upstream = nodes[indexOf(ctx.upstreamOf[r])];
       }
       CachingResolver[] backends = new CachingResolver[group.backends()];
+      ResolverNode[] logic = group.logic() == null ? null : new ResolverNode[backends.length];
       for (int b = 0; b < backends.length; b++) {
-        backends[b] = new CachingResolver(table, group.behaviour(), upstream);
+        if (logic == null) {
+          backends[b] = new CachingResolver(table, group.behaviour(), upstream);
+        } else {
+          // Through the resolver SPI; only the model has a cache to fill (a user's logic starts cold).
+          LogicResolver node = LogicResolver.of(table, group, upstream);
+          logic[b] = node;
+          backends[b] = node.modelCache();
+        }
       }
       if (steady) {
         double[] rates = ctx.questionRates(r);
@@ -212,11 +221,14 @@ final class Partition {
         }
         double[] slotRates = SteadyState.slotRates(table, rates, ctx.initiallyEnabled);
         for (CachingResolver backend : backends) {
-          SteadyState.fill(backend, table, slotRates, ctx.stationary.keptMs(ctx.groupOfResolver[r]),
-              ctx.initiallyEnabled, ctx.startMs, random);
+          if (backend != null) {
+            SteadyState.fill(backend, table, slotRates, ctx.stationary.keptMs(ctx.groupOfResolver[r]),
+                ctx.initiallyEnabled, ctx.startMs, random);
+          }
         }
       }
-      nodes[i] = backends.length == 1 ? backends[0] : new ResolverFarm(table, backends, group.choice(), random);
+      ResolverNode[] built = logic == null ? backends : logic;
+      nodes[i] = built.length == 1 ? built[0] : new ResolverFarm(table, built, group.choice(), random);
     }
   }
 

@@ -244,6 +244,7 @@ public final class Simulation {
    */
   boolean isPlain() {
     return scenario.resolverGroups().stream().allMatch(g -> g.behaviour().equals(ResolverBehaviour.TTL_HONOURING)
+            && !g.runsOwnLogic()
             && !g.isForwarder() && (g.backends() == 1 || g.choice() == BackendChoice.RANDOM))
         && scenario.clientGroups().stream().allMatch(g -> g.behaviour().isPlain());
   }

@@ -1,0 +1,71 @@
+package dev.dnsflip.spi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dnsflip.format.InputException;
+import dev.dnsflip.reports.JsonReport;
+import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.scenarios.LoadedScenario;
+import dev.dnsflip.scenarios.ScenarioLoader;
+import dev.dnsflip.simulation.Scenario;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * dnsflip's own cache through the resolver SPI ({@code logic: model} on every group) is not a
+ * second path: each shipped suite's report.json is byte for byte the golden file the built-in
+ * path writes (ShippedSuitesGoldenTest holds the built-in path to the same files), same seed.
+ */
+class SpiEquivalenceTest {
+  private static final Path GOLDEN = Path.of("src/test/resources/golden");
+
+  @ParameterizedTest
+  @ValueSource(strings = {"default", "resolver-mix", "flavel-2014", "imported"})
+  void theModelThroughTheSpiWritesTheGoldenReport(String suite) throws InputException, IOException {
+    LoadedScenario loaded = ScenarioLoader.read(Path.of("suites/" + suite + ".yaml"));
+    LoadedScenario throughSpi = loaded.withScenario(everyGroupThroughTheSpi(loaded.scenario()));
+    assertThat(throughSpi.scenario().resolverGroups()).allMatch(g -> g.logic() == LogicChoice.MODEL);
+
+    String json = JsonReport.render(throughSpi.simulate(2));
+
+    assertThat(json).isEqualTo(Files.readString(GOLDEN.resolve(suite + ".report.json"), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aScenarioFileMayNameTheModelAndKeepItsPolicies() throws InputException {
+    Scenario s = ScenarioLoader.parse("""
+        name: m
+        account: { zones: [ { name: example.com, records: [ { name: www, type: A, content: 192.0.2.1, proxied: true } ] } ] }
+        switches: [ { at: 1m, action: enable } ]
+        duration: 10m
+        resolvers: [ { name: isp, count: 2, logic: model, preset: bind-9.18-serve-stale } ]
+        clients: [ { name: c, count: 10, queriesPerMinute: 1, questions: [ { name: www.example.com, type: A } ] } ]
+        """, "m.yaml");
+
+    ResolverGroup isp = s.resolverGroups().get(0);
+    assertThat(isp.logic()).isSameAs(LogicChoice.MODEL);
+    assertThat(isp.kind()).isEqualTo("bind-9.18-serve-stale");
+    assertThat(isp.behaviour().serveStale().enabled()).isTrue();
+  }
+
+  @Test
+  void aServiceLoaderProviderIsFoundByItsSimpleName() {
+    // src/test/resources/META-INF/services/dev.dnsflip.spi.CacheLogic lists it.
+    LogicChoice found = LogicChoice.find("RemainingTtlCache", getClass().getClassLoader());
+
+    assertThat(found.name()).isEqualTo("dev.dnsflip.spi.planted.RemainingTtlCache");
+    assertThat(found.kind()).isEqualTo("RemainingTtlCache");
+    assertThat(found.newInstance()).isNotSameAs(found.newInstance());
+  }
+
+  static Scenario everyGroupThroughTheSpi(Scenario s) {
+    List<ResolverGroup> groups = s.resolverGroups().stream().map(g -> g.withLogic(LogicChoice.MODEL)).toList();
+    return s.toBuilder().resolverGroups(groups).build();
+  }
+}
