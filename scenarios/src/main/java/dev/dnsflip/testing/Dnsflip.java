@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -64,6 +65,15 @@ public final class Dnsflip {
    */
   public static LoadedScenario withLogic(LoadedScenario scenario, Class<? extends CacheLogic> logic, String... groups) {
     return scenario.withScenario(withLogic(scenario.scenario(), LogicChoice.of(logic), groups));
+  }
+
+  /**
+   * {@link #withLogic(LoadedScenario, Class, String...)} with each cache's instance built by
+   * {@code factory}: for logic that takes settings.
+   */
+  public static <T extends CacheLogic> LoadedScenario withLogic(LoadedScenario scenario, Class<T> logic,
+      Supplier<? extends T> factory, String... groups) {
+    return scenario.withScenario(withLogic(scenario.scenario(), LogicChoice.of(logic, factory), groups));
   }
 
   /** {@link #withLogic(LoadedScenario, Class, String...)} for a scenario built in code. */

@@ -7,6 +7,7 @@ import dev.dnsflip.reports.JsonReport;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.scenarios.LoadedScenario;
 import dev.dnsflip.scenarios.ScenarioLoader;
+import dev.dnsflip.scenarios.ScenarioWriter;
 import dev.dnsflip.simulation.Scenario;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -62,6 +63,18 @@ class SpiEquivalenceTest {
     assertThat(found.name()).isEqualTo("dev.dnsflip.spi.planted.RemainingTtlCache");
     assertThat(found.kind()).isEqualTo("RemainingTtlCache");
     assertThat(found.newInstance()).isNotSameAs(found.newInstance());
+  }
+
+  @Test
+  void theWriterWritesTheLogicTheReaderReadsBack() throws InputException {
+    Scenario s = ScenarioLoader.load(Path.of("suites/properties/own-cache.yaml"));
+    Scenario own = s.toBuilder().expectations(List.of()).resolverGroups(List.of(s.resolverGroups().get(0)
+        .withLogic(LogicChoice.of(dev.dnsflip.spi.planted.RenewsAtExpiryCache.class)))).build();
+
+    String yaml = ScenarioWriter.write(own, List.of());
+
+    assertThat(yaml).contains("    logic: dev.dnsflip.spi.planted.RenewsAtExpiryCache\n");
+    assertThat(ScenarioLoader.parse(yaml, "written.yaml")).isEqualTo(own);
   }
 
   static Scenario everyGroupThroughTheSpi(Scenario s) {

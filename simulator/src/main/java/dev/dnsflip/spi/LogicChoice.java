@@ -5,6 +5,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Modifier;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.Supplier;
 
 /**
  * Which {@link CacheLogic} a resolver group runs, as a model value: {@link #MODEL} (dnsflip's own
@@ -15,20 +16,39 @@ public final class LogicChoice {
   /** The name {@link #MODEL} is written as in scenario files. */
   public static final String MODEL_NAME = "model";
   /** dnsflip's own cache model (the group's policies) run through {@link CacheLogic}. */
-  public static final LogicChoice MODEL = new LogicChoice(MODEL_NAME, null);
+  public static final LogicChoice MODEL = new LogicChoice(MODEL_NAME, null, null);
 
   private final String name;
-  private final Constructor<? extends CacheLogic> constructor; // null for MODEL
+  private final Class<? extends CacheLogic> type; // null for MODEL
+  private final Supplier<? extends CacheLogic> factory; // null for MODEL
 
-  private LogicChoice(String name, Constructor<? extends CacheLogic> constructor) {
+  private LogicChoice(String name, Class<? extends CacheLogic> type, Supplier<? extends CacheLogic> factory) {
     this.name = name;
-    this.constructor = constructor;
+    this.type = type;
+    this.factory = factory;
   }
 
   /** A class of one's own; it needs a public constructor without parameters. */
   public static LogicChoice of(Class<? extends CacheLogic> type) {
     Objects.requireNonNull(type, "type");
-    return new LogicChoice(type.getName(), constructorOf(type));
+    Constructor<? extends CacheLogic> constructor = constructorOf(type);
+    return new LogicChoice(type.getName(), type, () -> construct(type.getName(), constructor));
+  }
+
+  /**
+   * A class of one's own built by {@code factory} (one call per cache), for logic that takes
+   * settings: only from code, since a scenario file can name a class but not pass it arguments.
+   */
+  public static <T extends CacheLogic> LogicChoice of(Class<T> type, Supplier<? extends T> factory) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(factory, "factory");
+    return new LogicChoice(type.getName(), type, () -> {
+      try {
+        return Objects.requireNonNull(factory.get(), "the factory returned null");
+      } catch (RuntimeException e) {
+        throw CacheLogicFailure.constructing(type.getName(), e);
+      }
+    });
   }
 
   /**
@@ -79,18 +99,22 @@ public final class LogicChoice {
 
   /** The name reports give the behaviour: {@code model} or the class's simple name. */
   public String kind() {
-    return constructor == null ? MODEL_NAME : constructor.getDeclaringClass().getSimpleName();
+    return type == null ? MODEL_NAME : type.getSimpleName();
   }
 
   public boolean isModel() {
-    return constructor == null;
+    return type == null;
   }
 
   /** A fresh instance for one cache; what its constructor throws is a failure of that logic. */
   public CacheLogic newInstance() {
-    if (constructor == null) {
+    if (factory == null) {
       throw new IllegalStateException("the model logic is built by the harness from the group's behaviour");
     }
+    return factory.get();
+  }
+
+  private static CacheLogic construct(String name, Constructor<? extends CacheLogic> constructor) {
     try {
       return constructor.newInstance();
     } catch (InvocationTargetException e) {
