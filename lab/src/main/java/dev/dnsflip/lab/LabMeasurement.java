@@ -75,6 +75,18 @@ public record LabMeasurement(Scenario scenario, TimeScale scale, int probesPerGr
    */
   public RunResult run(LabAuthority authority, InetSocketAddress resolver, long startWallMs)
       throws InterruptedException {
+    return measure(authority, resolver, startWallMs).result();
+  }
+
+  /**
+   * What a run measured: the result, and per switch event each observed probe client's last stale
+   * use (scenario ms after the event; 0 when all its uses in the window were fresh), probe by probe.
+   */
+  public record Outcome(RunResult result, List<long[]> lastStaleByEvent) {}
+
+  /** As {@link #run}, keeping each client's last stale use too (for calibration). */
+  public Outcome measure(LabAuthority authority, InetSocketAddress resolver, long startWallMs)
+      throws InterruptedException {
     Loopback.require(resolver);
     List<Question> questions = questions();
     Account account = scenario.account();
@@ -82,6 +94,18 @@ public record LabMeasurement(Scenario scenario, TimeScale scale, int probesPerGr
     List<Planned> plan = plan();
     List<Answered> answered = probe(resolver, plan, startWallMs, account);
     return result(table, questions, answered, authority.queries().total(), startWallMs);
+  }
+
+  private static long[] samples(ClientRecord record, int clients, int event) {
+    long[] out = new long[clients];
+    int n = 0;
+    for (int c = 0; c < clients; c++) {
+      long stale = record.lastStale(c, event);
+      if (stale >= 0 || record.firstFresh(c, event) >= 0) {
+        out[n++] = Math.max(0, stale);
+      }
+    }
+    return java.util.Arrays.copyOf(out, n);
   }
 
   private List<Question> questions() {
@@ -198,7 +222,7 @@ public record LabMeasurement(Scenario scenario, TimeScale scale, int probesPerGr
     return anycast == 0 ? Provenance.ORIGIN : null;
   }
 
-  private RunResult result(AnswerTable table, List<Question> questions, List<Answered> answered, long fetches,
+  private Outcome result(AnswerTable table, List<Question> questions, List<Answered> answered, long fetches,
       long startWallMs) {
     List<SwitchEvent> events = scenario.schedule().events();
     int n = events.size();
@@ -254,7 +278,11 @@ public record LabMeasurement(Scenario scenario, TimeScale scale, int probesPerGr
     long queries = answered.size();
     long hits = Math.max(0, queries - fetches);
     RunSummary summary = new RunSummary(clients, 1, 1, 0, queries, hits, queries == 0 ? 0 : (double) hits / queries);
-    return new RunResult(summary, reports);
+    List<long[]> samples = new ArrayList<>();
+    for (int e = 0; e < n; e++) {
+      samples.add(samples(record, clients, e));
+    }
+    return new Outcome(new RunResult(summary, reports), samples);
   }
 
   @Override

@@ -45,6 +45,16 @@ public enum LabResolvers {
     return Optional.empty();
   }
 
+  /** The software whose defaults {@code preset} models. */
+  public static Optional<LabResolvers> byPreset(String preset) {
+    for (LabResolvers r : values()) {
+      if (r.preset.equals(preset)) {
+        return Optional.of(r);
+      }
+    }
+    return Optional.empty();
+  }
+
   public static List<String> keys() {
     return java.util.Arrays.stream(values()).map(LabResolvers::key).toList();
   }
