@@ -18,8 +18,8 @@ import org.xbill.DNS.DClass;
 
 /**
  * One resolver daemon the lab runs, whatever the software: written config, a foreground child
- * process with its output in a log file, a readiness wait on a CHAOS version query the daemon
- * answers itself (so no upstream sees it and no cache entry is made), a retry when a port picked
+ * process with its output in a log file, a readiness wait on a query the daemon answers itself
+ * (a CHAOS version query for the drivers) (so no upstream sees it and no cache entry is made), a retry when a port picked
  * here was taken before the daemon bound it, and a clean stop. {@link UnboundLab},
  * {@link BindLab} and {@link DnsmasqLab} say only what differs: file names, command line, the
  * words of a taken port, the CHAOS name, and how the answer names the version.
@@ -33,20 +33,31 @@ final class Daemon implements AutoCloseable {
    * @param config the config text for a port
    * @param command the command line for the written config file
    * @param portTaken true when the log says the port was taken
-   * @param chaosName the TXT name the daemon answers itself ("version.server.", "version.bind.")
+   * @param answer asks the daemon something it answers itself (so no upstream sees it and no cache
+   *     entry is made): its answer, naming its version, or null while it does not answer
    * @param runsVersion true when the answer names the version that was started
-   * @param versionClass the class of that query: CHAOS, or IN for a daemon that answers CHAOS from
-   *     nowhere (Knot Resolver, whose config answers the name in IN itself)
    */
   record Launch(String name, Path workDir, String configName, String logName, InetAddress listen, int port,
       IntFunction<String> config, Function<Path, List<String>> command,
-      Predicate<String> portTaken, String chaosName, Predicate<String> runsVersion, int versionClass) {
+      Predicate<String> portTaken, Function<InetSocketAddress, String> answer, Predicate<String> runsVersion) {
 
+    /** Ready once it answers the TXT {@code chaosName} in class CHAOS ("version.server.", "version.bind."). */
     Launch(String name, Path workDir, String configName, String logName, InetAddress listen, int port,
         IntFunction<String> config, Function<Path, List<String>> command,
         Predicate<String> portTaken, String chaosName, Predicate<String> runsVersion) {
       this(name, workDir, configName, logName, listen, port, config, command, portTaken, chaosName, runsVersion,
           DClass.CH);
+    }
+
+    /**
+     * Ready once it answers the TXT {@code chaosName} in {@code versionClass}: CHAOS, or IN for a
+     * daemon that answers no CHAOS query (Knot Resolver, whose config answers the name in IN itself).
+     */
+    Launch(String name, Path workDir, String configName, String logName, InetAddress listen, int port,
+        IntFunction<String> config, Function<Path, List<String>> command,
+        Predicate<String> portTaken, String chaosName, Predicate<String> runsVersion, int versionClass) {
+      this(name, workDir, configName, logName, listen, port, config, command, portTaken,
+          address -> Daemons.chaosVersion(address, chaosName, versionClass), runsVersion);
     }
   }
 
@@ -116,7 +127,7 @@ final class Daemon implements AutoCloseable {
       throw new IllegalStateException(launch.name() + " exited with code " + process.exitValue()
           + " before answering on " + Daemons.describe(address) + "; config " + configFile + "; log:\n" + log());
     }
-    String daemon = Daemons.chaosVersion(address, launch.chaosName(), launch.versionClass());
+    String daemon = launch.answer().apply(address);
     if (daemon == null) {
       return false;
     }

@@ -22,9 +22,18 @@ public final class QueryLog {
   private final List<Received> received = new ArrayList<>();
   private final Map<Question, Integer> counts = new HashMap<>();
 
+  private java.util.function.Consumer<Received> listener = r -> { };
+
   synchronized void record(Question question, Transport transport) {
-    received.add(new Received(question, System.currentTimeMillis(), transport));
+    Received r = new Received(question, System.currentTimeMillis(), transport);
+    received.add(r);
     counts.merge(question, 1, Integer::sum);
+    listener.accept(r);
+  }
+
+  /** Tells {@code listener} of each query from now on, in arrival order (e.g. to log it as it comes). */
+  public synchronized void onEach(java.util.function.Consumer<Received> newListener) {
+    listener = java.util.Objects.requireNonNull(newListener, "listener");
   }
 
   /** Queries received for (name, type) so far. */

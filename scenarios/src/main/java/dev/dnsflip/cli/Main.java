@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "dnsflip", mixinStandardHelpOptions = true, version = "dnsflip 0.1.0",
     description = "Predicts how long stale DNS answers persist after Cloudflare's enforce DNS-only switch.",
-    subcommands = {RunCommand.class, SuiteCommand.class, CompareCommand.class, ImportCommand.class, ExploreCommand.class, BenchCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {RunCommand.class, SuiteCommand.class, LabCommand.class, CompareCommand.class, ImportCommand.class, ExploreCommand.class, BenchCommand.class, PresetsCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   public static final int OK = 0;
   public static final int BOUNDS_FAILED = 1;

@@ -63,6 +63,19 @@ public final class PartitionOutcome implements Serializable {
     return range;
   }
 
+  /**
+   * The range's clients' last stale use per event (ms after it; -1 for none), client by client with
+   * one cell per event, so cell i belongs to event i % events: for looking at each client's figure.
+   */
+  public long[] lastStaleCells() {
+    return lastStale.clone();
+  }
+
+  /** The first fresh use per event (-1 for none), laid out as {@link #lastStaleCells()}. */
+  public long[] firstFreshCells() {
+    return firstFresh.clone();
+  }
+
   /** Adds the tally to {@code total} and writes this range's cells into {@code record}. */
   void addTo(Tally total, ClientRecord record) {
     total.mergeFrom(tally);
