@@ -5,6 +5,7 @@ import dev.dnsflip.format.InputException;
 import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.scenarios.ScenarioWriter;
+import dev.dnsflip.simulation.Mode;
 import dev.dnsflip.simulation.PartitionOutcome;
 import dev.dnsflip.simulation.PartitionRange;
 import dev.dnsflip.simulation.Scenario;
@@ -39,7 +40,7 @@ public final class SparkRunner implements DistributedRunner {
     List<PartitionRange> ranges = ranges(simulation, spark.defaultParallelism() * RANGES_PER_SLOT);
     Broadcast<String> scenario = spark.broadcast(text);
     try {
-      List<PartitionOutcome> outcomes = spark.parallelize(ranges, ranges.size()).map(new RangeTask(scenario)).collect();
+      List<PartitionOutcome> outcomes = spark.parallelize(ranges, ranges.size()).map(new RangeTask(scenario, simulation.mode())).collect();
       return simulation.merge(outcomes);
     } finally {
       scenario.destroy();
@@ -90,14 +91,16 @@ public final class SparkRunner implements DistributedRunner {
   private static final class RangeTask implements Function<PartitionRange, PartitionOutcome> {
     private static final long serialVersionUID = 1L;
     private final Broadcast<String> scenario;
+    private final Mode mode;
 
-    RangeTask(Broadcast<String> scenario) {
+    RangeTask(Broadcast<String> scenario, Mode mode) {
       this.scenario = scenario;
+      this.mode = mode;
     }
 
     @Override
     public PartitionOutcome call(PartitionRange range) throws InputException {
-      return new Simulation(ScenarioLoader.parse(scenario.value(), TEXT_NAME), 1).run(range);
+      return new Simulation(ScenarioLoader.parse(scenario.value(), TEXT_NAME), 1, mode).run(range);
     }
   }
 }

@@ -163,6 +163,7 @@ public final class HtmlReport {
     row("Resolvers", Figures.count(run.resolvers()));
     row("Queries (all runs)", Figures.count(run.queries()));
     row("Cache hit ratio", Figures.percent(run.cacheHitRatio()));
+    row("Partitions", MarkdownReport.partitions(run));
     out.append("</table>\n");
   }
 

@@ -85,6 +85,7 @@ public final class MarkdownReport {
     row("Queries", Figures.count(run.queries()));
     row("Cache hits", Figures.count(run.cacheHits()));
     row("Cache hit ratio", Figures.percent(run.cacheHitRatio()));
+    row("Partitions", partitions(run));
     line();
     if (report.replications() > 1) {
       line("Metrics are means of " + report.replications() + " runs (replications) with a 95% confidence interval "
@@ -115,6 +116,22 @@ public final class MarkdownReport {
   }
 
   /** What a switch event does, in words (Markdown and HTML say it alike). */
+  /** How the partitions ran: "40 skipping ahead past hits, 20 event by event (12: prefetch (...); ...)". */
+  static String partitions(RunSummary run) {
+    StringBuilder b = new StringBuilder(Figures.count(run.partitionsSkippingAhead()) + " skipping ahead past hits, "
+        + Figures.count(run.partitionsEventByEvent()) + " event by event");
+    if (!run.eventByEventBecause().isEmpty()) {
+      b.append(" (");
+      String sep = "";
+      for (var e : new java.util.TreeMap<>(run.eventByEventBecause()).entrySet()) {
+        b.append(sep).append(Figures.count(e.getValue())).append(": ").append(e.getKey());
+        sep = "; ";
+      }
+      b.append(')');
+    }
+    return b.toString();
+  }
+
   static String meaning(SwitchDirection direction) {
     return direction == SwitchDirection.ENABLE
         ? "DNS-only enforced: proxied names move from anycast to origin"

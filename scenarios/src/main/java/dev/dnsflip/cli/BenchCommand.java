@@ -1,6 +1,6 @@
 package dev.dnsflip.cli;
 
-import dev.dnsflip.simulation.Scenario;
+import dev.dnsflip.simulation.Mode;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -9,12 +9,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code dnsflip bench}: the fixed benchmark scenario (see {@link Benchmark}); one warm-up run for
- * the JIT, then timed runs. Figures depend on the machine: quote them with its description.
+ * {@code dnsflip bench}: the fixed benchmark scenario (see {@link Benchmark}) skipping ahead past
+ * hits and event by event, each after one warm-up run for the JIT, and the limit loop
+ * ({@link LimitLoop}) on as many queries in the same process, so the ratios are measured side by
+ * side. {@code --scale}: a table over clients, threads and modes. Figures depend on the machine:
+ * quote them with its description and how busy it was.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Run the fixed benchmark (1,000,000 clients, 1,000 resolvers, 1 simulated hour) and print "
-        + "simulated client queries per second and peak heap.")
+    description = "Run the fixed benchmark (1,000,000 clients, 1,000 resolvers, 1 simulated hour) skipping ahead and "
+        + "event by event, beside the limit loop, and print simulated client queries per second and peak heap.")
 final class BenchCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "worker threads (default: available processors)")
   Integer threads;
@@ -22,15 +25,20 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "N", defaultValue = "3", description = "timed runs after one warm-up (default: 3)")
   int runs;
 
+  @Option(names = "--scale", description = "print a table instead: clients 10^4 to 10^7 (100 per resolver), 1 to N "
+      + "threads, skip-ahead and event by event, with peak heap; a cell expected to take longer than --cell-seconds "
+      + "is left out")
+  boolean scale;
+
+  @Option(names = "--cell-seconds", paramLabel = "S", defaultValue = "30", description = "with --scale: the longest "
+      + "one cell may be expected to take (default: 30)")
+  double cellSeconds;
+
   @Option(names = "--clients", paramLabel = "N", defaultValue = "" + Benchmark.CLIENTS, hidden = true)
   int clients;
 
   @Option(names = "--resolvers", paramLabel = "N", defaultValue = "" + Benchmark.RESOLVERS, hidden = true)
   int resolvers;
-
-  @Option(names = "--spi", description = "also run the same scenario with every cache through the resolver SPI "
-      + "(logic: model), runs interleaved with the built-in path's, and print both")
-  boolean spi;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -38,49 +46,106 @@ final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
-    if (workers < 1 || runs < 1) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--threads and --runs must be >= 1");
+    if (workers < 1 || runs < 1 || !(cellSeconds > 0)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--threads, --runs and --cell-seconds must be >= 1");
     }
     PrintWriter out = spec.commandLine().getOut();
+    if (scale) {
+      return table(out, workers);
+    }
     out.printf("bench: %,d clients, %,d TTL-honouring resolvers, 1 proxied name, 1 query/client/min, Auto TTL 300 s, "
         + "enable at 10 min, 1 simulated hour; %d thread(s), %d processor(s), Java %s%n", clients, resolvers, workers,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     out.flush();
-    Scenario builtIn = Benchmark.scenario(clients, resolvers);
-    Scenario throughSpi = Benchmark.throughSpi(builtIn);
-    Benchmark.run(builtIn, workers); // warm-up
-    if (spi) {
-      Benchmark.run(throughSpi, workers);
+    Timed skip = timed(out, "skip-ahead", Mode.AUTO, workers);
+    Timed events = timed(out, "event by event", Mode.EVENTS, workers);
+    LimitLoop.queriesPerSecond(events.queries(), clients, resolvers, 41); // warm-up
+    double[] limit = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      limit[i] = LimitLoop.queriesPerSecond(events.queries(), clients, resolvers, 42 + i);
     }
+    Arrays.sort(limit);
+    double limitRate = limit[runs / 2];
+    out.printf("%d queries/s (median of %d runs; best %d)%n", Math.round(skip.median()), runs, Math.round(skip.best()));
+    out.printf("%d queries/s per thread (median)%n", Math.round(skip.median() / workers));
+    out.printf("skip-ahead: %d equivalent queries/s (median of %d runs)%n", Math.round(skip.median()), runs);
+    out.printf("event by event: %d queries/s (median of %d runs)%n", Math.round(events.median()), runs);
+    out.printf("limit loop (this process, one thread, %,d queries): %d queries/s (median of %d runs)%n",
+        events.queries(), Math.round(limitRate), runs);
+    out.printf("event by event / limit loop: %.2f (per thread: %.2f)%n", events.median() / limitRate,
+        events.median() / workers / limitRate);
+    out.printf("skip-ahead / event by event: %.1f×%n", skip.median() / events.median());
+    out.printf("peak heap %d MB (max heap %d MB)%n", Math.max(skip.peak(), events.peak()) >> 20,
+        Runtime.getRuntime().maxMemory() >> 20);
+    out.printf("simulated queries per run: %,d%n", skip.queries());
+    out.flush();
+    return Main.OK;
+  }
+
+  /** Medians of timed runs of one mode. */
+  private record Timed(double median, double best, long peak, long queries) {}
+
+  private Timed timed(PrintWriter out, String label, Mode mode, int workers) {
+    Benchmark.run(Benchmark.scenario(clients, resolvers), workers, mode); // warm-up
     double[] rates = new double[runs];
-    double[] spiRates = new double[runs];
     long peak = 0;
     long queries = 0;
     for (int i = 0; i < runs; i++) {
-      Benchmark.Figures f = Benchmark.run(builtIn, workers);
+      Benchmark.Figures f = Benchmark.run(Benchmark.scenario(clients, resolvers), workers, mode);
       rates[i] = f.queriesPerSecond();
       peak = Math.max(peak, f.peakHeapBytes());
       queries = f.queries();
-      out.printf("run %d: %,d queries in %.2f s%n", i + 1, f.queries(), f.seconds());
-      if (spi) {
-        // Interleaved, so both paths meet the same machine load.
-        Benchmark.Figures g = Benchmark.run(throughSpi, workers);
-        spiRates[i] = g.queriesPerSecond();
-        out.printf("run %d through the SPI: %,d queries in %.2f s%n", i + 1, g.queries(), g.seconds());
-      }
+      out.printf("%s run %d: %,d queries in %.2f s%n", label, i + 1, f.queries(), f.seconds());
       out.flush();
     }
     Arrays.sort(rates);
-    Arrays.sort(spiRates);
-    out.printf("%d queries/s (median of %d runs; best %d)%n", Math.round(rates[runs / 2]), runs,
-        Math.round(rates[runs - 1]));
-    out.printf("%d queries/s per thread (median)%n", Math.round(rates[runs / 2] / workers));
-    if (spi) {
-      out.printf("%d queries/s through the SPI, logic: model (median of %d runs; best %d): %.0f%% of the built-in path%n",
-          Math.round(spiRates[runs / 2]), runs, Math.round(spiRates[runs - 1]), 100 * spiRates[runs / 2] / rates[runs / 2]);
+    return new Timed(rates[runs / 2], rates[runs - 1], peak, queries);
+  }
+
+  /**
+   * Clients 10^4 to 10^7 (100 per resolver, the bench's population otherwise), each thread count
+   * from 1 to {@code maxThreads} and both modes; one warm-up and one timed run per cell. A cell is
+   * left out when the rate measured one size below says it would take longer than
+   * {@code cellSeconds}, or when its estimate does not fit the heap.
+   */
+  private Integer table(PrintWriter out, int maxThreads) {
+    out.printf("bench --scale: the bench scenario with 100 clients per resolver; %d processor(s), max heap %d MB, "
+        + "Java %s; one timed run per cell after a warm-up%n", Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+    out.printf("%12s %10s %8s %-15s %14s %9s %10s %12s%n", "clients", "resolvers", "threads", "mode", "queries",
+        "seconds", "peak MB", "queries/s");
+    out.flush();
+    for (Mode mode : Mode.values()) {
+      for (int t = 1; t <= maxThreads; t++) {
+        double rate = 0;
+        for (int c = 10_000; c <= 10_000_000; c *= 10) {
+          var scenario = Benchmark.scenario(c, c / 100);
+          double expected = scenario.clientCount() * 60.0;
+          String label = mode == Mode.AUTO ? "skip-ahead" : "event by event";
+          var budget = dev.dnsflip.simulation.RunBudget.of(new dev.dnsflip.simulation.Simulation(scenario, t, mode), t);
+          if (budget.bytes() > Runtime.getRuntime().maxMemory()) {
+            out.printf("%,12d %,10d %8d %-15s left out: needs about %s of memory%n", c, c / 100, t, label,
+                dev.dnsflip.simulation.RunBudget.size(budget.bytes()));
+            continue;
+          }
+          if (rate > 0 && expected / rate * 2 > cellSeconds) {
+            out.printf("%,12d %,10d %8d %-15s left out: about %.0f s a run at the rate above%n", c, c / 100, t, label,
+                expected / rate);
+            continue;
+          }
+          Benchmark.run(scenario, t, mode); // warm-up
+          Benchmark.Figures f = Benchmark.run(scenario, t, mode);
+          rate = f.queriesPerSecond();
+          out.printf("%,12d %,10d %8d %-15s %,14d %9.2f %10d %,12d%n", c, c / 100, t, label, f.queries(), f.seconds(),
+              f.peakHeapBytes() >> 20, Math.round(rate));
+          out.flush();
+        }
+      }
     }
-    out.printf("peak heap %d MB (max heap %d MB)%n", peak >> 20, Runtime.getRuntime().maxMemory() >> 20);
-    out.printf("simulated queries per run: %,d%n", queries);
+    double limit = LimitLoop.queriesPerSecond(60_000_000, 1_000_000, 10_000, 41);
+    limit = LimitLoop.queriesPerSecond(60_000_000, 1_000_000, 10_000, 42);
+    out.printf("limit loop (one thread, 60,000,000 queries, 1,000,000 clients, 10,000 resolvers): %,d queries/s%n",
+        Math.round(limit));
     out.flush();
     return Main.OK;
   }

@@ -79,11 +79,15 @@ public final class Benchmark {
   }
 
   public static Figures run(Scenario scenario, int threads) {
+    return run(scenario, threads, dev.dnsflip.simulation.Mode.AUTO);
+  }
+
+  public static Figures run(Scenario scenario, int threads, dev.dnsflip.simulation.Mode mode) {
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }
     long start = System.nanoTime();
-    RunResult result = new Simulation(scenario, threads).run();
+    RunResult result = new Simulation(scenario, threads, mode).run();
     double seconds = (System.nanoTime() - start) / 1e9;
     long peak = 0;
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {

@@ -12,6 +12,7 @@ import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.scenarios.LoadedScenario;
 import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Limits;
+import dev.dnsflip.simulation.Mode;
 import dev.dnsflip.simulation.RunBudget;
 import dev.dnsflip.simulation.Scenario;
 import dev.dnsflip.simulation.Simulation;
@@ -76,6 +77,11 @@ final class RunCommand implements Callable<Integer> {
       + "report; see docs/spark.md")
   String spark;
 
+  @Option(names = "--mode", paramLabel = "MODE", description = "auto (default): each partition skips ahead past "
+      + "cache hits where that is exact and simulates every use where not; events: every use of every partition, "
+      + "to compare (a different draw, the same distribution)")
+  String mode = "auto";
+
   @Option(names = "--dry-run", description = "load and size every run, print what each would take (queries, "
       + "memory, how partitions run) and stop; exit 2 when one would be refused")
   boolean dryRun;
@@ -126,6 +132,11 @@ final class RunCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw usage(e.getMessage());
     }
+    Mode runMode = switch (mode) {
+      case "auto" -> Mode.AUTO;
+      case "events" -> Mode.EVENTS;
+      default -> throw usage("--mode expects auto or events, not '" + mode + "'");
+    };
     long heap = maxMemory == null ? Runtime.getRuntime().maxMemory() : parseBytes(maxMemory);
     ReportFigures reference = baseline == null ? null : readBaseline();
 
@@ -145,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
       if (!dirs.add(dir)) {
         throw new UserError("two sweep cells would share the report directory " + dir + "; give distinct values");
       }
-      Simulation simulation = new Simulation(loaded.scenario(), workers);
+      Simulation simulation = new Simulation(loaded.scenario(), workers, runMode);
       // Known before any heavy allocation: what the run will take, refused past the heap or the bound.
       RunBudget budget = RunBudget.of(simulation, workers);
       Optional<String> tooLarge = budget.refusal(heap, maxQueries);
@@ -223,10 +234,23 @@ final class RunCommand implements Callable<Integer> {
   private static String dryRunLine(Planned p, int workers, long heap) {
     Scenario s = p.loaded().scenario();
     return String.format(java.util.Locale.ROOT, "%s%s: %,d clients, %,d resolvers, %d replication(s), %d thread(s); "
-        + "about %.3g queries to simulate (settling included); memory about %s (%,d bytes) of %s",
+        + "about %.3g queries to simulate (settling included); memory about %s (%,d bytes) of %s; "
+        + "partitions of a replication: %s",
         s.name(), p.label().isEmpty() ? "" : " [" + p.label() + "]", s.clientCount(), s.resolverCount(),
         s.replications(), workers, p.budget().queries(), RunBudget.size(p.budget().bytes()), p.budget().bytes(),
-        RunBudget.size(heap));
+        RunBudget.size(heap), describe(p.simulation().partitionModes()));
+  }
+
+  /** "1,000 skipping ahead past hits, 20 event by event (20: prefetch (...))". */
+  static String describe(dev.dnsflip.simulation.PartitionModes modes) {
+    StringBuilder b = new StringBuilder(String.format(java.util.Locale.ROOT, "%,d skipping ahead past hits, %,d event "
+        + "by event", modes.skippingAhead(), modes.eventByEvent()));
+    String sep = " (";
+    for (var e : modes.eventByEventBecause().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).toList()) {
+      b.append(sep).append(String.format(java.util.Locale.ROOT, "%,d: %s", e.getValue(), e.getKey()));
+      sep = "; ";
+    }
+    return b.append(sep.equals("; ") ? ")" : "").toString();
   }
 
   /** "512m", "2g", "1000": bytes. */

@@ -34,12 +34,16 @@ public final class ClientRecord {
     return new ClientRecord(fromClient, toClient - fromClient, events);
   }
 
-  /** Uses of one client arrive in time order, so the last stale offset is simply the latest. */
+  /**
+   * A use by {@code client} at {@code offsetMs} after event {@code e}. Uses may come in any order
+   * (hits drawn in bulk come after the lookups between them): the latest stale and the earliest
+   * fresh one are kept.
+   */
   public void use(int client, int e, long offsetMs, boolean stale) {
     int i = (client - firstClient) * events + e;
     if (stale) {
-      lastStale[i] = offsetMs;
-    } else if (firstFresh[i] < 0) {
+      lastStale[i] = Math.max(lastStale[i], offsetMs);
+    } else if (firstFresh[i] < 0 || offsetMs < firstFresh[i]) {
       firstFresh[i] = offsetMs;
     }
   }

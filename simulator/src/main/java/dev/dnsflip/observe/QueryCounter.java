@@ -21,6 +21,10 @@ public final class QueryCounter {
     COUNTED.addAndGet(BATCH);
   }
 
+  static void addBatches(long batches) {
+    COUNTED.addAndGet(batches * BATCH);
+  }
+
   /** Queries counted so far (whole batches): read it before a run and subtract. */
   public static long counted() {
     return COUNTED.get();

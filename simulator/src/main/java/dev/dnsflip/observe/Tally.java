@@ -69,6 +69,53 @@ public final class Tally implements java.io.Serializable {
     }
   }
 
+  /** {@code n} queries answered from cache at or after time 0, before any switch event. */
+  public void hits(long n) {
+    countQueries(n);
+    hits += n;
+  }
+
+  private void countQueries(long n) {
+    long before = queries / QueryCounter.BATCH;
+    queries += n;
+    long batches = queries / QueryCounter.BATCH - before;
+    if (batches > 0) {
+      QueryCounter.addBatches(batches);
+    }
+  }
+
+  /**
+   * {@code n} uses answered from cache in one bucket of event {@code e}'s window, of one question
+   * by one (resolver group, client group) pair, all stale or all fresh: hits drawn in bulk. Their
+   * instants are not known one by one; {@link #lastStale} takes the last stale one.
+   */
+  public void hits(int e, int bucket, int question, int pair, boolean stale, long n) {
+    countQueries(n);
+    hits += n;
+    pairUses[e * pairs + pair] += n;
+    uses[e][bucket] += n;
+    questionUses[e * questions + question] += n;
+    if (stale) {
+      pairStale[e * pairs + pair] += n;
+      this.stale[e][bucket] += n;
+      questionStale[e * questions + question] += n;
+    }
+  }
+
+  /** A stale use of {@code question} by {@code pair} at {@code offsetMs} after event {@code e}: the latest one counts. */
+  public void lastStale(int e, int question, int pair, long offsetMs) {
+    int qi = e * questions + question;
+    questionLastStale[qi] = Math.max(questionLastStale[qi], offsetMs);
+    int pi = e * pairs + pair;
+    pairLastStale[pi] = Math.max(pairLastStale[pi], offsetMs);
+  }
+
+  /** A stale use of {@code question} at {@code offsetMs} after event {@code e}, for the question only. */
+  public void questionLastStale(int e, int question, long offsetMs) {
+    int qi = e * questions + question;
+    questionLastStale[qi] = Math.max(questionLastStale[qi], offsetMs);
+  }
+
   /** A use inside event {@code e}'s window, {@code offsetMs} after the event. */
   public void use(int e, long offsetMs, int bucket, int question, boolean stale, boolean hit) {
     use(e, offsetMs, bucket, question, stale, hit, 0);

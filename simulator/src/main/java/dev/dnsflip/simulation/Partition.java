@@ -49,6 +49,10 @@ final class Partition {
   void run(Tally tally, ClientRecord record) {
     random = ctx.streams.stream(RandomStreams.RESOLVER, resolvers[0]);
     buildNodes();
+    if (ctx.mode == Mode.AUTO && SkipAhead.reason(ctx, resolvers) == null) {
+      new SkipAhead(ctx, resolvers[0], (CachingResolver) nodes[0], random, tally, record).run();
+      return;
+    }
     int groups = ctx.population.groups();
     int streams = resolvers.length * groups;
     double[] streamRate = new double[streams];

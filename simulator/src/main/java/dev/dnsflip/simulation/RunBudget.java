@@ -42,30 +42,33 @@ public record RunBudget(long bytes, double queries, long cells) {
     long events = Math.max(1, s.schedule().events().size());
     long clients = s.clientGroups().stream().mapToLong(ClientGroup::count).sum();
     long groups = s.clientGroups().size();
-    // Per client: first fresh and last stale per event (two longs), and while an event is observed
-    // their copies and sorted copies (four longs, one event at a time).
-    long bytes = BASE_BYTES + saturating(clients, 16 * events + 32);
+    // Per client: first fresh and last stale per event (two longs), for each replication held at
+    // once (the one observed and the next, PartitionQueue.LIVE); and while an event is observed
+    // their copies and sorted copies (four longs, one event of one replication at a time).
+    long live = Math.min(s.replications(), PartitionQueue.LIVE);
+    long perReplication = saturating(clients, 16 * events);
     // Client state: per client of a group that keeps some, a slot per question it can ask.
     boolean caches = s.clientGroups().stream().anyMatch(g -> !(g.behaviour().cache() instanceof ClientCache.None));
     boolean connections = s.clientGroups().stream().anyMatch(g -> g.behaviour().connectionMeanMs() > 0);
     long perSlot = ClientState.bytesPerSlot(caches, connections);
     for (ClientGroup g : s.clientGroups()) {
-      bytes += saturating(g.count(), perSlot * stateQuestions(g));
+      perReplication += saturating(g.count(), perSlot * stateQuestions(g));
     }
     // Per resolver: its group, upstream, place in a partition and the sort that finds it (36 bytes),
     // and per (resolver, client group) where its clients and their state start (8 bytes).
     long resolvers = s.resolverGroups().stream().mapToLong(ResolverGroup::count).sum();
-    bytes += saturating(resolvers, 36 + 8 * groups + 32);
+    perReplication += saturating(resolvers, 36 + 8 * groups + 32);
+    long bytes = BASE_BYTES + saturating(live, perReplication) + saturating(clients, 32);
     // Caches live only while their partition runs: one partition per worker, a root and the
     // forwarders that lead to it (twice the mean, for the luck of the draw), five slots of arrays
     // each and an LRU order when capacity is bounded.
     bytes += saturating(threads, liveCachesPerPartition(s) * perCache(table.slotCount(), s));
-    // Per worker and one total: two counters a bucket per event, three per question and per
+    // Per worker and one total per replication held: two counters a bucket per event, three per question and per
     // (resolver group, client group) pair per event; the pooled series once more per event.
     long buckets = (s.durationMs() - 1) / s.bucketMs() + 1 + events;
     long pairs = (long) s.resolverGroups().size() * groups;
     long perTally = 16 * buckets + 24 * events * (table.questionCount() + pairs);
-    bytes += saturating(threads + 1L, perTally) + 40 * buckets;
+    bytes += saturating(threads + live, perTally) + 40 * buckets;
     double span = s.durationMs() + (double) beforeZeroMs;
     double queries = s.replications() * span / 1000.0
         * s.clientGroups().stream().mapToDouble(g -> g.count() * g.queriesPerSecond()).sum();

@@ -31,6 +31,7 @@ final class RunContext {
   final boolean initiallyEnabled;
   final long startMs;
   final long endMs;
+  final Mode mode;
   final int[] groupOfResolver;
   final int[] upstreamOf; // resolver -> the resolver it forwards to, or -1
   final List<int[]> partitions; // each: a root resolver first, then every resolver forwarding to it
@@ -44,7 +45,8 @@ final class RunContext {
   final StationaryStart stationary; // how long each group's entries may live, for a steady fill
 
   RunContext(Scenario scenario, AnswerTable table, NameserverTimeline timeline, Population population,
-      RandomStreams streams, long startMs) {
+      RandomStreams streams, long startMs, Mode mode) {
+    this.mode = mode;
     this.scenario = scenario;
     this.table = table;
     this.timeline = timeline;
@@ -207,6 +209,26 @@ final class RunContext {
   dev.dnsflip.client.ClientState newClientState() {
     return needsClientState ? new dev.dnsflip.client.ClientState(population, stateQuestions, table.questionCount(),
         clientCaches, clientConnections) : null;
+  }
+
+  /**
+   * What running {@code partition} costs, in expected queries' worth: every query event by
+   * event; skipping ahead, about two draws a client per switch event and a count per bucket.
+   */
+  double expectedWork(int[] partition) {
+    double span = endMs - (double) startMs;
+    double queries = 0;
+    long clients = 0;
+    for (int r : partition) {
+      for (int g = 0; g < questionOf.length; g++) {
+        queries += population.count(r, g) * ratePerMs[g] * span;
+        clients += population.count(r, g);
+      }
+    }
+    if (mode == Mode.AUTO && SkipAhead.reason(this, partition) == null) {
+      return clients * (2.0 * eventAt.length + 1) + span / scenario.bucketMs() * table.questionCount();
+    }
+    return queries;
   }
 
   /** The (resolver group, client group) pair index used for blame. */

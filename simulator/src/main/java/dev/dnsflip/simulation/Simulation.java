@@ -26,10 +26,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a scenario: for each replication, one partition per resolver (with its clients), run in
@@ -41,14 +39,20 @@ import java.util.concurrent.Future;
 public final class Simulation {
   private final Scenario scenario;
   private final int threads;
+  private final Mode mode;
   private final AnswerTable table;
 
   public Simulation(Scenario scenario, int threads) {
+    this(scenario, threads, Mode.AUTO);
+  }
+
+  public Simulation(Scenario scenario, int threads, Mode mode) {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1");
     }
     this.scenario = scenario;
     this.threads = threads;
+    this.mode = java.util.Objects.requireNonNull(mode, "mode");
     this.table = AnswerTable.build(new Authority(scenario.account()), clientQuestions(scenario));
   }
 
@@ -58,6 +62,15 @@ public final class Simulation {
 
   public AnswerTable table() {
     return table;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  /** How the first replication's partitions would run, known before running them (the population is drawn). */
+  public PartitionModes partitionModes() {
+    return PartitionModes.of(context(0));
   }
 
   /**
@@ -160,14 +173,29 @@ public final class Simulation {
     long maxDelayMs = 0;
     long queries = 0;
     long hits = 0;
+    PartitionModes modes = new PartitionModes(0, java.util.Map.of());
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dnsflip-worker");
       t.setDaemon(true);
       return t;
     });
     try {
+      PartitionQueue queue = elsewhere == null ? new PartitionQueue(this::context, rep -> newTally(shapeOf(rep)),
+          scenario.replications(), events.size(), threads, pool) : null;
       for (int rep = 0; rep < scenario.replications(); rep++) {
-        RunContext ctx = context(rep);
+        RunContext ctx;
+        ClientRecord record;
+        Tally tally;
+        if (queue != null) {
+          PartitionQueue.Done done = queue.take(rep);
+          ctx = done.ctx();
+          record = done.record();
+          tally = done.tally();
+        } else {
+          ctx = context(rep);
+          record = new ClientRecord(ctx.population.clients(), events.size());
+          tally = elsewhere.run(rep, ctx, record);
+        }
         Population population = ctx.population;
         maxDelayMs = Math.max(maxDelayMs, ctx.timeline.maxDelayMs());
         if (shape == null) {
@@ -181,16 +209,18 @@ public final class Simulation {
             closedForms.add(new ClosedForm(table, offsets, scenario.bucketMs()));
           }
         }
-        ClientRecord record = new ClientRecord(population.clients(), events.size());
-        Tally tally = elsewhere == null ? runPartitions(pool, ctx, record) : elsewhere.run(rep, ctx, record);
         queries += tally.queries();
         hits += tally.hits();
+        modes = modes.plus(PartitionModes.of(ctx));
         for (int e = 0; e < events.size(); e++) {
           stats.get(e).add(tally, record);
           for (int r = 0; r < population.resolvers() && isPlain(); r++) {
             closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
                 scenario.propagation().meanMs());
           }
+        }
+        if (queue != null) {
+          queue.release(rep);
         }
       }
     } finally {
@@ -209,7 +239,8 @@ public final class Simulation {
       eventReports.add(stats.get(e).report(points, note));
     }
     RunSummary summary = new RunSummary(scenario.clientCount(), scenario.resolverCount(), scenario.nameservers(),
-        maxDelayMs, queries, hits, queries == 0 ? 0 : (double) hits / queries);
+        maxDelayMs, queries, hits, queries == 0 ? 0 : (double) hits / queries,
+        modes.skippingAhead(), modes.eventByEvent(), modes.eventByEventBecause());
     return new RunResult(summary, eventReports);
   }
 
@@ -280,47 +311,26 @@ public final class Simulation {
     NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
         scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
     Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
-    return new RunContext(scenario, table, timeline, population, streams, startMs());
+    return new RunContext(scenario, table, timeline, population, streams, startMs(), mode);
   }
 
   private Tally newTally(RunContext ctx) {
-    return new Tally(ctx.buckets, table.questionCount(), scenario.resolverGroups().size() * scenario.clientGroups().size());
+    return newTally(ctx.buckets);
   }
 
-  private Tally runPartitions(ExecutorService pool, RunContext ctx, ClientRecord record) {
-    List<int[]> partitions = ctx.partitions;
-    int count = partitions.size();
-    int chunks = Math.min(count, threads * 4);
-    int pairs = scenario.resolverGroups().size() * scenario.clientGroups().size();
-    ClientState clientState = ctx.newClientState();
-    List<Future<Tally>> futures = new ArrayList<>();
-    for (int c = 0; c < chunks; c++) {
-      int from = (int) ((long) count * c / chunks);
-      int to = (int) ((long) count * (c + 1) / chunks);
-      futures.add(pool.submit(() -> {
-        Tally t = new Tally(ctx.buckets, table.questionCount(), pairs);
-        for (int p = from; p < to; p++) {
-          new Partition(ctx, partitions.get(p), clientState).run(t, record);
-        }
-        return t;
-      }));
+  private Tally newTally(int[] buckets) {
+    return new Tally(buckets, table.questionCount(), scenario.resolverGroups().size() * scenario.clientGroups().size());
+  }
+
+  /** Buckets per switch event: the same in every replication. */
+  private int[] shapeOf(int replication) {
+    List<SwitchEvent> events = scenario.schedule().events();
+    int[] buckets = new int[events.size()];
+    for (int e = 0; e < buckets.length; e++) {
+      long end = e + 1 < buckets.length ? events.get(e + 1).atMs() : scenario.durationMs();
+      buckets[e] = (int) Math.max(1, (end - events.get(e).atMs() + scenario.bucketMs() - 1) / scenario.bucketMs());
     }
-    Tally total = new Tally(ctx.buckets, table.questionCount(), pairs);
-    for (Future<Tally> f : futures) {
-      try {
-        total.mergeFrom(f.get());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      } catch (ExecutionException e) {
-        Throwable cause = e.getCause();
-        if (cause instanceof RuntimeException re) {
-          throw re;
-        }
-        throw new IllegalStateException(cause);
-      }
-    }
-    return total;
+    return buckets;
   }
 
   static List<Question> clientQuestions(Scenario scenario) {

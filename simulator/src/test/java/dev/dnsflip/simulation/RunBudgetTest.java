@@ -34,8 +34,9 @@ class RunBudgetTest {
     RunBudget one = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget two = budget(scenario(200_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget events = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000, 120_000));
-    // Each client holds two longs per event, and four longs while an event is observed.
-    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (16 + 32));
+    // Each client holds two longs per event in each of the two replications held at once, and four
+    // longs while an event is observed.
+    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (2 * 16 + 32));
     assertThat(events.bytes() - one.bytes()).isGreaterThanOrEqualTo(100_000L * 16);
     assertThat(one.cells()).isEqualTo(100_000);
     assertThat(events.cells()).isEqualTo(200_000);
@@ -52,13 +53,15 @@ class RunBudgetTest {
     Scenario plain = scenario(100_000, 0.1, InitialCache.COLD, 60_000);
     var cache = dev.dnsflip.client.ClientBehaviour.PLAIN.withCache(new dev.dnsflip.client.ClientCache.Fixed(60, 60));
     long base = budget(plain).bytes();
-    // One question, a cache only: an answer (int) and its expiry (long) per client.
-    assertThat(budget(withClients(plain, cache)).bytes() - base).isEqualTo(100_000L * 12);
+    // One question, a cache only: an answer (int) and its expiry (long) per client, in each of the
+    // two replications held at once.
+    assertThat(budget(withClients(plain, cache)).bytes() - base).isEqualTo(2 * 100_000L * 12);
     // A cache and connections: twice that.
-    assertThat(budget(withClients(plain, cache.withConnectionMeanMs(60_000))).bytes() - base).isEqualTo(100_000L * 24);
+    assertThat(budget(withClients(plain, cache.withConnectionMeanMs(60_000))).bytes() - base)
+        .isEqualTo(2 * 100_000L * 24);
     // Dual stack keeps A and AAAA of its one name apart in its cache (beside a table that now holds AAAA).
     long dual = budget(withClients(plain, dev.dnsflip.client.ClientBehaviour.PLAIN.withDualStack(true))).bytes();
-    assertThat(budget(withClients(plain, cache.withDualStack(true))).bytes() - dual).isEqualTo(100_000L * 2 * 12);
+    assertThat(budget(withClients(plain, cache.withDualStack(true))).bytes() - dual).isEqualTo(2 * 100_000L * 2 * 12);
   }
 
   @Test
@@ -66,9 +69,21 @@ class RunBudgetTest {
     Scenario ten = scenario(1_000, 0.1, InitialCache.COLD, 60_000);
     Scenario many = ten.toBuilder().resolverGroups(java.util.List.of(
         new dev.dnsflip.resolver.ResolverGroup("r", 1_000_010))).build();
-    // Per resolver its bookkeeping only (36 bytes, 8 per client group, 32 for its partition): its
-    // cache lives while its partition runs, on one of the two workers.
-    assertThat(budget(many).bytes() - budget(ten).bytes()).isEqualTo(1_000_000L * (36 + 8 + 32));
+    // Per resolver its bookkeeping only (36 bytes, 8 per client group, 32 for its partition, in
+    // each of the two replications held at once): its cache lives while its partition runs.
+    assertThat(budget(many).bytes() - budget(ten).bytes()).isEqualTo(2 * 1_000_000L * (36 + 8 + 32));
+  }
+
+  @Test
+  void oneReplicationHoldsItsClientsOnce() {
+    Scenario two = scenario(100_000, 0.1, InitialCache.COLD, 60_000);
+    Scenario one = two.withReplications(1);
+    Scenario three = two.withReplications(3);
+    // The second replication held: its client cells, its 10 resolvers' bookkeeping, and its total
+    // tally (two counters for each of 120 buckets and one more, three per question and pair).
+    assertThat(budget(two).bytes() - budget(one).bytes())
+        .isEqualTo(100_000L * 16 + 10 * (36 + 8 + 32) + (16 * 121 + 24 * (1 + 1)));
+    assertThat(budget(three).bytes()).as("never more than two replications at once").isEqualTo(budget(two).bytes());
   }
 
   @Test

@@ -1,0 +1,41 @@
+package dev.dnsflip.cli;
+
+import java.util.SplittableRandom;
+
+/**
+ * The least any event-by-event simulator does per query, run in this process so its rate is
+ * measured beside dnsflip's under the same JIT, heap and machine load: draw the next arrival
+ * (exponential), pick the client, touch one cache slot and one per-client cell. No calendar, no
+ * resolver logic. The same loop as {@code shared/bench/Limit.java}.
+ */
+final class LimitLoop {
+  private LimitLoop() {}
+
+  /** Queries per second over {@code queries} simulated queries of {@code clients} behind {@code resolvers}. */
+  static double queriesPerSecond(long queries, int clients, int resolvers, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    long[] expiry = new long[resolvers];
+    int[] lastUse = new int[clients];
+    long stale = 0;
+    double t = 0;
+    long start = System.nanoTime();
+    for (long i = 0; i < queries; i++) {
+      t += -Math.log1p(-r.nextDouble()) * 0.001;
+      int c = r.nextInt(clients);
+      int res = c % resolvers;
+      long now = (long) t;
+      if (now >= expiry[res]) {
+        expiry[res] = now + 300_000;
+      } else {
+        stale++;
+      }
+      lastUse[c] = (int) now;
+    }
+    double seconds = (System.nanoTime() - start) / 1e9;
+    // Read the results so the JIT cannot drop the loop.
+    if (stale == Long.MIN_VALUE || lastUse[0] == Integer.MIN_VALUE + 1) {
+      throw new IllegalStateException();
+    }
+    return queries / seconds;
+  }
+}

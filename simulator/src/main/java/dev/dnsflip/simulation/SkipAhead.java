@@ -1,0 +1,442 @@
+package dev.dnsflip.simulation;
+
+import dev.dnsflip.authority.AnswerTable;
+import dev.dnsflip.engine.PoissonDraw;
+import dev.dnsflip.observe.ClientRecord;
+import dev.dnsflip.observe.Tally;
+import dev.dnsflip.resolver.CachingResolver;
+import dev.dnsflip.resolver.Prefetch;
+import dev.dnsflip.resolver.ResolverBehaviour;
+import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.resolver.Resolution;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * A partition run without simulating each cache hit, exact in distribution: between two changes
+ * of what a question's lookup returns (an expiry along its chain, a store) every use is a hit
+ * with the same answer. The uses of question q form a Poisson process of rate Λ_q (all clients of
+ * all groups at the resolver), so the first use after the answer's expiry X lies X + Exp(Λ_q)
+ * later; that use is looked up as event by event does, by a client drawn from the groups'
+ * shares. The hits in between are drawn in bulk once the run is over ({@link #draw}): Poisson
+ * counts per bucket, question and client group, with a client and an instant for every stale hit
+ * and for the fresh hits that are some client's first, so counts, first fresh and last stale uses
+ * agree with each other as event by event, exactly in distribution.
+ *
+ * <p>Exact for one cache asked by plain clients, whose hits change nothing: see {@link #reason}
+ * for when a partition runs event by event instead.
+ */
+final class SkipAhead {
+  private final RunContext ctx;
+  private final AnswerTable table;
+  private final int resolver;
+  private final CachingResolver cache;
+  private final SplittableRandom random;
+  private final Tally tally;
+  private final ClientRecord record;
+  private final int groups;
+  private final int[] members;
+  private final int[] pair;
+  private final int[] question; // [k] -> table question asked at this resolver
+  private final double[][] rate; // [k][group] uses per ms
+  private final double[] total; // [k] all groups
+  private final long[] until; // [k] answer fresh before this instant (ms), or MIN_VALUE
+  private final int[] answer; // [k] the answer while fresh
+  private final double[] open; // [k] hits counted from here
+  private final double[] nextLookup; // [k] the first use after a possible change
+  private final Pieces[][] pieces; // [event][group] spans of hits, drawn once the run is over
+  private int[] reached = new int[16]; // clients given a fresh hit in the current cut
+
+  /**
+   * Why a partition must run event by event, or null when skipping ahead is exact for it: one
+   * cache (no forwarders, no farm, no logic of one's own) without policies that act on hits or on expiry (prefetch,
+   * serve-stale, a capacity), and only plain clients (no cache, connection or second family).
+   */
+  static String reason(RunContext ctx, int[] partition) {
+    if (partition.length > 1) {
+      return "forwarders ask it (their caches change on their own lookups)";
+    }
+    int r = partition[0];
+    ResolverGroup group = ctx.scenario.resolverGroups().get(ctx.groupOfResolver[r]);
+    ResolverBehaviour b = group.behaviour();
+    if (group.logic() != null) {
+      return "a cache logic through the resolver SPI (every use is handed to it)";
+    }
+    if (group.backends() > 1) {
+      return "a farm of caches (which backend answers is drawn per use)";
+    }
+    if (!(b.prefetch() instanceof Prefetch.None)) {
+      return "prefetch (a hit near expiry refreshes the entry)";
+    }
+    if (b.serveStale().enabled()) {
+      return "serve-stale (expired entries answer and refresh)";
+    }
+    if (b.capacity() > 0) {
+      return "a bounded cache (every hit reorders its LRU list)";
+    }
+    for (int g = 0; g < ctx.population.groups(); g++) {
+      if (ctx.population.count(r, g) > 0 && !ctx.scenario.clientGroups().get(g).behaviour().isPlain()) {
+        return "clients with caches, connections or two address families (each keeps its own state)";
+      }
+    }
+    return null;
+  }
+
+  SkipAhead(RunContext ctx, int resolver, CachingResolver cache, SplittableRandom random, Tally tally,
+      ClientRecord record) {
+    this.ctx = ctx;
+    this.table = ctx.table;
+    this.resolver = resolver;
+    this.cache = cache;
+    this.random = random;
+    this.tally = tally;
+    this.record = record;
+    groups = ctx.population.groups();
+    members = new int[groups];
+    pair = new int[groups];
+    double[][] byQuestion = new double[table.questionCount()][groups];
+    boolean[] asked = new boolean[table.questionCount()];
+    int askedCount = 0;
+    for (int g = 0; g < groups; g++) {
+      members[g] = ctx.population.count(resolver, g);
+      pair[g] = ctx.pair(resolver, g);
+      if (members[g] == 0) {
+        continue;
+      }
+      for (int i = 0; i < ctx.questionOf[g].length; i++) {
+        int q = ctx.questionOf[g][i];
+        byQuestion[q][g] += members[g] * ctx.ratePerMs[g] * ctx.questionShare[g][i];
+        if (!asked[q] && byQuestion[q][g] > 0) {
+          asked[q] = true;
+          askedCount++;
+        }
+      }
+    }
+    question = new int[askedCount];
+    rate = new double[askedCount][];
+    total = new double[askedCount];
+    for (int q = 0, k = 0; q < asked.length; q++) {
+      if (asked[q]) {
+        question[k] = q;
+        rate[k] = byQuestion[q];
+        total[k] = Arrays.stream(byQuestion[q]).sum();
+        k++;
+      }
+    }
+    until = new long[askedCount];
+    answer = new int[askedCount];
+    open = new double[askedCount];
+    nextLookup = new double[askedCount];
+    int events = ctx.eventAt.length;
+    pieces = new Pieces[events][groups];
+  }
+
+  void run() {
+    double end = ctx.endMs;
+    double start = ctx.startMs;
+    for (int k = 0; k < question.length; k++) {
+      change(k, start, ctx.startMs);
+    }
+    while (question.length > 0) {
+      int k = 0;
+      for (int j = 1; j < question.length; j++) {
+        if (nextLookup[j] < nextLookup[k]) {
+          k = j;
+        }
+      }
+      double at = nextLookup[k];
+      if (at >= end) {
+        break;
+      }
+      long t = (long) Math.floor(at);
+      int g = group(k);
+      int n = members[g];
+      int client = ctx.population.member(resolver, g, n == 1 ? 0 : random.nextInt(n));
+      long used = cache.lookup(question[k], t, client);
+      observe(t, question[k], g, client, used);
+      for (int j = 0; j < question.length; j++) {
+        long fresh = cache.freshUntil(question[j], t);
+        int a = fresh > t ? Resolution.answer(cache.lookup(question[j], t, client)) : -1;
+        if (j == k || fresh != until[j] || a != answer[j]) {
+          credit(j, Math.min(at, until[j]));
+          open[j] = at;
+          until[j] = fresh;
+          answer[j] = a;
+          nextLookup[j] = Math.max(fresh, at) + exponential() / total[j];
+        }
+      }
+    }
+    for (int k = 0; k < question.length; k++) {
+      credit(k, Math.min(end, until[k]));
+    }
+    for (int e = 0; e < ctx.eventAt.length; e++) {
+      for (int g = 0; g < groups; g++) {
+        if (pieces[e][g] != null) {
+          draw(e, g, pieces[e][g]);
+        }
+      }
+    }
+  }
+
+  /** The state of question k at {@code t} (instant {@code at}), and its next lookup. */
+  private void change(int k, double at, long t) {
+    long fresh = cache.freshUntil(question[k], t);
+    open[k] = at;
+    until[k] = fresh;
+    answer[k] = fresh > t ? Resolution.answer(cache.lookup(question[k], t, -1)) : -1;
+    nextLookup[k] = Math.max(fresh, at) + exponential() / total[k];
+  }
+
+  /** The client group of a use of question k: by the groups' shares of its rate. */
+  private int group(int k) {
+    double u = random.nextDouble() * total[k];
+    int last = 0;
+    for (int g = 0; g < groups; g++) {
+      if (rate[k][g] > 0) {
+        last = g;
+        u -= rate[k][g];
+        if (u < 0) {
+          return g;
+        }
+      }
+    }
+    return last;
+  }
+
+  /** A use looked up one by one, counted exactly as event by event counts it. */
+  private void observe(long t, int q, int g, int client, long used) {
+    if (t < 0) {
+      return;
+    }
+    int e = eventIndex(t);
+    if (Resolution.failed(used)) {
+      tally.failure();
+      return;
+    }
+    boolean hit = Resolution.hit(used);
+    if (e < 0) {
+      tally.query(hit);
+      return;
+    }
+    boolean stale = table.provenance(Resolution.answer(used)) != table.intendedProvenance(q, ctx.settingAt(e));
+    long offset = t - ctx.eventAt[e];
+    tally.use(e, offset, (int) (offset / ctx.scenario.bucketMs()), q, stale, hit, pair[g]);
+    record.use(client, e, offset, stale);
+  }
+
+  /** The hits of question k from its open instant to {@code to}: counts per bucket, intensities for the clients. */
+  private void credit(int k, double to) {
+    double a = Math.max(open[k], 0);
+    if (!(to > a)) {
+      return;
+    }
+    long[] eventAt = ctx.eventAt;
+    int e = eventIndex((long) Math.floor(a));
+    while (a < to) {
+      if (e < 0) {
+        double b = Math.min(to, eventAt.length == 0 ? to : eventAt[0]);
+        tally.hits(PoissonDraw.sample(random, total[k] * (b - a)));
+        a = b;
+        e = 0;
+        continue;
+      }
+      double windowEnd = ctx.windowEnd[e];
+      double b = Math.min(to, windowEnd);
+      boolean stale = table.provenance(answer[k]) != table.intendedProvenance(question[k], ctx.settingAt(e));
+      for (int g = 0; g < groups; g++) {
+        if (rate[k][g] > 0) {
+          if (pieces[e][g] == null) {
+            pieces[e][g] = new Pieces();
+          }
+          pieces[e][g].add(a, b, k, stale);
+        }
+      }
+      a = b;
+      e++;
+    }
+  }
+
+  /**
+   * The hits of group g in event e's window, drawn from its spans (question, stale or fresh) cut at
+   * every span end and bucket boundary, in time order. On each cut the intensity of each span's
+   * question is constant. A stale hit's count is Poisson, and each is given a uniform client and
+   * instant (the latest per client, question and pair is kept). A fresh hit's count is split by
+   * thinning: those of the clients without a fresh hit so far (Poisson with the share u/m of the
+   * intensity) each get a uniform one of them and an instant (the earliest is kept), the others
+   * are only counted. So every count, first fresh and last stale agree with each other, as event
+   * by event, at a cost of the stale hits and about one draw a client.
+   */
+  private void draw(int e, int g, Pieces spans) {
+    int m = members[g];
+    int[] pool = new int[m]; // clients without a fresh hit so far: pool[0, u)
+    int[] at = new int[m]; // client - first -> its place in pool
+    for (int i = 0; i < m; i++) {
+      pool[i] = i;
+      at[i] = i;
+    }
+    int u = m;
+    long eventAt = ctx.eventAt[e];
+    long bucketMs = ctx.scenario.bucketMs();
+    double[] ends = spans.ends();
+    int[] byStart = spans.byStart();
+    int[] active = new int[spans.size()];
+    int activeCount = 0;
+    int next = 0;
+    for (int i = 0; i + 1 < ends.length; i++) {
+      for (int j = 0; j < activeCount; ) { // spans that end here leave
+        if (spans.to(active[j]) <= ends[i]) {
+          active[j] = active[--activeCount];
+        } else {
+          j++;
+        }
+      }
+      while (next < byStart.length && spans.from(byStart[next]) <= ends[i]) { // spans that start here join
+        active[activeCount++] = byStart[next++];
+      }
+      double from = ends[i];
+      while (activeCount > 0 && from < ends[i + 1]) {
+        long bucket = ((long) Math.floor(from) - eventAt) / bucketMs;
+        double to = Math.min(ends[i + 1], eventAt + (bucket + 1) * (double) bucketMs);
+        u = drawCut(e, g, spans, active, activeCount, from, to, (int) bucket, pool, at, u);
+        from = to;
+      }
+    }
+  }
+
+  /**
+   * The hits of the active spans on [from, to), inside one bucket; returns how many clients are
+   * still without a fresh hit.
+   */
+  private int drawCut(int e, int g, Pieces spans, int[] active, int activeCount, double from, double to, int bucket,
+      int[] pool, int[] at, int u) {
+    int m = members[g];
+    int first = ctx.population.first(resolver, g);
+    long eventAt = ctx.eventAt[e];
+    double length = to - from;
+    int reachedCount = 0;
+    for (int a = 0; a < activeCount; a++) {
+      int p = active[a];
+      int k = spans.question(p);
+      double mean = rate[k][g] * length;
+      int q = question[k];
+      if (spans.stale(p)) {
+        long n = PoissonDraw.sample(random, mean);
+        if (n > 0) {
+          tally.hits(e, bucket, q, pair[g], true, n);
+        }
+        for (long j = 0; j < n; j++) {
+          int c = first + (m == 1 ? 0 : random.nextInt(m));
+          long offset = (long) Math.floor(from + length * random.nextDouble()) - eventAt;
+          record.use(c, e, offset, true);
+          tally.lastStale(e, q, pair[g], offset);
+        }
+      } else {
+        long reaching = u == 0 ? 0 : PoissonDraw.sample(random, mean * u / m);
+        long others = u == m ? 0 : PoissonDraw.sample(random, mean * (m - u) / m);
+        if (reaching + others > 0) {
+          tally.hits(e, bucket, q, pair[g], false, reaching + others);
+        }
+        for (long j = 0; j < reaching; j++) {
+          int c = pool[u == 1 ? 0 : random.nextInt(u)];
+          record.use(first + c, e, (long) Math.floor(from + length * random.nextDouble()) - eventAt, false);
+          if (reachedCount == reached.length) {
+            reached = java.util.Arrays.copyOf(reached, reachedCount * 2);
+          }
+          reached[reachedCount++] = c;
+        }
+      }
+    }
+    for (int j = 0; j < reachedCount; j++) { // out of the pool once the cut is over
+      int c = reached[j];
+      int place = at[c];
+      if (place < u) {
+        int last = pool[--u];
+        pool[place] = last;
+        at[last] = place;
+        pool[u] = c;
+        at[c] = u;
+      }
+    }
+    return u;
+  }
+
+  /** Spans of hits of one group in one event's window: [from, to), question, stale or fresh. */
+  private final class Pieces {
+    private double[] from = new double[8];
+    private double[] to = new double[8];
+    private int[] question = new int[8];
+    private boolean[] stale = new boolean[8];
+    private int size;
+
+    void add(double a, double b, int k, boolean isStale) {
+      if (size == from.length) {
+        from = java.util.Arrays.copyOf(from, size * 2);
+        to = java.util.Arrays.copyOf(to, size * 2);
+        question = java.util.Arrays.copyOf(question, size * 2);
+        stale = java.util.Arrays.copyOf(stale, size * 2);
+      }
+      from[size] = a;
+      to[size] = b;
+      question[size] = k;
+      stale[size] = isStale;
+      size++;
+    }
+
+    int size() {
+      return size;
+    }
+
+    double from(int p) {
+      return from[p];
+    }
+
+    double to(int p) {
+      return to[p];
+    }
+
+    int question(int p) {
+      return question[p];
+    }
+
+    boolean stale(int p) {
+      return stale[p];
+    }
+
+    /** Every span's start and end, sorted, distinct. */
+    double[] ends() {
+      double[] all = new double[2 * size];
+      for (int p = 0; p < size; p++) {
+        all[2 * p] = from[p];
+        all[2 * p + 1] = to[p];
+      }
+      java.util.Arrays.sort(all);
+      int distinct = 0;
+      for (int i = 0; i < all.length; i++) {
+        if (distinct == 0 || all[i] != all[distinct - 1]) {
+          all[distinct++] = all[i];
+        }
+      }
+      return java.util.Arrays.copyOf(all, distinct);
+    }
+
+    /** Span indices by start. */
+    int[] byStart() {
+      return java.util.stream.IntStream.range(0, size).boxed()
+          .sorted((x, y) -> Double.compare(from[x], from[y])).mapToInt(Integer::intValue).toArray();
+    }
+  }
+
+  /** The switch event whose window holds {@code t}, or -1 before the first. */
+  private int eventIndex(long t) {
+    int e = -1;
+    while (e + 1 < ctx.eventAt.length && t >= ctx.eventAt[e + 1]) {
+      e++;
+    }
+    return e;
+  }
+
+  /** Exp(1): 1 - u lies in (0, 1], so the logarithm is finite. */
+  private double exponential() {
+    return -Math.log1p(-random.nextDouble());
+  }
+}
