@@ -126,6 +126,25 @@ class OwnCacheLogicCliTest {
   }
 
   @Test
+  void exploreFindsAPlantedBugInTheShippedScenarioAndWritesTheMinimalCaseWithItsLogic() throws IOException {
+    // The shipped own-cache scenario with a planted bug's class (on this test's class path) named.
+    String shipped = Files.readString(Path.of("suites/properties/own-cache.yaml"));
+    Path file = Files.writeString(tmp.resolve("own-cache.yaml"),
+        shipped.replace("logic: model", "logic: dev.dnsflip.spi.planted.NeverExpiresNegativeCache"));
+
+    CliRun run = CliRun.of("explore", file.toString(), "--tries", "3", "--seed", "1", "--out",
+        tmp.resolve("explore").toString());
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(Main.BOUNDS_FAILED);
+    try (var written = Files.list(tmp.resolve("explore"))) {
+      Path minimal = written.findFirst().orElseThrow();
+      assertThat(Files.readString(minimal)).contains("logic: dev.dnsflip.spi.planted.NeverExpiresNegativeCache");
+      assertThat(CliRun.of("run", minimal.toString(), "--quiet", "--out", tmp.resolve("replay").toString()).exit())
+          .isEqualTo(Main.BOUNDS_FAILED);
+    }
+  }
+
+  @Test
   void aMissingClassPathEntryIsAUsageError() throws IOException {
     CliRun run = CliRun.of("run", scenario("model").toString(), "--classpath", tmp.resolve("nowhere").toString());
 
