@@ -78,20 +78,19 @@ public record EventObservation(long windowMs, long bucketMs, long uses, long sta
   /**
    * Nearest-rank percentile of the first fresh use over every observed client, those without a
    * fresh use ranked last at the window's length (censored: their first fresh use came later, if
-   * at all). 0 when no client was observed.
+   * at all). When no client was observed, no client got a fresh answer inside the window either:
+   * the window's length, censored, not a 0 that would read as "fresh at once".
    */
   public double firstFreshPercentile(double p) {
-    long n = (long) firstFresh.size() + clientsNeverFresh;
-    if (n == 0) {
-      return 0;
-    }
-    long rank = Percentiles.rank(p, n);
-    return rank > firstFresh.size() ? windowMs : firstFresh.sorted(rank);
+    return firstFreshCensored(p) ? windowMs : firstFresh.sorted(Percentiles.rank(p, (long) firstFresh.size() + clientsNeverFresh));
   }
 
-  /** Whether {@link #firstFreshPercentile} lands on a client that had no fresh use in the window. */
+  /**
+   * Whether {@link #firstFreshPercentile} lands on a client that had no fresh use in the window, or
+   * there was no client to rank.
+   */
   public boolean firstFreshCensored(double p) {
     long n = (long) firstFresh.size() + clientsNeverFresh;
-    return n > 0 && Percentiles.rank(p, n) > firstFresh.size();
+    return n == 0 || Percentiles.rank(p, n) > firstFresh.size();
   }
 }

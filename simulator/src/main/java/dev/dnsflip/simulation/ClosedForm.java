@@ -8,7 +8,8 @@ import java.util.TreeSet;
  * The stale share a switch event should produce through TTL-honouring caches under Poisson
  * lookups (Jung, Berger, Balakrishnan 2003): a slot whose answer changes holds a pre-switch
  * entry with probability H = λT/(1+λT), of age uniform on [0, T), so a use x after the switch is
- * stale with probability H·(1 − x/T). Propagation is folded in as a shift by the mean delay.
+ * stale with probability H·(1 − x/T). Propagation is folded in as a shift by the mean delay d̄: before
+ * d̄ every use of such a slot is stale (a miss fetches the old answer as well), from d̄ on H·(1 − x/T).
  * Sums of λ·H·(…) and of λ accumulate over resolvers and replications.
  */
 final class ClosedForm {
@@ -47,8 +48,8 @@ final class ClosedForm {
           double h = SteadyState.hitProbability(slotRates[slot], ttl);
           for (int i = 0; i < offsets.length; i++) {
             double x = offsets[i] + bucketMs / 2.0 - meanDelayMs;
-            double survive = x <= 0 ? 1.0 : Math.max(0.0, 1.0 - x / ttl);
-            staleRate[i] += rate * h * survive;
+            // Before the switch reaches the nameservers a miss fetches the old answer too: every use is stale.
+            staleRate[i] += x < 0 ? rate : rate * h * Math.max(0.0, 1.0 - x / ttl);
           }
           break;
         }

@@ -78,6 +78,25 @@ class CensoringTest {
   }
 
   @Test
+  void aWindowWithoutAnyUseHasNoFreshAnswerEitherAndIsCensoredNotZero() {
+    // Nobody asked in the window: nobody got a fresh answer in it, which is not "fresh at once".
+    EventReport e = report(new Run(2));
+
+    assertThat(e.metric("clientsObserved").estimate().mean()).isZero();
+    assertThat(e.metric("clientsNeverFresh").estimate().mean()).isZero();
+    for (String m : List.of("firstFresh.p50", "firstFresh.p99", "firstFresh.max")) {
+      assertThat(e.metric(m).estimate().mean()).as(m).isEqualTo(WINDOW);
+      assertThat(e.metric(m).estimate().censored()).as(m).isEqualTo(1);
+    }
+    // One use, fresh at the window's first millisecond: measured, 0 ms, not censored.
+    EventReport one = report(new Run(2).use(1, 0, false));
+    for (String m : List.of("firstFresh.p50", "firstFresh.p99", "firstFresh.max")) {
+      assertThat(one.metric(m).estimate().mean()).as(m).isZero();
+      assertThat(one.metric(m).estimate().censored()).as(m).isZero();
+    }
+  }
+
+  @Test
   void aStaleUseInTheLastBucketCensorsTheLastStaleFigureAndTheBucketBeforeDoesNot() {
     long lastBucket = WINDOW - BUCKET;
     // The last bucket starts at 50 s: a stale use at 49.999 s is closed, one at 50 s may go on.

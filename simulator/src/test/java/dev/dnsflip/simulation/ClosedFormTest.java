@@ -80,4 +80,44 @@ class ClosedFormTest {
     assertThat(share[buckets].getMax()).isZero();
     assertThat(share[buckets + 1].getMax()).isZero();
   }
+
+  /**
+   * Before the mean propagation delay d̄ a miss fetches the old answer too, so every use of a
+   * changing slot is stale: the closed form predicts 1 up to 1 ms before d̄, and H·(1 − x/T) from
+   * d̄ on (x = bucket midpoint − d̄). 2 ms buckets put the midpoint exactly at d̄ − 1, d̄, d̄ + 1.
+   */
+  @Test
+  void closedFormPredictsEveryUseStaleBeforeTheMeanPropagationDelayAndHFromIt() {
+    double lambdaT = 5;
+    double h = lambdaT / (1 + lambdaT);
+    long delay = 5_000;
+    Scenario s = TestScenarios.singleName(TTL_S, 1, 1, lambdaT / TTL_S, 60_000, TestScenarios.schedule(20_000),
+        new Propagation.Fixed(delay), InitialCache.STEADY, 1, 1, 2);
+    Simulation sim = new Simulation(s, 1);
+    long[] offsets = {0, delay - 2, delay - 1, delay, T - 2, T + delay - 1};
+    ClosedForm form = new ClosedForm(sim.table(), offsets, 2);
+    double[] rates = new double[sim.table().questionCount()];
+    rates[0] = lambdaT / T;
+    form.add(rates, false, true, delay);
+    assertThat(form.predicted(0)).as("at the switch").isEqualTo(1.0);
+    assertThat(form.predicted(1)).as("midpoint 1 ms before the delay").isEqualTo(1.0);
+    assertThat(form.predicted(2)).as("midpoint at the delay").isEqualTo(h);
+    assertThat(form.predicted(3)).as("midpoint 1 ms after the delay").isCloseTo(h * (1 - 1.0 / T), within(1e-12));
+    assertThat(form.predicted(4)).as("T − d̄ after the delay").isCloseTo(h * (1 - (T - 1.0 - delay) / T), within(1e-12));
+    assertThat(form.predicted(5)).as("a whole TTL after the delay").isZero();
+  }
+
+  /** What the closed form now says before the delay is what the simulation does: every use stale. */
+  @Test
+  void everyUseBeforeAFixedPropagationDelayIsStaleInTheSimulation() {
+    long delay = 5_000;
+    Scenario s = TestScenarios.singleName(TTL_S, 3, 20, 2, 60_000, TestScenarios.schedule(20_000),
+        new Propagation.Fixed(delay), InitialCache.STEADY, 7, 2, 1_000);
+    StaleSeries series = new Simulation(s, 1).run().events().get(0).series();
+    for (int b = 0; b < delay / 1_000; b++) {
+      assertThat(series.uses()[b]).as("bucket %d has uses", b).isPositive();
+      assertThat(series.share(b)).as("bucket %d", b).isEqualTo(1.0);
+    }
+    assertThat(series.share((int) (delay / 1_000))).as("the bucket from the delay on").isLessThan(1.0);
+  }
 }
