@@ -41,30 +41,76 @@ public final class SteadyState {
   }
 
   /**
-   * Fills {@code cache} at {@code startMs}; TTLs are those the cache would keep (after its clamps).
-   * A whole-second cache ({@link CacheClock#WHOLE_SECOND}) gets the same draws and keeps each entry
-   * to the end of its expiry second ({@link CachingResolver#preload}): a lifetime of T to T + 1 s,
-   * which this fill does not weigh, so it is only close to stationary; such a cache is never plain,
-   * and the simulation lets filled caches that are not plain settle before time 0.
+   * Fills {@code cache} at {@code startMs}; TTLs are those the cache would keep (after its clamps)
+   * of what the authority answers. A whole-second cache ({@link CacheClock#WHOLE_SECOND}) gets the
+   * same draws and keeps each entry to the end of its expiry second ({@link CachingResolver#preload}):
+   * a lifetime of T to T + 1 s, which this fill does not weigh, so it is only close to stationary;
+   * such a cache is never plain, and the simulation lets filled caches that are not plain settle
+   * before time 0.
    */
   public static void fill(CachingResolver cache, AnswerTable table, double[] slotRates,
       boolean enabled, long startMs, SplittableRandom random) {
-    TtlClamps clamps = cache.behaviour().clamps();
+    fill(cache, table, slotRates, keptFromAuthority(cache.behaviour(), table, enabled), enabled, startMs, random);
+  }
+
+  /**
+   * Fills {@code cache} at {@code startMs} with entries slot k may keep for {@code keptMs[k]} (the
+   * longest TTL it can hold there, after its clamps: for a forwarder, possibly a stale reply TTL its
+   * upstream hands out, longer than the record's). Present with probability λL/(1+λL), age uniform on
+   * [0, L): each cache's expiries are spread over its whole cycle, so no two caches start in phase.
+   * A serve-stale cache holds the slots it does not hold fresh as expired entries (in steady state
+   * every slot once looked up stays, fresh or stale, for the stale window), expired for as long as a
+   * lookup has not come: Exp(λ) by memorylessness.
+   */
+  public static void fill(CachingResolver cache, AnswerTable table, double[] slotRates, long[] keptMs,
+      boolean enabled, long startMs, SplittableRandom random) {
+    boolean stale = cache.behaviour().serveStale().enabled();
     for (int slot = 0; slot < slotRates.length; slot++) {
       if (slotRates[slot] <= 0) {
         continue;
       }
-      int answer = answerForSlot(table, slot, enabled);
-      long ttl = table.provenance(answer) == dev.dnsflip.authority.Provenance.NEGATIVE.ordinal()
-          ? clamps.negativeMs(table.ttlMs(answer)) : clamps.positiveMs(table.ttlMs(answer));
-      if (ttl <= 0 || random.nextDouble() >= hitProbability(slotRates[slot], ttl)) {
+      long ttl = keptMs[slot];
+      if (ttl <= 0) {
         continue;
       }
-      cache.preload(slot, answer, ttl, random.nextLong(ttl), startMs);
+      int answer = initialAnswer(table, slot, enabled);
+      if (answer < 0) {
+        throw new IllegalStateException("lookups at CNAME slot " + table.slotName(slot) + " without a CNAME");
+      }
+      if (random.nextDouble() < hitProbability(slotRates[slot], ttl)) {
+        cache.preload(slot, answer, ttl, random.nextLong(ttl), startMs);
+      } else if (stale) {
+        double sinceExpiry = -Math.log1p(-random.nextDouble()) / slotRates[slot];
+        cache.preload(slot, answer, ttl, ttl + (long) Math.min(Math.ceil(sinceExpiry), MAX_STALE_AGE_MS), startMs);
+      }
     }
   }
 
-  private static int answerForSlot(AnswerTable table, int slot, boolean enabled) {
+  /** Far past any stale window (ten years): an older entry is as good as none. */
+  private static final long MAX_STALE_AGE_MS = 10L * 365 * 86_400_000;
+
+  /** Per slot, the TTL {@code behaviour} keeps of the authority's answer (after its clamps). */
+  public static long[] keptFromAuthority(ResolverBehaviour behaviour, AnswerTable table, boolean enabled) {
+    long[] kept = new long[table.slotCount()];
+    for (int slot = 0; slot < kept.length; slot++) {
+      int answer = initialAnswer(table, slot, enabled);
+      kept[slot] = answer < 0 ? 0 : kept(behaviour, table, answer, table.ttlMs(answer));
+    }
+    return kept;
+  }
+
+  /** The TTL {@code behaviour} keeps of {@code answer} received with {@code receivedMs}: its clamps (on whole seconds for a whole-second cache). */
+  public static long kept(ResolverBehaviour behaviour, AnswerTable table, int answer, long receivedMs) {
+    long received = behaviour.wholeSecondClock() ? CacheClock.wholeSecondsMs(receivedMs) : receivedMs;
+    return table.provenance(answer) == dev.dnsflip.authority.Provenance.NEGATIVE.ordinal()
+        ? behaviour.clamps().negativeMs(received) : behaviour.clamps().positiveMs(received);
+  }
+
+  /**
+   * The answer slot {@code slot} holds under the setting {@code enabled}: its question's, or the
+   * CNAME it is the slot of; -1 for a CNAME slot no question reaches a CNAME through under that setting.
+   */
+  public static int initialAnswer(AnswerTable table, int slot, boolean enabled) {
     if (slot < table.questionCount()) {
       return table.answerOf(slot, enabled);
     }
@@ -73,6 +119,6 @@ public final class SteadyState {
         return table.answerOf(q, enabled);
       }
     }
-    throw new IllegalStateException("no CNAME for slot " + table.slotName(slot));
+    return -1;
   }
 }

@@ -212,7 +212,8 @@ final class Partition {
         }
         double[] slotRates = SteadyState.slotRates(table, rates, ctx.initiallyEnabled);
         for (CachingResolver backend : backends) {
-          SteadyState.fill(backend, table, slotRates, ctx.initiallyEnabled, ctx.startMs, random);
+          SteadyState.fill(backend, table, slotRates, ctx.stationary.keptMs(ctx.groupOfResolver[r]),
+              ctx.initiallyEnabled, ctx.startMs, random);
         }
       }
       nodes[i] = backends.length == 1 ? backends[0] : new ResolverFarm(table, backends, group.choice(), random);

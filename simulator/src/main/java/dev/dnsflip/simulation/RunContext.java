@@ -39,6 +39,7 @@ final class RunContext {
   final long[] outageTo;
   final boolean needsClientState;
   final int[][] stateQuestions; // [client group] -> table questions its clients keep state for
+  final StationaryStart stationary; // how long each group's entries may live, for a steady fill
 
   RunContext(Scenario scenario, AnswerTable table, NameserverTimeline timeline, Population population,
       RandomStreams streams, long startMs) {
@@ -85,6 +86,7 @@ final class RunContext {
     }
     initiallyEnabled = scenario.schedule().initiallyEnabled();
     this.startMs = startMs;
+    stationary = StationaryStart.of(scenario, table);
     endMs = scenario.durationMs();
     List<ResolverGroup> rgs = scenario.resolverGroups();
     int resolvers = population.resolvers();

@@ -251,30 +251,17 @@ public final class Simulation {
 
   /**
    * Where the run starts. A stationary fill is exact only for plain scenarios; otherwise the
-   * filled caches then settle for twice the longest lifetime in play (at most 2 h) before time 0,
-   * with nothing observed, so forwarders, prefetch, serve-stale, whole-second clocks and client
-   * caches reach their own steady state.
+   * filled caches then settle before time 0, with nothing observed, for the period
+   * {@link StationaryStart} derives from every way an entry can live (floors, whole seconds,
+   * stale replies down forwarder chains, client caches and connections), so forwarders, prefetch,
+   * serve-stale and client caches reach their own steady state.
    */
   long startMs() {
     InitialCache init = scenario.initialCache();
     if (init.mode() != InitialCache.Mode.STEADY || isPlain()) {
       return init.startMs();
     }
-    long longest = 0;
-    for (int a = 0; a < table.answerCount(); a++) {
-      for (ResolverGroup g : scenario.resolverGroups()) {
-        long ttl = table.ttlMs(a);
-        boolean negative = table.provenance(a) == dev.dnsflip.authority.Provenance.NEGATIVE.ordinal();
-        long kept = negative ? g.behaviour().clamps().negativeMs(ttl) : g.behaviour().clamps().positiveMs(ttl);
-        // A whole-second cache keeps an entry up to 1 s past its TTL.
-        longest = Math.max(longest, g.behaviour().wholeSecondClock() ? kept + 1000 : kept);
-      }
-    }
-    for (ClientGroup g : scenario.clientGroups()) {
-      longest = Math.max(longest, g.behaviour().cache().lifetimeMs(longest, false) + g.behaviour().cache().graceMs());
-      longest = Math.max(longest, 3 * g.behaviour().connectionMeanMs());
-    }
-    return -Math.min(2 * longest, 2 * 3_600_000L);
+    return -StationaryStart.of(scenario, table).settleMs(scenario, table);
   }
 
   private List<String[]> blamePairs() {
@@ -288,7 +275,7 @@ public final class Simulation {
   }
 
   /** What every partition of replication {@code rep} shares: its timeline, population and streams. */
-  private RunContext context(int rep) {
+  RunContext context(int rep) {
     RandomStreams streams = new RandomStreams(scenario.seed()).replication(rep);
     NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
         scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));

@@ -1,0 +1,157 @@
+package dev.dnsflip.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.dnsflip.authority.Account;
+import dev.dnsflip.authority.Propagation;
+import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.client.WeightedQuestion;
+import dev.dnsflip.observe.ClientRecord;
+import dev.dnsflip.observe.Tally;
+import dev.dnsflip.presets.Origin;
+import dev.dnsflip.presets.Presets;
+import dev.dnsflip.presets.ResolverPreset;
+import dev.dnsflip.resolver.InitialCache;
+import dev.dnsflip.resolver.ResolverGroup;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.xbill.DNS.Type;
+
+/**
+ * Steady starts are stationary in every topology: for each shipped resolver preset (forwarding
+ * presets in front of TTL-honouring resolvers) and for dnsmasq-2.90 forwarding to
+ * unbound-1.17-serve-expired (stale reply TTL 30 s above a 5 s Auto TTL), a switch at any of four
+ * offsets spread over one full cache cycle gives the same distribution of last stale uses.
+ *
+ * <p>One value per partition (the latest last-stale use of its clients): partitions are
+ * independent, clients of one partition are not, so the values are i.i.d. within a run. Each
+ * offset runs on its own seed, so the samples are independent, and each later offset is compared
+ * with the first by a two-sample Kolmogorov–Smirnov test (Commons Math). Family-wise α = 1% over
+ * every comparison of every case, Bonferroni-corrected: each test at α / comparisons.
+ */
+class StationaryStartTest {
+  private static final long AUTO_TTL_S = 5;
+  private static final int ROOTS = 300;
+  private static final int CLIENTS = 600;
+  private static final double QPS = 1;
+  private static final double FAMILY_ALPHA = 0.01;
+  /** Offsets per case, as fractions of its cycle; one comparison each after the first. */
+  private static final double[] FRACTIONS = {0.1, 0.35, 0.6, 0.85};
+
+  /** A topology, the cycle its entries go through, and the switch offsets tried. */
+  record Case(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs, long[] switchAtMs) {
+    @Override
+    public String toString() {
+      return name;
+    }
+  }
+
+  static List<Case> cases() {
+    List<Case> cases = new ArrayList<>();
+    for (ResolverPreset p : Presets.RESOLVERS) {
+      ResolverGroup group = new ResolverGroup(p.forwarder() ? "f" : "r", ROOTS, p.behaviour(), p.backends(), p.choice(),
+          p.forwarder() ? "up" : null, new Origin(p.name(), true, false));
+      List<ResolverGroup> groups = p.forwarder() ? List.of(new ResolverGroup("up", ROOTS), group) : List.of(group);
+      long keptMs = p.behaviour().clamps().positiveMs(AUTO_TTL_S * 1000) + (p.behaviour().wholeSecondClock() ? 1000 : 0);
+      cases.add(spread(p.name(), groups, group.name(), keptMs));
+    }
+    ResolverPreset unbound = Presets.resolver("unbound-1.17-serve-expired").orElseThrow();
+    ResolverPreset dnsmasq = Presets.resolver("dnsmasq-2.90").orElseThrow();
+    List<ResolverGroup> chain = List.of(
+        new ResolverGroup("up", ROOTS, unbound.behaviour(), 1, unbound.choice(), null, new Origin(unbound.name(), true, false)),
+        new ResolverGroup("f", ROOTS, dnsmasq.behaviour(), 1, dnsmasq.choice(), "up", new Origin(dnsmasq.name(), true, false)));
+    // The forwarder keeps a stale reply 30 s, and asks again after Unbound's entry (5 s, up to 1 s more) expired.
+    cases.add(new Case("dnsmasq-2.90 -> unbound-1.17-serve-expired", chain, "f", 30_000 + 6_000,
+        new long[] {10_000, 25_000, 19_000, 36_000}));
+    return cases;
+  }
+
+  private static Case spread(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs) {
+    long[] at = new long[FRACTIONS.length];
+    for (int k = 0; k < at.length; k++) {
+      at[k] = 1_000 + (long) (FRACTIONS[k] * cycleMs);
+    }
+    return new Case(name, groups, clientsAt, cycleMs, at);
+  }
+
+  private static int comparisons() {
+    return cases().stream().mapToInt(c -> c.switchAtMs().length - 1).sum();
+  }
+
+  static Scenario scenario(Case c, long switchAtMs, long seed) {
+    Account account = TestScenarios.account(AUTO_TTL_S, List.of(TestScenarios.zone("example.com",
+        TestScenarios.a("www.example.com", "192.0.2.10", 1, true))), List.of());
+    long window = c.cycleMs() + 60_000; // past every last stale use: each bound above is under a cycle + d
+    return Scenario.builder().name(c.name()).seed(seed).replications(1).durationMs(switchAtMs + window)
+        .bucketMs(1_000).initialCache(InitialCache.STEADY).account(account).propagation(new Propagation.Fixed(2_000))
+        .schedule(TestScenarios.schedule(switchAtMs)).resolverGroups(c.groups())
+        .clientGroups(List.of(new ClientGroup("c", CLIENTS, QPS, Map.of(c.clientsAt(), 1.0),
+            List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)))))
+        .build();
+  }
+
+  /** Per partition with an observed client, the latest last-stale use of its clients (0 when none was stale). */
+  static double[] lastStalePerPartition(Scenario scenario) {
+    Simulation simulation = new Simulation(scenario, 1);
+    RunContext ctx = simulation.context(0);
+    Tally tally = new Tally(ctx.buckets, simulation.table().questionCount(), 1);
+    ClientRecord record = new ClientRecord(ctx.population.clients(), 1);
+    simulation.run(new PartitionRange(0, 0, ctx.partitions.size())).addTo(tally, record);
+    double[] values = new double[ctx.partitions.size()];
+    int n = 0;
+    for (int[] partition : ctx.partitions) {
+      long latest = -1;
+      for (int r : partition) {
+        for (int client = ctx.population.first(r, 0); client < ctx.population.first(r + 1, 0); client++) {
+          long stale = record.lastStale(client, 0);
+          if (stale >= 0 || record.firstFresh(client, 0) >= 0) {
+            latest = Math.max(latest, Math.max(stale, 0));
+          }
+        }
+      }
+      if (latest >= 0) {
+        values[n++] = latest;
+      }
+    }
+    return Arrays.copyOf(values, n);
+  }
+
+  static Stream<Case> everyCase() {
+    return cases().stream();
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("everyCase")
+  void lastStaleDistributionDoesNotDependOnWhereTheSwitchFalls(Case c) {
+    double alpha = FAMILY_ALPHA / comparisons();
+    long seedBase = 7919L * (1 + cases().indexOf(c));
+    double[] first = lastStalePerPartition(scenario(c, c.switchAtMs()[0], seedBase));
+    assertThat(first.length).as("independent samples").isGreaterThan(150);
+    KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+    for (int k = 1; k < c.switchAtMs().length; k++) {
+      double[] other = lastStalePerPartition(scenario(c, c.switchAtMs()[k], seedBase + k));
+      double p = ks.kolmogorovSmirnovTest(first, other);
+      assertThat(p).as("%s: switch at %d ms vs %d ms (medians %.0f vs %.0f ms), KS p", c.name(), c.switchAtMs()[0],
+          c.switchAtMs()[k], median(first), median(other)).isGreaterThan(alpha);
+    }
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
+  }
+
+  @Test
+  void theFamilyIsEveryPresetAndTheChain() {
+    assertThat(cases()).hasSize(Presets.RESOLVERS.size() + 1);
+    assertThat(comparisons()).isEqualTo(3 * cases().size());
+  }
+}
