@@ -48,6 +48,9 @@ final class Partition {
   void run(Tally tally, ClientRecord record) {
     random = ctx.streams.stream(RandomStreams.RESOLVER, resolvers[0]);
     buildNodes();
+    if (clientState != null && ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY) {
+      ClientCacheFill.fill(ctx, resolvers, clientState);
+    }
     int groups = ctx.population.groups();
     int streams = resolvers.length * groups;
     double[] streamRate = new double[streams];
