@@ -195,6 +195,17 @@ class StationaryStartTest {
     return Stream.of("dnsmasq-2.90 -> unbound-1.17-serve-expired", "clients jvm", "unbound-1.17");
   }
 
+  /** The fills draw from each partition's own streams: the same result on any thread count. */
+  @Test
+  void filledStartsGiveTheSameResultOnAnyThreadCount() {
+    Case chain = cases().stream().filter(x -> x.name().startsWith("dnsmasq-2.90 ->")).findFirst().orElseThrow();
+    ClientBehaviour chrome = Presets.client("chrome").orElseThrow().behaviour();
+    Case withClientCaches = new Case(chain.name(), chain.groups(), chain.clientsAt(), chain.cycleMs(), chain.switchAtMs(),
+        chrome.withDualStack(true), new Origin("chrome", true, true));
+    Scenario scenario = scenario(withClientCaches, 25_000, 3).toBuilder().replications(2).build();
+    assertThat(new Simulation(scenario, 4).run()).isEqualTo(new Simulation(scenario, 1).run());
+  }
+
   @Test
   void theFamilyIsEveryPresetAndTheChain() {
     assertThat(cases()).hasSize(Presets.RESOLVERS.size() + 1 + Presets.CLIENTS.size());
