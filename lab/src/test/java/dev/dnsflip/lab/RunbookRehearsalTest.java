@@ -53,22 +53,7 @@ class RunbookRehearsalTest {
   @BeforeEach
   void start() throws IOException {
     authority = LabAuthority.start(account, new InetSocketAddress(Loopback.v4(1), 0));
-    EnforceControl control = new EnforceControl() {
-      @Override
-      public boolean enforced() {
-        return authority.enabled();
-      }
-
-      @Override
-      public void enforce(boolean on) {
-        if (on) {
-          authority.enable();
-        } else {
-          authority.disable();
-        }
-      }
-    };
-    api = DnsSettingsApi.start(new InetSocketAddress(Loopback.v4(1), 0), ACCOUNT, TOKEN, control);
+    api = DnsSettingsApi.start(new InetSocketAddress(Loopback.v4(1), 0), ACCOUNT, TOKEN, EnforceControl.of(authority));
   }
 
   @AfterEach

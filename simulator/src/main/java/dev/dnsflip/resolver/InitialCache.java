@@ -7,7 +7,9 @@ import dev.dnsflip.simulation.Limits;
  * How resolver caches look at the start of a run.
  *
  * <p>STEADY (default): each slot holds an answer with its stationary probability
- * H = λT/(1+λT) and, when present, an age uniform on [0, T) (Jung, Berger, Balakrishnan 2003).
+ * H = λL/(1+λL) and, when present, an age uniform on [0, L) (Jung, Berger, Balakrishnan 2003), L the
+ * longest lifetime an entry can have in that cache (the simulation derives it: floors, stale reply
+ * TTLs down forwarder chains, client cache lifetimes), then settles where the fill is not exact.
  * Caches that all start empty fill together and expire together for many TTL cycles, so a switch
  * landing on a multiple of the TTL would look almost instantaneous: a wrong answer.
  * COLD: all caches empty at t = 0. WARMUP: empty at t = -warmupMs, nothing observed before 0.

@@ -49,6 +49,9 @@ final class Partition {
   void run(Tally tally, ClientRecord record) {
     random = ctx.streams.stream(RandomStreams.RESOLVER, resolvers[0]);
     buildNodes();
+    if (clientState != null && ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY) {
+      ClientCacheFill.fill(ctx, resolvers, clientState);
+    }
     if (ctx.mode == Mode.AUTO && SkipAhead.reason(ctx, resolvers) == null) {
       new SkipAhead(ctx, resolvers[0], (CachingResolver) nodes[0], random, tally, record).run();
       return;

@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Propagation;
+import dev.dnsflip.client.ClientBehaviour;
+import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.Tally;
+import dev.dnsflip.presets.ClientPreset;
 import dev.dnsflip.presets.Origin;
 import dev.dnsflip.presets.Presets;
 import dev.dnsflip.presets.ResolverPreset;
@@ -26,9 +29,12 @@ import org.xbill.DNS.Type;
 
 /**
  * Steady starts are stationary in every topology: for each shipped resolver preset (forwarding
- * presets in front of TTL-honouring resolvers) and for dnsmasq-2.90 forwarding to
- * unbound-1.17-serve-expired (stale reply TTL 30 s above a 5 s Auto TTL), a switch at any of four
- * offsets spread over one full cache cycle gives the same distribution of last stale uses.
+ * presets in front of TTL-honouring resolvers), for dnsmasq-2.90 forwarding to
+ * unbound-1.17-serve-expired (stale reply TTL 30 s above a 5 s Auto TTL) and for each client preset
+ * (its cache, connections, dual stack), a switch at any of four offsets spread over one full cache
+ * cycle gives the same distribution of last stale uses. Before client caches were filled, a JVM's
+ * fixed 30 s cache switched at 11 s and at 31 s gave p50 21 s and 28 s; before forwarders were
+ * filled over the stale reply TTL, the chain switched at 10 s and 25 s gave medians 42 s and 56 s.
  *
  * <p>One value per partition (the latest last-stale use of its clients): partitions are
  * independent, clients of one partition are not, so the values are i.i.d. within a run. Each
@@ -45,8 +51,13 @@ class StationaryStartTest {
   /** Offsets per case, as fractions of its cycle; one comparison each after the first. */
   private static final double[] FRACTIONS = {0.1, 0.35, 0.6, 0.85};
 
-  /** A topology, the cycle its entries go through, and the switch offsets tried. */
-  record Case(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs, long[] switchAtMs) {
+  /** A topology and its clients, the cycle their entries go through, and the switch offsets tried. */
+  record Case(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs, long[] switchAtMs,
+      ClientBehaviour clients, Origin clientOrigin) {
+    Case(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs, long[] switchAtMs) {
+      this(name, groups, clientsAt, cycleMs, switchAtMs, ClientBehaviour.PLAIN, null);
+    }
+
     @Override
     public String toString() {
       return name;
@@ -70,15 +81,27 @@ class StationaryStartTest {
     // The forwarder keeps a stale reply 30 s, and asks again after Unbound's entry (5 s, up to 1 s more) expired.
     cases.add(new Case("dnsmasq-2.90 -> unbound-1.17-serve-expired", chain, "f", 30_000 + 6_000,
         new long[] {10_000, 25_000, 19_000, 36_000}));
+    for (ClientPreset p : Presets.CLIENTS) {
+      // Client caches live too: each client preset behind TTL-honouring resolvers, over its own cycle.
+      ClientCache cache = p.behaviour().cache();
+      long cycle = Math.max(AUTO_TTL_S * 1000, cache.lifetimeMs(AUTO_TTL_S * 1000, false) + cache.graceMs());
+      cases.add(spread("clients " + p.name(), List.of(new ResolverGroup("r", ROOTS)), "r", cycle,
+          p.behaviour(), new Origin(p.name(), true, false)));
+    }
     return cases;
   }
 
   private static Case spread(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs) {
+    return spread(name, groups, clientsAt, cycleMs, ClientBehaviour.PLAIN, null);
+  }
+
+  private static Case spread(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs,
+      ClientBehaviour clients, Origin clientOrigin) {
     long[] at = new long[FRACTIONS.length];
     for (int k = 0; k < at.length; k++) {
       at[k] = 1_000 + (long) (FRACTIONS[k] * cycleMs);
     }
-    return new Case(name, groups, clientsAt, cycleMs, at);
+    return new Case(name, groups, clientsAt, cycleMs, at, clients, clientOrigin);
   }
 
   private static int comparisons() {
@@ -86,15 +109,24 @@ class StationaryStartTest {
   }
 
   static Scenario scenario(Case c, long switchAtMs, long seed) {
+    return scenario(c, switchAtMs, seed, InitialCache.STEADY);
+  }
+
+  static Scenario scenario(Case c, long switchAtMs, long seed, InitialCache init) {
     Account account = TestScenarios.account(AUTO_TTL_S, List.of(TestScenarios.zone("example.com",
         TestScenarios.a("www.example.com", "192.0.2.10", 1, true))), List.of());
     long window = c.cycleMs() + 60_000; // past every last stale use: each bound above is under a cycle + d
     return Scenario.builder().name(c.name()).seed(seed).replications(1).durationMs(switchAtMs + window)
-        .bucketMs(1_000).initialCache(InitialCache.STEADY).account(account).propagation(new Propagation.Fixed(2_000))
+        .bucketMs(1_000).initialCache(init).account(account).propagation(new Propagation.Fixed(2_000))
         .schedule(TestScenarios.schedule(switchAtMs)).resolverGroups(c.groups())
-        .clientGroups(List.of(new ClientGroup("c", CLIENTS, QPS, Map.of(c.clientsAt(), 1.0),
-            List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)))))
+        .clientGroups(List.of(clients(c)))
         .build();
+  }
+
+  private static ClientGroup clients(Case c) {
+    ClientGroup plain = new ClientGroup("c", CLIENTS, QPS, Map.of(c.clientsAt(), 1.0),
+        List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)));
+    return c.clientOrigin() == null ? plain : plain.withBehaviour(c.clients(), c.clientOrigin());
   }
 
   /** Per partition with an observed client, the latest last-stale use of its clients (0 when none was stale). */
@@ -149,9 +181,34 @@ class StationaryStartTest {
     return sorted.length == 0 ? Double.NaN : sorted[sorted.length / 2];
   }
 
+  /** The check can fail: cold caches fill together at time 0 and stay in phase, and it tells. */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("lockedWhenCold")
+  void coldCachesFailTheSameCheck(String name) {
+    Case c = cases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+    double[] first = lastStalePerPartition(scenario(c, c.switchAtMs()[0], 1, InitialCache.COLD));
+    double[] second = lastStalePerPartition(scenario(c, c.switchAtMs()[1], 2, InitialCache.COLD));
+    assertThat(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(first, second)).isLessThan(FAMILY_ALPHA / comparisons());
+  }
+
+  static Stream<String> lockedWhenCold() {
+    return Stream.of("dnsmasq-2.90 -> unbound-1.17-serve-expired", "clients jvm", "unbound-1.17");
+  }
+
+  /** The fills draw from each partition's own streams: the same result on any thread count. */
+  @Test
+  void filledStartsGiveTheSameResultOnAnyThreadCount() {
+    Case chain = cases().stream().filter(x -> x.name().startsWith("dnsmasq-2.90 ->")).findFirst().orElseThrow();
+    ClientBehaviour chrome = Presets.client("chrome").orElseThrow().behaviour();
+    Case withClientCaches = new Case(chain.name(), chain.groups(), chain.clientsAt(), chain.cycleMs(), chain.switchAtMs(),
+        chrome.withDualStack(true), new Origin("chrome", true, true));
+    Scenario scenario = scenario(withClientCaches, 25_000, 3).toBuilder().replications(2).build();
+    assertThat(new Simulation(scenario, 4).run()).isEqualTo(new Simulation(scenario, 1).run());
+  }
+
   @Test
   void theFamilyIsEveryPresetAndTheChain() {
-    assertThat(cases()).hasSize(Presets.RESOLVERS.size() + 1);
+    assertThat(cases()).hasSize(Presets.RESOLVERS.size() + 1 + Presets.CLIENTS.size());
     assertThat(comparisons()).isEqualTo(3 * cases().size());
   }
 }

@@ -129,6 +129,38 @@ class DnsSettingsApiTest {
     assertThat(control.changes).isEmpty();
   }
 
+  /** Concurrent PATCHes: each is answered with the setting it left, and the switch is only asked to change. */
+  @Test
+  void concurrentPatchesOnlyEverChangeTheSwitch() throws Exception {
+    int threads = 8;
+    int each = 40;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        boolean on = t % 2 == 0;
+        done.add(pool.submit(() -> {
+          for (int i = 0; i < each; i++) {
+            assertSettings(patch("{\"enforce_dns_only\": " + on + "}"), on);
+          }
+          return null;
+        }));
+      }
+      for (java.util.concurrent.Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    List<Boolean> changes = control.changes;
+    assertThat(changes).isNotEmpty();
+    assertThat(changes.get(0)).as("the first change turns it on").isTrue();
+    for (int i = 1; i < changes.size(); i++) {
+      assertThat(changes.get(i)).as("change %d flips the one before", i).isNotEqualTo(changes.get(i - 1));
+    }
+    assertSettings(get(), changes.get(changes.size() - 1));
+  }
+
   @Test
   void aWrongMissingOrMalformedTokenIs403AndChangesNothing() throws Exception {
     String enable = "{\"enforce_dns_only\": true}";
