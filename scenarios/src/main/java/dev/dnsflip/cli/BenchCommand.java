@@ -1,6 +1,7 @@
 package dev.dnsflip.cli;
 
 import dev.dnsflip.simulation.Mode;
+import dev.dnsflip.simulation.Scenario;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
@@ -33,6 +34,10 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--cell-seconds", paramLabel = "S", defaultValue = "30", description = "with --scale: the longest "
       + "one cell may be expected to take (default: 30)")
   double cellSeconds;
+
+  @Option(names = "--spi", description = "also run the same scenario with every cache through the resolver SPI "
+      + "(logic: model, which never skips ahead) and print it beside the built-in path event by event")
+  boolean spi;
 
   @Option(names = "--clients", paramLabel = "N", defaultValue = "" + Benchmark.CLIENTS, hidden = true)
   int clients;
@@ -75,6 +80,13 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("event by event / limit loop: %.2f (per thread: %.2f)%n", events.median() / limitRate,
         events.median() / workers / limitRate);
     out.printf("skip-ahead / event by event: %.1f×%n", skip.median() / events.median());
+    if (spi) {
+      Timed throughSpi = timed(out, "through the SPI",
+          Benchmark.throughSpi(Benchmark.scenario(clients, resolvers)), Mode.AUTO, workers);
+      out.printf("%d queries/s through the SPI, logic: model (median of %d runs; best %d): %.0f%% of the built-in "
+          + "path event by event%n", Math.round(throughSpi.median()), runs, Math.round(throughSpi.best()),
+          100 * throughSpi.median() / events.median());
+    }
     out.printf("peak heap %d MB (max heap %d MB)%n", Math.max(skip.peak(), events.peak()) >> 20,
         Runtime.getRuntime().maxMemory() >> 20);
     out.printf("simulated queries per run: %,d%n", skip.queries());
@@ -86,12 +98,16 @@ final class BenchCommand implements Callable<Integer> {
   private record Timed(double median, double best, long peak, long queries) {}
 
   private Timed timed(PrintWriter out, String label, Mode mode, int workers) {
-    Benchmark.run(Benchmark.scenario(clients, resolvers), workers, mode); // warm-up
+    return timed(out, label, Benchmark.scenario(clients, resolvers), mode, workers);
+  }
+
+  private Timed timed(PrintWriter out, String label, Scenario scenario, Mode mode, int workers) {
+    Benchmark.run(scenario, workers, mode); // warm-up
     double[] rates = new double[runs];
     long peak = 0;
     long queries = 0;
     for (int i = 0; i < runs; i++) {
-      Benchmark.Figures f = Benchmark.run(Benchmark.scenario(clients, resolvers), workers, mode);
+      Benchmark.Figures f = Benchmark.run(scenario, workers, mode);
       rates[i] = f.queriesPerSecond();
       peak = Math.max(peak, f.peakHeapBytes());
       queries = f.queries();

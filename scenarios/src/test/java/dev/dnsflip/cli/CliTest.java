@@ -116,10 +116,10 @@ class CliTest {
   void benchWithSpiPrintsTheSpisThroughputBesideTheBuiltInPath() {
     CliRun r = run("bench", "--clients", "2000", "--resolvers", "10", "--runs", "1", "--threads", "1", "--spi");
     assertThat(r.exit()).isZero();
-    assertThat(r.out()).containsPattern("(?m)^run 1 through the SPI: [\\d,]+ queries in [\\d.]+ s$")
+    assertThat(r.out()).containsPattern("(?m)^through the SPI run 1: [\\d,]+ queries in [\\d.]+ s$")
         .containsPattern("(?m)^\\d+ queries/s \\(median of 1 runs; best \\d+\\)$")
         .containsPattern("(?m)^\\d+ queries/s through the SPI, logic: model \\(median of 1 runs; best \\d+\\): "
-            + "\\d+% of the built-in path$");
+            + "\\d+% of the built-in path event by event$");
   }
 
   @Test

@@ -9,8 +9,48 @@ public final class Percentiles {
   private final long[] sorted;
 
   public Percentiles(long[] values, int count) {
-    sorted = Arrays.copyOf(values, count);
-    Arrays.sort(sorted);
+    sorted = sort(Arrays.copyOf(values, count));
+  }
+
+  /**
+   * Sorted: by radix, 16 bits a pass, when every value lies in [0, 2^48) (offsets in ms: nine
+   * thousand years), a few passes over a million clients' instants instead of a comparison sort
+   * that took as long as a skipping-ahead run; else by comparison.
+   */
+  static long[] sort(long[] a) {
+    long max = 0;
+    for (long v : a) {
+      if (v < 0) {
+        Arrays.sort(a);
+        return a;
+      }
+      max = Math.max(max, v);
+    }
+    if (a.length < 1 << 12 || max >= 1L << 48) {
+      Arrays.sort(a);
+      return a;
+    }
+    long[] from = a;
+    long[] to = new long[a.length];
+    int[] count = new int[1 << 16];
+    for (int shift = 0; shift < 48 && (max >>> shift) != 0; shift += 16) {
+      Arrays.fill(count, 0);
+      for (long v : from) {
+        count[(int) (v >>> shift) & 0xFFFF]++;
+      }
+      for (int i = 0, sum = 0; i < count.length; i++) {
+        int c = count[i];
+        count[i] = sum;
+        sum += c;
+      }
+      for (long v : from) {
+        to[count[(int) (v >>> shift) & 0xFFFF]++] = v;
+      }
+      long[] swap = from;
+      from = to;
+      to = swap;
+    }
+    return from;
   }
 
   public boolean isEmpty() {

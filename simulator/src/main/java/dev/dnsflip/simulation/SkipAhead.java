@@ -367,7 +367,7 @@ final class SkipAhead {
   }
 
   /** Spans of hits of one group in one event's window: [from, to), question, stale or fresh. */
-  private final class Pieces {
+  private static final class Pieces {
     private double[] from = new double[8];
     private double[] to = new double[8];
     private int[] question = new int[8];

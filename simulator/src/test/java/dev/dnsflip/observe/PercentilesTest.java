@@ -124,4 +124,22 @@ class PercentilesTest {
       }
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "max {0}")
+  @org.junit.jupiter.params.provider.ValueSource(longs = {0, 65_535, 65_536, (1L << 32) - 1, 1L << 32, (1L << 48) - 1,
+      1L << 48})
+  void theRadixSortAgreesWithAComparisonSortUpToItsEdgeAndPastIt(long max) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(max);
+    long[] values = new long[5_000]; // above the size where the radix sort takes over
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 7 == 0 ? max : r.nextLong(max + 1);
+    }
+    long[] expected = values.clone();
+    java.util.Arrays.sort(expected);
+    assertThat(Percentiles.sort(values.clone())).isEqualTo(expected);
+    values[3] = -1; // a negative value: compared instead
+    expected = values.clone();
+    java.util.Arrays.sort(expected);
+    assertThat(Percentiles.sort(values.clone())).isEqualTo(expected);
+  }
 }
