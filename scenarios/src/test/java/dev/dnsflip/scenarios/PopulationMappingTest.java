@@ -41,13 +41,13 @@ class PopulationMappingTest {
     Scenario both = parse(ScenarioLoaderTest.VALID.replace(RESOLVERS, "resolvers: { mix: internet-mix }\n")
         .replace("clients:\n", """
             clients:
-              - { name: floor-only, count: 5, queriesPerSecond: 1, resolvers: { isp-floor: 1 },
+              - { name: floor-only, count: 5, queriesPerSecond: 1, resolvers: { isp-floor-3600: 1 },
                   questions: [ { name: www.example.com } ] }
-              - { mix: internet-mix, count: 20, queriesPerMinute: 2, questions: [ { name: www.example.com } ] }
+              - { mix: internet-mix, count: 50, queriesPerMinute: 2, questions: [ { name: www.example.com } ] }
             """));
     assertThat(both.clientGroups()).hasSize(10);
-    assertThat(both.clientGroups().get(0).resolverShares()).isEqualTo(Map.of("isp-floor", 1.0));
-    assertThat(both.clientCount()).isEqualTo(5 + 20 + 1);
+    assertThat(both.clientGroups().get(0).resolverShares()).isEqualTo(Map.of("isp-floor-3600", 1.0));
+    assertThat(both.clientCount()).isEqualTo(5 + 50 + 1);
   }
 
   // --- bad input ---

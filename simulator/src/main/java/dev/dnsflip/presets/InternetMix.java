@@ -114,8 +114,8 @@ public final class InternetMix {
       String name = (String) shares[i][0];
       int n = i == shares.length - 1 ? count - assigned : (int) Math.round(count * (double) shares[i][1]);
       assigned += n;
-      if (n == 0) {
-        continue;
+      if ((double) shares[i][1] == 0) {
+        continue; // a kind the parameters leave out; a positive share rounding to no client is refused below
       }
       ClientPreset preset = Presets.client(name).orElseThrow();
       ClientBehaviour behaviour = preset.behaviour();
