@@ -291,10 +291,11 @@ class WholeSecondClockTest {
   }
 
   @Test
-  void theUnboundPresetsKeepWholeSecondsAndTheOthersMilliseconds() {
+  void theUnboundAndKnotPresetsKeepWholeSecondsAndTheOthersMilliseconds() {
     for (var p : Presets.RESOLVERS) {
+      boolean wholeSecond = p.name().startsWith("unbound-") || p.name().startsWith("knot-resolver-");
       assertThat(p.behaviour().clock()).as(p.name())
-          .isEqualTo(p.name().startsWith("unbound-") ? CacheClock.WHOLE_SECOND : CacheClock.MILLISECOND);
+          .isEqualTo(wholeSecond ? CacheClock.WHOLE_SECOND : CacheClock.MILLISECOND);
     }
     assertThat(ResolverBehaviour.TTL_HONOURING.clock()).isEqualTo(CacheClock.MILLISECOND);
   }
