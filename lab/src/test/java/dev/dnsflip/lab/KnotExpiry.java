@@ -13,15 +13,22 @@ import static dev.dnsflip.lab.WholeSecondExpiry.second;
  * entry is answered with TTL 0 for its last T - handedS + 1 seconds. The answer to the query that
  * fetched it carries T itself. (The lab observes all of this; see {@code KnotPresetTest}.)
  *
- * @param fetchMs when the authority received kresd's query: a client query sent no later was the
- *     one that fetched
+ * @param fetchMs when the authority received kresd's query: a client query sent no later may be the
+ *     one that fetched (the test's clock has whole milliseconds, so the next query can be sent in
+ *     the fetch's millisecond), and may carry either TTL
  */
 record KnotExpiry(long loS, long hiS, long ttlS, long handedS, long fetchMs) implements WholeSecondExpiry {
 
-  /** The rule for answers whose authority TTL was {@code handedS}. */
-  static Rule rule(long handedS) {
-    return (fromMs, toMs, ttlS) -> new KnotExpiry(earliestSecond(fromMs) + ttlS, second(toMs) + ttlS, ttlS,
-        Math.min(handedS, ttlS), fromMs);
+  /**
+   * The rule for periods whose authority TTLs were {@code handedS}, one per fetch in order (the
+   * checks build one expiry per fetch, in order; the last value serves any further period).
+   */
+  static Rule rule(long... handedS) {
+    int[] period = {0};
+    return (fromMs, toMs, ttlS) -> {
+      long handed = handedS[Math.min(period[0]++, handedS.length - 1)];
+      return new KnotExpiry(earliestSecond(fromMs) + ttlS, second(toMs) + ttlS, ttlS, Math.min(handed, ttlS), fromMs);
+    };
   }
 
   private long shortfallS() {
@@ -30,7 +37,7 @@ record KnotExpiry(long loS, long hiS, long ttlS, long handedS, long fetchMs) imp
 
   @Override
   public long minTtl(Observation o) {
-    return o.sentMs() <= fetchMs ? ttlS : Math.max(0, loS - second(o.receivedMs()) - shortfallS());
+    return Math.max(0, loS - second(o.receivedMs()) - shortfallS());
   }
 
   @Override

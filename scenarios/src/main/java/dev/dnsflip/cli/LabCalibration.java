@@ -184,8 +184,9 @@ final class LabCalibration {
     md.append("\nSamples: lab ").append(r.lab().length).append(", simulator ").append(r.simulated().length)
         .append(".\n\n");
     md.append("Two-sample Kolmogorov-Smirnov (Commons Math): D = ").append(fmt(r.ksStatistic())).append(", p = ")
-        .append(fmt(r.ksPValue())).append(". Ties (many clients share a last stale use, clients with none count 0) "
-            + "make the p-value conservative only approximately; read it with the gap.\n\n");
+        .append(fmt(r.ksPValue())).append(". Ties (clients sharing a last stale use; clients with none count 0) make "
+            + "the p-value approximate, and the lab's clients share one cache, so its samples are not independent: "
+            + "read it with the gap.\n\n");
     md.append("Largest quantile gap: ").append(fmt(r.largestGapInProbeIntervals())).append(" probe intervals.\n");
     return md.toString();
   }

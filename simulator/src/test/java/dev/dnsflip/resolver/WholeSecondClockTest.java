@@ -292,11 +292,10 @@ class WholeSecondClockTest {
 
   @Test
   void theUnboundAndKnotPresetsKeepWholeSecondsAndTheOthersMilliseconds() {
-    // Both measured in the lab (UnboundPresetTest, KnotPresetTest); the others' caches are modelled in ms.
     for (var p : Presets.RESOLVERS) {
-      boolean wholeSeconds = p.name().startsWith("unbound-") || p.name().startsWith("knot-resolver-");
+      boolean wholeSecond = p.name().startsWith("unbound-") || p.name().startsWith("knot-resolver-");
       assertThat(p.behaviour().clock()).as(p.name())
-          .isEqualTo(wholeSeconds ? CacheClock.WHOLE_SECOND : CacheClock.MILLISECOND);
+          .isEqualTo(wholeSecond ? CacheClock.WHOLE_SECOND : CacheClock.MILLISECOND);
     }
     assertThat(ResolverBehaviour.TTL_HONOURING.clock()).isEqualTo(CacheClock.MILLISECOND);
   }
