@@ -48,7 +48,7 @@ final class Partition {
   void run(Tally tally, ClientRecord record) {
     random = ctx.streams.stream(RandomStreams.RESOLVER, resolvers[0]);
     buildNodes();
-    if (ctx.mode == Mode.AUTO && SkipAhead.reason(ctx, resolvers) == null) {
+    if (SkipAhead.reason(ctx, resolvers) == null) {
       new SkipAhead(ctx, resolvers[0], (CachingResolver) nodes[0], random, tally, record).run();
       return;
     }
