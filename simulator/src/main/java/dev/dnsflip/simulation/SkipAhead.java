@@ -96,7 +96,9 @@ final class SkipAhead {
 
   /**
    * What skipping ahead at resolver r costs, in draws: about three a bucket of the switch events'
-   * windows per question and client group, and one a client per event.
+   * windows per question and client group, one a client per event, and for each lookup (the first
+   * use after an expiry: a renewal cycle of TTL + 1/Λ, with the shorter of the question's TTLs)
+   * a look at every question's state.
    */
   static double draws(RunContext ctx, int r) {
     double buckets = ctx.eventAt.length == 0 ? 0
@@ -108,7 +110,17 @@ final class SkipAhead {
         draws += 3 * buckets * ctx.questionOf[g].length + (double) members * ctx.eventAt.length;
       }
     }
-    return draws;
+    double[] rates = ctx.questionRates(r);
+    int asked = 0;
+    double lookups = 0;
+    for (int q = 0; q < rates.length; q++) {
+      if (rates[q] > 0) {
+        asked++;
+        double ttl = Math.min(ctx.table.ttlMs(ctx.table.answerOf(q, false)), ctx.table.ttlMs(ctx.table.answerOf(q, true)));
+        lookups += rates[q] * (ctx.endMs - (double) ctx.startMs) / (1 + rates[q] * ttl);
+      }
+    }
+    return draws + lookups * (1 + asked);
   }
 
   SkipAhead(RunContext ctx, int resolver, CachingResolver cache, SplittableRandom random, Tally tally,
