@@ -52,7 +52,7 @@ final class Partition {
     if (clientState != null && ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY) {
       ClientCacheFill.fill(ctx, resolvers, clientState);
     }
-    if (ctx.mode == Mode.AUTO && SkipAhead.reason(ctx, resolvers) == null) {
+    if (SkipAhead.reason(ctx, resolvers) == null) {
       new SkipAhead(ctx, resolvers[0], (CachingResolver) nodes[0], random, tally, record).run();
       return;
     }
