@@ -15,7 +15,8 @@ import java.util.Locale;
  * same input gives the same bytes.
  */
 final class SvgChart {
-  enum Scale { LINEAR, LOG }
+  /** LINEAR and LOG axes hold shares (labelled in %); RATE a linear axis of plain figures (requests/s). */
+  enum Scale { LINEAR, LOG, RATE }
 
   static final int WIDTH = 460;
   static final int HEIGHT = 290;
@@ -28,8 +29,8 @@ final class SvgChart {
   private static final double[] SHARE_STEPS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25};
   private static final int MAX_TICKS = 6;
 
-  /** What the legend shows for a series: a line, a filled band, a dot or a dashed marker. */
-  private enum Swatch { LINE, BAND, DOT, MARKER }
+  /** What the legend shows for a series: a line, a filled band, a dot, a dashed marker or a dashed level. */
+  private enum Swatch { LINE, BAND, DOT, MARKER, LEVEL }
 
   private record Entry(String cssClass, String label, Swatch swatch) {}
 
@@ -133,6 +134,14 @@ final class SvgChart {
     return this;
   }
 
+  /** A horizontal line across the plot at value {@code y} (a stated capacity, say). */
+  SvgChart level(String cssClass, String label, double value) {
+    double y = y(value);
+    series(cssClass, label, Swatch.LEVEL, String.format(Locale.ROOT,
+        "<line class=\"%s\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"", cssClass, LEFT, y, WIDTH - RIGHT, y));
+    return this;
+  }
+
   private void series(String cssClass, String label, Swatch swatch, String element) {
     legend.add(new Entry(cssClass, label, swatch));
     if (element.endsWith("</g>")) {
@@ -170,7 +179,7 @@ final class SvgChart {
       svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>%n",
           LEFT, y, plotRight, y));
       svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-          LEFT - 5, y + 4, Html.escape(shareLabel(share))));
+          LEFT - 5, y + 4, Html.escape(scale == Scale.RATE ? rateLabel(share) : shareLabel(share))));
     }
     svg.append(String.format(Locale.ROOT, "<rect class=\"frame\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>%n",
         LEFT, TOP, plotRight - LEFT, plotBottom - TOP));
@@ -198,7 +207,7 @@ final class SvgChart {
     int y = HEIGHT - 8;
     for (Entry e : legend) {
       String swatch = switch (e.swatch()) {
-        case LINE -> String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
+        case LINE, LEVEL -> String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
             e.cssClass(), x, y - 4, x + 16, y - 4);
         case MARKER -> String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
             e.cssClass(), x + 8, y - 10, x + 8, y + 2);
@@ -233,6 +242,34 @@ final class SvgChart {
   static String shareLabel(double share) {
     return BigDecimal.valueOf(share).movePointRight(2).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros()
         .toPlainString() + "%";
+  }
+
+  /** Plain figures without trailing zeros: 0, 50, 1200, 0.5. */
+  static String rateLabel(double v) {
+    return BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+  }
+
+  /** A step of 1, 2 or 5 times a power of ten giving at most {@code MAX_TICKS} steps up to {@code range}. */
+  static double rateStep(double range) {
+    if (!(range > 0)) {
+      return 1;
+    }
+    double magnitude = Math.pow(10, Math.floor(Math.log10(range / MAX_TICKS)));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (range / (m * magnitude) <= MAX_TICKS) {
+        return BigDecimal.valueOf(m * magnitude).round(new java.math.MathContext(1)).doubleValue();
+      }
+    }
+    return 10 * magnitude;
+  }
+
+  /** The smallest multiple of the rate step at or above {@code peak} (1 for nothing to show). */
+  static double niceRateCeiling(double peak) {
+    if (!(peak > 0)) {
+      return 1;
+    }
+    double step = rateStep(peak);
+    return Math.ceil(peak / step - 1e-9) * step;
   }
 
   static long timeStep(long rangeMs) {
@@ -287,7 +324,7 @@ final class SvgChart {
       }
       return ticks;
     }
-    double step = shareStep(yMax);
+    double step = scale == Scale.RATE ? rateStep(yMax) : shareStep(yMax);
     int n = (int) Math.round(yMax / step);
     double[] ticks = new double[n + 1];
     for (int i = 0; i <= n; i++) {

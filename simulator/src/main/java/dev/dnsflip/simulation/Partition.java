@@ -37,6 +37,7 @@ final class Partition {
   private final AnswerTable table;
   private ResolverNode[] nodes;
   private SplittableRandom random;
+  private Holders holders;
 
   Partition(RunContext ctx, int[] resolvers, ClientState clientState) {
     this.ctx = ctx;
@@ -47,6 +48,7 @@ final class Partition {
 
   void run(Tally tally, ClientRecord record) {
     random = ctx.streams.stream(RandomStreams.RESOLVER, resolvers[0]);
+    holders = new Holders(ctx, resolvers, ctx.revealedItemOf);
     buildNodes();
     int groups = ctx.population.groups();
     int streams = resolvers.length * groups;
@@ -99,14 +101,16 @@ final class Partition {
             tally.query(hit);
           } else {
             long offset = t - eventAt[current];
-            tally.use(current, offset, (int) (offset / bucketMs), q, stale, hit, pair[s]);
+            tally.use(current, offset, (int) (offset / bucketMs), q, stale, hit, pair[s], Resolution.answer(used));
             record.use(client, current, offset, stale);
+            holders.use(i, client, current, offset, Resolution.answer(used));
           }
         }
       }
       next[s] += exponential() / streamRate[s];
       calendar.schedule((long) Math.floor(next[s]), 0, s);
     }
+    holders.addTo(tally, bucketMs);
   }
 
   /**
@@ -215,7 +219,7 @@ final class Partition {
           SteadyState.fill(backend, table, slotRates, ctx.initiallyEnabled, ctx.startMs, random);
         }
       }
-      nodes[i] = backends.length == 1 ? backends[0] : new ResolverFarm(table, backends, group.choice(), random);
+      nodes[i] = holders.watch(i, backends.length == 1 ? backends[0] : new ResolverFarm(table, backends, group.choice(), random));
     }
   }
 

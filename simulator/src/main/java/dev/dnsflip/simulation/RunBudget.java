@@ -37,18 +37,20 @@ public record RunBudget(long bytes, double queries, long cells) {
     long clients = s.clientGroups().stream().mapToLong(ClientGroup::count).sum();
     long slots = table.slotCount();
     long questions = table.questionCount();
-    // Per client: first fresh and last stale per event (two longs), its resolver, group and place
-    // (three ints), and, for clients with caches or connections, four values per question.
+    // Per client: first fresh and last stale per event (two longs), its last use of a revealed
+    // answer per event while its partition runs (one long), its resolver, group and place (three
+    // ints), and, for clients with caches or connections, four values per question.
     boolean clientState = s.clientGroups().stream().anyMatch(g -> !g.behaviour().isPlain());
-    long perClient = 16 * events + 12 + (clientState ? 24 * questions : 0);
+    long perClient = 24 * events + 12 + (clientState ? 24 * questions : 0);
     // Per cache: five arrays of a slot each, and an LRU order when capacity is limited.
     long caches = s.resolverGroups().stream().mapToLong(g -> (long) g.count() * g.backends()).sum();
     long perCache = 48 * slots + 64;
-    // Per worker chunk and one total: two counters a bucket per event, three per question and per
+    // Per worker chunk and one total: four counters a bucket per event, two per pair and one per
+    // revealed answer (at most every answer) a bucket per event, three per question and per
     // (resolver group, client group) pair per event.
     long buckets = (s.durationMs() - 1) / s.bucketMs() + 1;
     long pairs = (long) s.resolverGroups().size() * s.clientGroups().size();
-    long perTally = 16 * buckets * events + 24 * events * (questions + pairs);
+    long perTally = 8 * buckets * events * (4 + 2 * pairs + table.answerCount()) + 24 * events * (questions + pairs);
     long tallies = Math.min((long) threads * 4, Math.max(1, caches)) + 1;
     long bytes = BASE_BYTES + saturating(clients, perClient) + saturating(caches, perCache)
         + saturating(tallies, perTally);

@@ -39,10 +39,12 @@ final class RunContext {
   final long[] outageTo;
   final boolean needsClientState;
   final int[][] stateQuestions; // [client group] -> table questions its clients keep state for
+  final int[] revealedItemOf; // answer id -> the revealed answer it is (Revealed), or -1
 
   RunContext(Scenario scenario, AnswerTable table, NameserverTimeline timeline, Population population,
-      RandomStreams streams, long startMs) {
+      RandomStreams streams, long startMs, int[] revealedItemOf) {
     this.scenario = scenario;
+    this.revealedItemOf = revealedItemOf;
     this.table = table;
     this.timeline = timeline;
     this.population = population;

@@ -17,7 +17,9 @@ import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.Readiness;
 import dev.dnsflip.observe.RunSummary;
+import dev.dnsflip.observe.SwitchReadiness;
 import dev.dnsflip.observe.StaleSeries;
 import dev.dnsflip.observe.Tally;
 import dev.dnsflip.observe.RunResult;
@@ -42,6 +44,7 @@ public final class Simulation {
   private final Scenario scenario;
   private final int threads;
   private final AnswerTable table;
+  private final Revealed revealed;
 
   public Simulation(Scenario scenario, int threads) {
     if (threads < 1) {
@@ -50,6 +53,7 @@ public final class Simulation {
     this.scenario = scenario;
     this.threads = threads;
     this.table = AnswerTable.build(new Authority(scenario.account()), clientQuestions(scenario));
+    this.revealed = Revealed.of(table);
   }
 
   public Scenario scenario() {
@@ -156,6 +160,7 @@ public final class Simulation {
     }
     RunContext shape = null;
     List<TransitionStats> stats = new ArrayList<>();
+    List<ReadinessStats> readiness = new ArrayList<>();
     List<ClosedForm> closedForms = new ArrayList<>();
     List<long[]> closedFormOffsets = new ArrayList<>();
     long maxDelayMs = 0;
@@ -176,6 +181,8 @@ public final class Simulation {
           for (int e = 0; e < events.size(); e++) {
             stats.add(new TransitionStats(e, events.get(e).direction(), ctx.eventAt[e], ctx.windowEnd[e],
                 scenario.bucketMs(), ctx.buckets[e], questionNames, blamePairs()));
+            readiness.add(new ReadinessStats(e, events.get(e).direction(), ctx.windowEnd[e] - ctx.eventAt[e],
+                scenario.bucketMs(), ctx.buckets[e], revealed, scenario.origins()));
             long[] offsets = ClosedForm.offsetsFor(table, ctx.settingAt(e - 1), ctx.settingAt(e),
                 ctx.windowEnd[e] - ctx.eventAt[e], scenario.bucketMs(), scenario.propagation().meanMs());
             closedFormOffsets.add(offsets);
@@ -188,6 +195,7 @@ public final class Simulation {
         hits += tally.hits();
         for (int e = 0; e < events.size(); e++) {
           stats.get(e).add(tally, record);
+          readiness.get(e).add(tally);
           for (int r = 0; r < population.resolvers() && isPlain(); r++) {
             closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
                 scenario.propagation().meanMs());
@@ -209,9 +217,16 @@ public final class Simulation {
       }
       eventReports.add(stats.get(e).report(points, note));
     }
+    List<SwitchReadiness> switches = new ArrayList<>();
+    for (int e = 0; e < events.size(); e++) {
+      boolean before = e == 0 ? scenario.schedule().initiallyEnabled() : events.get(e - 1).direction().settingAfter();
+      switches.add(readiness.get(e).report(TailCauses.of(table, scenario.account(), eventReports.get(e), before,
+          maxDelayMs, scenario.bucketMs())));
+    }
     RunSummary summary = new RunSummary(scenario.clientCount(), scenario.resolverCount(), scenario.nameservers(),
         maxDelayMs, queries, hits, queries == 0 ? 0 : (double) hits / queries);
-    return new RunResult(summary, eventReports);
+    return new RunResult(summary, eventReports,
+        new Readiness(scenario.bucketMs(), TailCauses.excluded(scenario.account()), switches));
   }
 
   /**
@@ -293,18 +308,18 @@ public final class Simulation {
     NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
         scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
     Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
-    return new RunContext(scenario, table, timeline, population, streams, startMs());
+    return new RunContext(scenario, table, timeline, population, streams, startMs(), revealed.itemOf());
   }
 
   private Tally newTally(RunContext ctx) {
-    return new Tally(ctx.buckets, table.questionCount(), scenario.resolverGroups().size() * scenario.clientGroups().size());
+    return new Tally(ctx.buckets, table.questionCount(), scenario.resolverGroups().size() * scenario.clientGroups().size(),
+        revealed.itemOf(), revealed.count());
   }
 
   private Tally runPartitions(ExecutorService pool, RunContext ctx, ClientRecord record) {
     List<int[]> partitions = ctx.partitions;
     int count = partitions.size();
     int chunks = Math.min(count, threads * 4);
-    int pairs = scenario.resolverGroups().size() * scenario.clientGroups().size();
     ClientState clientState = ctx.needsClientState
         ? new ClientState(ctx.population, ctx.stateQuestions, table.questionCount()) : null;
     List<Future<Tally>> futures = new ArrayList<>();
@@ -312,14 +327,14 @@ public final class Simulation {
       int from = (int) ((long) count * c / chunks);
       int to = (int) ((long) count * (c + 1) / chunks);
       futures.add(pool.submit(() -> {
-        Tally t = new Tally(ctx.buckets, table.questionCount(), pairs);
+        Tally t = newTally(ctx);
         for (int p = from; p < to; p++) {
           new Partition(ctx, partitions.get(p), clientState).run(t, record);
         }
         return t;
       }));
     }
-    Tally total = new Tally(ctx.buckets, table.questionCount(), pairs);
+    Tally total = newTally(ctx);
     for (Future<Tally> f : futures) {
       try {
         total.mergeFrom(f.get());

@@ -34,9 +34,9 @@ class RunBudgetTest {
     RunBudget one = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget two = budget(scenario(200_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget events = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000, 120_000));
-    // Each client holds two longs per event and three ints.
-    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (16 + 12));
-    assertThat(events.bytes() - one.bytes()).isGreaterThanOrEqualTo(100_000L * 16);
+    // Each client holds three longs per event and three ints.
+    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (24 + 12));
+    assertThat(events.bytes() - one.bytes()).isGreaterThanOrEqualTo(100_000L * 24);
     assertThat(one.cells()).isEqualTo(100_000);
     assertThat(events.cells()).isEqualTo(200_000);
   }
