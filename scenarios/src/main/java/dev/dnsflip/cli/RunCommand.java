@@ -34,7 +34,12 @@ import picocli.CommandLine;
  * comparison of them, with {@code --baseline} a gate against an earlier report.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a scenario file and write report.json, report.md, report.html (charts) and series.csv.")
+    description = "Run a scenario file and write report.json, report.md, report.html (charts) and series.csv.",
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  the run finished and every expect: bound held",
+        "  1  an expect: bound failed, or --baseline found a figure that got worse",
+        "  2  bad input or usage: one line file:line:col: problem; nothing written",
+        "  3  a bug: one line saying so and where its stack trace was written"})
 final class RunCommand implements Callable<Integer> {
   static final double DEFAULT_MAX_QUERIES = 2e10;
 
@@ -138,6 +143,12 @@ final class RunCommand implements Callable<Integer> {
             + (cell.label().isEmpty() ? "" : " (sweep cell " + cell.label() + ")"));
       }
       ReportSet.checkPublishable(dir);
+      if (grid.cells().size() == 1 || plan.isEmpty()) {
+        // Said once, before any run: a window the tail outlasts cuts figures short.
+        for (String warning : WindowWarning.of(loaded.scenario(), simulation.table())) {
+          spec.commandLine().getErr().println(scenarioFile + ": warning: " + warning);
+        }
+      }
       plan.add(new Planned(cell.label(), loaded, simulation, budget, dir));
     }
     if (reference != null && plan.get(0).loaded().scenario().replications() < 2) {
