@@ -48,7 +48,7 @@ public final class HtmlReport {
       .verdict.pass{border-color:#2e7d32;background:#edf7ee}.verdict.fail{border-color:#c62828;background:#fdeeee}
       .verdict.none{border-color:#888;background:#f4f4f4}.verdict .word{font-size:1.4rem;font-weight:bold}
       .verdict.pass .word{color:#2e7d32}.verdict.fail .word{color:#c62828}.verdict table{background:#fff}
-      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:1rem}
+      .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(26rem,1fr));gap:1rem}
       figure{margin:0}figcaption{font-size:.9rem;color:#444}
       svg.chart{width:100%;height:auto;font-size:11px;font-family:system-ui,sans-serif}
       svg .grid{stroke:#e6e6e6}svg .frame{fill:none;stroke:#999}svg .axis-title{font-weight:bold}
@@ -221,7 +221,8 @@ public final class HtmlReport {
   private void readinessCharts(SwitchReadiness s, long bucketMs) {
     String name = "switch " + (s.index() + 1);
     boolean load = s.direction() == SwitchDirection.ENABLE && !s.originLoad().isEmpty() && s.windowMs() > 0;
-    boolean holders = s.clients().held() > 0 && s.windowMs() > 0;
+    // Who still holds one matters once DNS-only is lifted; while it is enforced every client does.
+    boolean holders = s.direction() == SwitchDirection.DISABLE && s.clients().held() > 0 && s.windowMs() > 0;
     if (!load && !holders) {
       return;
     }
@@ -240,13 +241,15 @@ public final class HtmlReport {
       for (int i = 0; i < shown.size(); i++) {
         OriginLoad o = shown.get(i);
         chart.steps("s" + i, o.address(), o.requestsPerSecond(), bucketMs);
-        if (o.capacityPerSecond() != null) {
-          chart.level("capacity", "capacity " + o.address(), o.capacityPerSecond());
-        }
+      }
+      double[] capacities = shown.stream().filter(o -> o.capacityPerSecond() != null)
+          .mapToDouble(OriginLoad::capacityPerSecond).toArray();
+      if (capacities.length > 0) {
+        chart.levels("capacity", "stated capacities", capacities);
       }
       figure(chart.render(), "Requests per second reaching each origin address (mean over runs, per "
           + Durations.format(bucketMs) + ")" + (s.originLoad().size() > shown.size() ? ", the first " + shown.size()
-          + " of " + s.originLoad().size() + " addresses" : "") + "; dashed: the capacities the scenario states.");
+          + " of " + s.originLoad().size() + " addresses" : "") + "; dashed: the capacities the scenario states for them.");
     }
     if (holders) {
       long[] c = s.clients().stillHolding();

@@ -171,12 +171,20 @@ final class ReadinessView {
     }
     List<String> items = new ArrayList<>();
     for (TailCause c : s.tailCauses()) {
-      String seen = c.lastStaleMs() < 0 ? "" : c.seenToEnd()
-          ? " The window (" + Durations.format(s.windowMs()) + ") saw the tail end: the latest stale use was "
-              + Durations.format(c.lastStaleMs()) + "."
-          : " The window (" + Durations.format(s.windowMs()) + ") did not see the tail end: stale uses went on to "
-              + Durations.format(c.lastStaleMs()) + (c.heldMs() > s.windowMs() ? ", and it can last up to "
-              + Durations.format(c.heldMs()) : "") + "; run a longer window to see it.";
+      String window = "The window (" + Durations.format(s.windowMs()) + ")";
+      String seen;
+      if (c.heldMs() >= 0) {
+        seen = (c.lastStaleMs() >= 0 && c.lastStaleMs() <= c.heldMs()
+            ? " Latest stale use of these names: " + Durations.format(c.lastStaleMs()) + "." : "")
+            + (c.seenToEnd() ? " " + window + " is long enough to see this end (by " + Durations.format(c.heldMs())
+                + " after the switch)."
+                : " " + window + " ends before this can (up to " + Durations.format(c.heldMs())
+                    + " after the switch): run a longer window to see the tail end.");
+      } else {
+        seen = c.seenToEnd() ? " " + window + " saw the tail end."
+            : " " + window + " did not see the tail end: stale uses went on into its last bucket; run a longer "
+                + "window to see it.";
+      }
       items.add(c.cause() + " Concerns: " + names(c.records()) + "." + seen + " What to change: " + c.change());
     }
     parts.add(new Text("Why the tail lasts:"));

@@ -28,6 +28,8 @@ final class SvgChart {
       300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000};
   private static final double[] SHARE_STEPS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25};
   private static final int MAX_TICKS = 6;
+  /** Height of each legend row past the first. */
+  private static final int LEGEND_ROW = 16;
 
   /** What the legend shows for a series: a line, a filled band, a dot, a dashed marker or a dashed level. */
   private enum Swatch { LINE, BAND, DOT, MARKER, LEVEL }
@@ -134,11 +136,16 @@ final class SvgChart {
     return this;
   }
 
-  /** A horizontal line across the plot at value {@code y} (a stated capacity, say). */
-  SvgChart level(String cssClass, String label, double value) {
-    double y = y(value);
-    series(cssClass, label, Swatch.LEVEL, String.format(Locale.ROOT,
-        "<line class=\"%s\" x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"", cssClass, LEFT, y, WIDTH - RIGHT, y));
+  /** Horizontal lines across the plot at each value (stated capacities, say), as one series. */
+  SvgChart levels(String cssClass, String label, double[] values) {
+    StringBuilder g = new StringBuilder();
+    for (double v : values) {
+      double y = y(v);
+      g.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", LEFT, y,
+          WIDTH - RIGHT, y));
+    }
+    series(cssClass, label, Swatch.LEVEL, "<g class=\"" + cssClass + "\" data-series=\"" + Html.escape(label) + "\">"
+        + g + "</g>");
     return this;
   }
 
@@ -153,8 +160,10 @@ final class SvgChart {
 
   String render() {
     StringBuilder svg = new StringBuilder();
+    int rows = legendRows();
     svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-        .append(HEIGHT).append("\" role=\"img\" data-series-count=\"").append(legend.size()).append("\">\n");
+        .append(HEIGHT + LEGEND_ROW * (rows - 1)).append("\" role=\"img\" data-series-count=\"").append(legend.size())
+        .append("\">\n");
     svg.append("<title>").append(Html.escape(title)).append("</title>\n");
     axes(svg);
     svg.append(body);
@@ -200,12 +209,34 @@ final class SvgChart {
         x, plotBottom + 14, Html.escape(timeLabel(t))));
   }
 
-  /** The legend under the x axis title, one entry after another. */
+  private static double entryWidth(Entry e) {
+    return 30 + 6.2 * e.label().length();
+  }
+
+  /** Rows the legend needs: a new row when an entry would pass the plot's right edge. */
+  private int legendRows() {
+    int rows = 1;
+    double x = LEFT;
+    for (Entry e : legend) {
+      if (x > LEFT && x + entryWidth(e) - 6 > WIDTH - RIGHT) {
+        rows++;
+        x = LEFT;
+      }
+      x += entryWidth(e);
+    }
+    return rows;
+  }
+
+  /** The legend under the x axis title, one entry after another, wrapped into rows that fit. */
   private void legend(StringBuilder svg) {
     svg.append("<g class=\"legend\">\n");
     double x = LEFT;
     int y = HEIGHT - 8;
     for (Entry e : legend) {
+      if (x > LEFT && x + entryWidth(e) - 6 > WIDTH - RIGHT) {
+        x = LEFT;
+        y += LEGEND_ROW;
+      }
       String swatch = switch (e.swatch()) {
         case LINE, LEVEL -> String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
             e.cssClass(), x, y - 4, x + 16, y - 4);
@@ -218,7 +249,7 @@ final class SvgChart {
       };
       svg.append(swatch).append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n", x + 20, y,
           Html.escape(e.label())));
-      x += 30 + 6.2 * e.label().length();
+      x += entryWidth(e);
     }
     svg.append("</g>\n");
   }

@@ -220,7 +220,7 @@ public final class Simulation {
     List<SwitchReadiness> switches = new ArrayList<>();
     for (int e = 0; e < events.size(); e++) {
       boolean before = e == 0 ? scenario.schedule().initiallyEnabled() : events.get(e - 1).direction().settingAfter();
-      switches.add(readiness.get(e).report(TailCauses.of(table, scenario.account(), eventReports.get(e), before,
+      switches.add(readiness.get(e).report(TailCauses.of(table, scenario, eventReports.get(e), before,
           maxDelayMs, scenario.bucketMs())));
     }
     RunSummary summary = new RunSummary(scenario.clientCount(), scenario.resolverCount(), scenario.nameservers(),

@@ -8,6 +8,10 @@ import dev.dnsflip.authority.DnsRecord;
 import dev.dnsflip.authority.Provenance;
 import dev.dnsflip.authority.Soa;
 import dev.dnsflip.authority.Zone;
+import dev.dnsflip.client.ClientBehaviour;
+import dev.dnsflip.client.ClientCache;
+import dev.dnsflip.resolver.ResolverBehaviour;
+import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.engine.Durations;
 import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.EventReport;
@@ -45,8 +49,9 @@ final class TailCauses {
     return excluded;
   }
 
-  static List<TailCause> of(AnswerTable table, Account account, EventReport event, boolean before,
+  static List<TailCause> of(AnswerTable table, Scenario scenario, EventReport event, boolean before,
       long maxDelayMs, long bucketMs) {
+    Account account = scenario.account();
     long windowMs = event.windowEndMs() - event.atMs();
     long lastBucketStart = Math.max(0, (windowMs + bucketMs - 1) / bucketMs - 1) * bucketMs;
     Map<String, Integer> index = new HashMap<>();
@@ -81,10 +86,10 @@ final class TailCauses {
         String what = table.answer(a).kind() == AnswerKind.NXDOMAIN ? "NXDOMAIN" : "NODATA";
         key = "negative " + zone.apex() + " " + longest;
         cause = "The " + what + " these names answered " + settingWords(before) + " is cached for the negative TTL "
-            + "of " + zone.apex() + ", min(SOA TTL " + soa.ttlSeconds() + " s, MINIMUM " + soa.minimumSeconds()
+            + "of " + zone.apex().toString(true) + ", min(SOA TTL " + soa.ttlSeconds() + " s, MINIMUM " + soa.minimumSeconds()
             + " s) = " + Durations.format(longest) + ": clients are told the record does not exist until it expires"
             + (table.question(q).type() == Type.AAAA ? " (no IPv6 answer for an A-only name)." : ".");
-        change = "Lower the SOA MINIMUM (or TTL) of " + zone.apex() + " ahead of the switch (Cloudflare accepts 60 s "
+        change = "Lower the SOA MINIMUM (or TTL) of " + zone.apex().toString(true) + " ahead of the switch (Cloudflare accepts 60 s "
             + "to 1 day), or give these names a record of the missing family.";
       } else {
         boolean auto = longest == account.autoTtlSeconds() * 1000L;
@@ -106,23 +111,79 @@ final class TailCauses {
     }
     List<TailCause> causes = new ArrayList<>();
     for (Group g : groups.values()) {
-      causes.add(new TailCause(g.cause, g.records, g.held, g.lastStale, seen(g.lastStale, g.held, windowMs,
-          lastBucketStart), g.change));
+      // A zone cause ends by its bound; later stale uses of the same names are the behaviours' below.
+      String past = g.lastStale > g.held ? " Stale uses of these names went on to " + Durations.format(g.lastStale)
+          + ", past this bound: the resolver and client behaviours below hold them." : "";
+      causes.add(new TailCause(g.cause + past, g.records, g.held, g.lastStale, g.held <= windowMs, g.change));
     }
-    // Kinds that keep answers longer than any TTL explains: their own behaviour, not the zone's.
+    // Pairs that kept answers longer than any TTL explains, per resolver group: their own behaviour.
+    Map<String, List<Blame>> slow = new LinkedHashMap<>();
     for (Blame b : event.blame()) {
       if (b.staleUses() > 0 && b.lastStaleMaxMs() >= bounded) {
-        String who = b.resolverGroup() + " (" + b.resolverKind() + ") with " + b.clientGroup() + " ("
-            + b.clientKind() + ")";
-        causes.add(new TailCause("Resolvers or clients of " + who + " kept the old answer past its TTL (a TTL "
-            + "floor, serve-stale, a client cache or a kept-alive connection): latest stale use "
-            + Durations.format(b.lastStaleMaxMs()) + ".", List.of(who), -1, b.lastStaleMaxMs(),
-            seen(b.lastStaleMaxMs(), -1, windowMs, lastBucketStart),
-            "Nothing in the zone shortens this: it is that software's own setting. Bound it in the resolver or "
-            + "client, or plan the switch around it."));
+        slow.computeIfAbsent(b.resolverGroup(), k -> new ArrayList<>()).add(b);
       }
     }
+    for (Map.Entry<String, List<Blame>> e : slow.entrySet()) {
+      ResolverGroup group = scenario.resolverGroups().stream().filter(g -> g.name().equals(e.getKey())).findFirst()
+          .orElseThrow();
+      long latest = -1;
+      List<String> clients = new ArrayList<>();
+      List<String> clientWays = new ArrayList<>();
+      for (Blame b : e.getValue()) {
+        latest = Math.max(latest, b.lastStaleMaxMs());
+        clients.add(b.clientGroup() + " (" + b.clientKind() + ")");
+        scenario.clientGroups().stream().filter(c -> c.name().equals(b.clientGroup())).findFirst()
+            .map(c -> clientWays(c.behaviour())).filter(w -> !w.isEmpty()).ifPresent(w -> clientWays.add(b.clientGroup()
+                + ": " + w));
+      }
+      List<String> ways = resolverWays(scenario, group);
+      String how = (ways.isEmpty() ? "" : "the resolvers " + String.join(", ", ways))
+          + (clientWays.isEmpty() ? "" : (ways.isEmpty() ? "" : "; ") + "the clients' own " + String.join("; ", clientWays));
+      causes.add(new TailCause("Resolver group " + group.name() + " (" + group.kind() + ") with client groups "
+          + String.join(", ", clients) + " kept the old answer past its TTL"
+          + (how.isEmpty() ? "" : " (" + how + ")") + ": latest stale use " + Durations.format(latest) + ".",
+          List.of(group.name() + " (" + group.kind() + ")"), -1, latest, seen(latest, -1, windowMs, lastBucketStart),
+          "Nothing in the zone shortens this: it is that software's own setting. Bound it in the resolver or client, "
+              + "or plan the switch around it."));
+    }
     return causes;
+  }
+
+  /** What keeps answers past their TTL at a resolver group (and the resolvers it forwards to). */
+  private static List<String> resolverWays(Scenario scenario, ResolverGroup group) {
+    List<String> ways = new ArrayList<>();
+    for (ResolverGroup at = group; at != null; ) {
+      ResolverBehaviour b = at.behaviour();
+      String where = at == group ? "" : " (at " + at.name() + ", which it forwards to)";
+      if (b.clamps().minPositiveS() > 0 || b.clamps().minNegativeS() > 0) {
+        ways.add("keep answers at least " + Math.max(b.clamps().minPositiveS(), b.clamps().minNegativeS())
+            + " s (a TTL floor)" + where);
+      }
+      if (b.serveStale().enabled()) {
+        ways.add("answer expired entries (serve-stale)" + where);
+      }
+      if (b.passOriginalTtl()) {
+        ways.add("pass on the original TTL" + where);
+      }
+      if (b.wholeSecondClock()) {
+        ways.add("keep whole seconds (up to 1 s past the TTL)" + where);
+      }
+      String next = at.forwardTo();
+      at = next == null ? null
+          : scenario.resolverGroups().stream().filter(g -> g.name().equals(next)).findFirst().orElse(null);
+    }
+    return ways;
+  }
+
+  private static String clientWays(ClientBehaviour b) {
+    List<String> ways = new ArrayList<>();
+    if (!(b.cache() instanceof ClientCache.None)) {
+      ways.add("cache (" + b.cache().describe() + ")");
+    }
+    if (b.connectionMeanMs() > 0) {
+      ways.add("kept-alive connections (mean " + Durations.format(b.connectionMeanMs()) + ")");
+    }
+    return String.join(" and ", ways);
   }
 
   /** The tail ended inside the window: before its last bucket, and within the window when it is bounded. */

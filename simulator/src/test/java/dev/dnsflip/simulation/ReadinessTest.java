@@ -9,6 +9,7 @@ import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.OriginLoad;
 import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.observe.SwitchReadiness;
+import dev.dnsflip.observe.TailCause;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.TtlClamps;
@@ -136,5 +137,36 @@ class ReadinessTest {
     assertEquals(1, disable.exposed().size());
     assertEquals(List.of("192.0.2.10"), disable.exposed().get(0).addresses());
     assertEquals(latestStale, disable.exposed().get(0).lastUseMs());
+  }
+
+  /**
+   * An A-only proxied name asked for AAAA: while DNS-only is enforced it answers NODATA, cached for
+   * min(SOA TTL, MINIMUM) = 600 s; after the disable that is the tail's cause, bounded by 600 s plus
+   * the 2 s propagation. A window of exactly that sees it end; 1 ms less does not.
+   */
+  @Test
+  void theNodataOfAnAOnlyNameIsNamedAsACauseAndTheWindowJudgedAtItsBound() {
+    for (long windowMs : new long[] {602_000, 601_999}) {
+      SwitchReadiness disable = nodataRun(windowMs).readiness().switches().get(1);
+      TailCause nodata = disable.tailCauses().stream().filter(c -> c.cause().startsWith("The NODATA")).findFirst()
+          .orElseThrow();
+      assertEquals(List.of("www.example.com. AAAA"), nodata.records());
+      assertEquals(602_000, nodata.heldMs());
+      assertEquals(windowMs == 602_000, nodata.seenToEnd(), "window " + windowMs);
+      assertTrue(nodata.cause().contains("min(SOA TTL 3600 s, MINIMUM 600 s) = 10m 0s"), nodata.cause());
+      assertTrue(nodata.lastStaleMs() > 0 && nodata.lastStaleMs() < 602_000, "stale uses end within the bound");
+    }
+  }
+
+  private static RunResult nodataRun(long disableWindowMs) {
+    dev.dnsflip.authority.Zone zone = new dev.dnsflip.authority.Zone(TestScenarios.name("example.com"),
+        new dev.dnsflip.authority.Soa(3600, 600), List.of(TestScenarios.a("www.example.com", "192.0.2.10", 1, true)));
+    Scenario s = TestScenarios.singleName(60, 5, 200, 0.2, 700_000 + disableWindowMs,
+        TestScenarios.schedule(10_000, 700_000), new Propagation.Fixed(2_000), InitialCache.STEADY, 3, 1, BUCKET);
+    s = s.toBuilder().account(TestScenarios.account(60, List.of(zone), List.of()))
+        .clientGroups(List.of(new dev.dnsflip.client.ClientGroup("c", 200, 0.2, java.util.Map.of(), List.of(
+            new dev.dnsflip.client.WeightedQuestion(TestScenarios.question("www.example.com", org.xbill.DNS.Type.AAAA),
+                1))))).build();
+    return new Simulation(s, 2).run();
   }
 }
