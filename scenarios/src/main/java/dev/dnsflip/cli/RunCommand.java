@@ -43,7 +43,8 @@ import picocli.CommandLine;
 final class RunCommand implements Callable<Integer> {
   static final double DEFAULT_MAX_QUERIES = 2e10;
 
-  @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML), e.g. scenarios/suites/default.yaml")
+  // Descriptions are split where a path may start a line: picocli would otherwise break it at a dot.
+  @Parameters(paramLabel = "SCENARIO", description = {"scenario file (YAML), e.g.", "scenarios/suites/default.yaml"})
   Path scenarioFile;
 
   @Option(names = "--out", paramLabel = "DIR", description = "report directory (default: out/<scenario name>)")
@@ -55,8 +56,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--replications", paramLabel = "N", description = "override the scenario's replications")
   Integer replications;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "replace a value of the scenario file, e.g. "
-      + "account.autoTtl=60 or resolvers.isp.serveStale=on (list items by name, or [n] from 0); repeatable")
+  @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"replace a value of the scenario file, e.g.",
+      "account.autoTtl=60 or", "resolvers.isp.serveStale=on (list items by name,", "or [n] from 0); repeatable"})
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--sweep", paramLabel = "PATH=V1,V2,...", description = "run once per value (with several "

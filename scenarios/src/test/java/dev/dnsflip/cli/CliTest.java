@@ -109,8 +109,11 @@ class CliTest {
   }
 
   @Test
-  void runHelpListsTheExitCodes() {
-    assertThat(run("run", "--help").out()).contains("Exit codes:", "0 ", "1 ", "2 ", "3 ");
+  void runHelpListsTheExitCodesAndKeepsPathsWhole() {
+    String help = run("run", "--help").out();
+    assertThat(help).contains("Exit codes:", "  0  ", "  1  ", "  2  ", "  3  ")
+        .contains("scenarios/suites/default.yaml", "account.autoTtl=60", "resolvers.isp.serveStale=on");
+    assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
   }
 
   @Test
