@@ -17,7 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.xbill.DNS.Type;
 
@@ -59,35 +60,40 @@ class ForwarderChainTest {
     assertThat(DnsmasqLab.version(DnsmasqLab.DEFAULT_BINARY)).isEqualTo("2.90");
   }
 
-  @Test
-  void dnsmasqKeepsUnboundsStaleAnswerForItsReplyTtlAsTheModelledChainDoes(@TempDir Path dir) throws Exception {
-    try (LabAuthority authority = LabAuthority.start(account, new InetSocketAddress(Loopback.v4(53), 0));
+  /** Enable (anycast -> origin) and disable (origin -> anycast): the chain keeps the old answer alike. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void dnsmasqKeepsUnboundsStaleAnswerForItsReplyTtlAsTheModelledChainDoes(boolean initiallyEnabled, @TempDir Path dir)
+      throws Exception {
+    Provenance before = initiallyEnabled ? Provenance.ORIGIN : Provenance.ANYCAST;
+    Provenance after = initiallyEnabled ? Provenance.ANYCAST : Provenance.ORIGIN;
+    try (LabAuthority authority = startAuthority(initiallyEnabled);
         UnboundLab unbound = UnboundLab.start(UnboundSettings.against(authority, Loopback.v4(54)).serveExpired(true)
             .serveExpiredReplyTtl(REPLY_TTL_S), dir.resolve("unbound"));
         DnsmasqLab dnsmasq = DnsmasqLab.start(DnsmasqSettings.inFrontOf(unbound), dir.resolve("dnsmasq"))) {
-      // Three fetches: the anycast answer; the refresh behind Unbound's stale answer (origin); and, when
-      // dnsmasq's stale copy runs out (8 s later, past the origin entry's 4 s), the refresh behind
-      // Unbound's stale origin answer, which is the first origin answer clients get.
+      // Three fetches: the old answer; the refresh behind Unbound's stale answer (the new one); and, when
+      // dnsmasq's stale copy runs out (8 s later, past the new entry's 4 s), the refresh behind
+      // Unbound's stale new answer, which is the first new answer clients get.
       LabTransition t = LabTransition.observe("dnsmasq -> Unbound serve-expired", account, authority,
           dnsmasq.address(), WWW_A, 3,
-          (seen, log) -> log.count(WWW_A) >= 3 && pastFirstOrigin(seen, MODEL_MAY_LAG_MS),
-          (AUTO_TTL_S + 1 + REPLY_TTL_S + 1) * 1000 + 3 * 1000 + MODEL_MAY_LAG_MS, () -> "dnsmasq:\n" + dnsmasq.log() + "unbound:\n"
-              + unbound.log());
+          (seen, log) -> log.count(WWW_A) >= 3 && pastFirst(after, seen, MODEL_MAY_LAG_MS),
+          (AUTO_TTL_S + 1 + REPLY_TTL_S + 1) * 1000 + 3 * 1000 + MODEL_MAY_LAG_MS,
+          () -> "dnsmasq:\n" + dnsmasq.log() + "unbound:\n" + unbound.log());
       List<Observation> obs = t.observations();
-      t.assertSwitchesOnce(Provenance.ANYCAST, Provenance.ORIGIN);
+      t.assertSwitchesOnce(before, after);
       int stale = firstWithTtlAbove(obs, AUTO_TTL_S);
       assertThat(stale).as(t.says("Unbound's stale answer passes through dnsmasq")).isPositive();
       assertThat(obs.get(stale).ttl()).as(t.says("with the reply TTL")).isEqualTo(REPLY_TTL_S);
-      assertThat(obs.get(stale).provenance(account)).isEqualTo(Provenance.ANYCAST);
-      int origin = t.firstIndex(Provenance.ORIGIN);
+      assertThat(obs.get(stale).provenance(account)).isEqualTo(before);
+      int origin = t.firstIndex(after);
       long staleWindowMs = obs.get(origin).sentMs() - obs.get(stale).sentMs();
       assertThat(staleWindowMs).as(t.says("dnsmasq keeps the stale answer for the reply TTL (truncating: up to 1 s "
           + "less), plus a probe gap")).isBetween((REPLY_TTL_S - 1) * 1000 - WholeSecondExpiry.CLOCK_LAG_MS,
           REPLY_TTL_S * 1000 + t.maxPollGapMs() + WholeSecondExpiry.CLOCK_LAG_MS);
 
       List<Prediction> model = ModelReplay.replay(account, WWW_A, List.of(unboundServeExpired(REPLY_TTL_S),
-          preset("dnsmasq-2.90")), false, t.flipMs(), List.of(), obs);
-      int modelOrigin = firstOrigin(model);
+          preset("dnsmasq-2.90")), initiallyEnabled, t.flipMs(), List.of(), obs);
+      int modelOrigin = firstWith(after, model);
       String modelSays = t.says("model: " + model);
       assertThat(modelOrigin).as(modelSays).isPositive();
       assertThat(model.get(firstWithTtlAboveMs(model, AUTO_TTL_S * 1000)).ttlMs()).as(modelSays)
@@ -96,24 +102,32 @@ class ForwarderChainTest {
       long gap = t.maxPollGapMs();
       long lag = WholeSecondExpiry.CLOCK_LAG_MS;
       long diff = obs.get(origin).sentMs() - obs.get(modelOrigin).sentMs();
-      System.out.printf("chain dnsmasq 2.90 -> Unbound 1.17 serve-expired: old answer until +%d ms after the switch "
-          + "(real), +%d ms (model); stale reply TTL %d s%n", obs.get(origin).sentMs() - t.flipMs(),
-          obs.get(modelOrigin).sentMs() - t.flipMs(), REPLY_TTL_S);
-      assertThat(diff).as(modelSays + "\nreal minus model first origin answer, within [-(1000 + lag + gap), rtt + lag "
+      System.out.printf("chain dnsmasq 2.90 -> Unbound 1.17 serve-expired, %s: new answer from +%d ms after the "
+          + "switch (real), +%d ms (model); stale reply TTL %d s%n", initiallyEnabled ? "disable" : "enable",
+          obs.get(origin).sentMs() - t.flipMs(), obs.get(modelOrigin).sentMs() - t.flipMs(), REPLY_TTL_S);
+      assertThat(diff).as(modelSays + "\nreal minus model first new answer, within [-(1000 + lag + gap), rtt + lag "
           + "+ gap]").isBetween(-(1000 + lag + gap), rtt + lag + gap);
 
       List<Prediction> plain = ModelReplay.replay(account, WWW_A, List.of(preset("unbound-1.17"),
-          preset("dnsmasq-2.90")), false, t.flipMs(), List.of(), obs);
-      assertThat(obs.get(origin).sentMs() - obs.get(firstOrigin(plain)).sentMs())
+          preset("dnsmasq-2.90")), initiallyEnabled, t.flipMs(), List.of(), obs);
+      assertThat(obs.get(origin).sentMs() - obs.get(firstWith(after, plain)).sentMs())
           .as(t.says("a chain without serve-expired lets go a reply TTL earlier, which the lab must see"))
           .isGreaterThan(rtt + lag + gap);
     }
   }
 
-  /** Whether the last query came {@code ms} or more after the first origin answer. */
-  private boolean pastFirstOrigin(List<Observation> seen, long ms) {
+  private LabAuthority startAuthority(boolean enabled) throws IOException {
+    LabAuthority authority = LabAuthority.start(account, new InetSocketAddress(Loopback.v4(53), 0));
+    if (enabled) {
+      authority.enable();
+    }
+    return authority;
+  }
+
+  /** Whether the last query came {@code ms} or more after the first answer of provenance {@code p}. */
+  private boolean pastFirst(Provenance p, List<Observation> seen, long ms) {
     for (Observation o : seen) {
-      if (o.provenance(account) == Provenance.ORIGIN) {
+      if (o.provenance(account) == p) {
         return seen.get(seen.size() - 1).sentMs() >= o.sentMs() + ms;
       }
     }
@@ -146,9 +160,9 @@ class ForwarderChainTest {
     throw new AssertionError("the model never answered stale: " + model);
   }
 
-  private static int firstOrigin(List<Prediction> model) {
+  private static int firstWith(Provenance p, List<Prediction> model) {
     for (int i = 0; i < model.size(); i++) {
-      if (model.get(i).provenance() == Provenance.ORIGIN) {
+      if (model.get(i).provenance() == p) {
         return i;
       }
     }

@@ -46,6 +46,7 @@ class KnotPresetTest {
   private static final long DEFAULT_MIN_TTL_S = 5;
   /** A floor well above the Auto TTL, to see what clients are handed while it holds the entry. */
   private static final long MIN_TTL_S = 7;
+  private static final long CAP_S = 3;
 
   private static String version;
 
@@ -102,6 +103,29 @@ class KnotPresetTest {
         .as(t.says("knot-resolver-5.6 with TtlClamps(7, 86400, 7, 86400) vs real")).isEmpty();
     assertThat(violations(t, preset("knot-resolver-5.6"), false, DEFAULT_MIN_TTL_S, AUTO_TTL_S))
         .as(t.says("without the higher floor the model lets go 2 s early, which the lab must see")).isNotEmpty();
+  }
+
+  /**
+   * Below its default floor kresd is not a TTL cache: with cache.min_ttl 1 and cache.max_ttl 3
+   * (kresd refuses a cap below the floor) the 4 s answer is capped to 3 s for the fetching query,
+   * yet refetched within about one to two seconds (the lab saw 1.05 s and 1.84 s), and cache hits carry the
+   * authority's 4 s less the age, above the cap. Not modelled: the knot-resolver-5.6 preset keeps
+   * the default 5 s floor, under which {@link #floorsTheAutoTtlToFiveSecondsButHandsOutTheAuthoritysTtlLessItsAge}
+   * sees one fetch per period.
+   */
+  @Test
+  void belowItsDefaultFloorKresdRefetchesEarlyAndHandsOutTheUncappedTtl(@TempDir Path dir) throws Exception {
+    LabTransition t = transition(dir, s -> s.cacheMinTtl(1).cacheMaxTtl(CAP_S), WWW_A, false, 2,
+        (seen, log) -> log.count(WWW_A) >= 2, (CAP_S + 1) * 1000 + 3 * 1000);
+    List<Observation> obs = t.observations();
+    assertThat(obs.get(0).ttl()).as(t.says("the fetching query gets the capped TTL")).isEqualTo(CAP_S);
+    long refetchAfterMs = t.fetches().get(1).atMillis() - t.fetches().get(0).atMillis();
+    // The preset's whole-second clock keeps a 3 s entry at least 3 s; the refetch was sent after kresd let go,
+    // so a refetch sent before 3 s less the clock lag proves it let go earlier.
+    assertThat(refetchAfterMs).as(t.says("refetched before the " + CAP_S + " s a whole-second TTL cache keeps it"))
+        .isLessThan(CAP_S * 1000 - WholeSecondExpiry.CLOCK_LAG_MS);
+    assertThat(obs).as(t.says("some cache hit carries the authority's 4 s, above the cap"))
+        .anySatisfy(o -> assertThat(o.ttl()).isEqualTo(AUTO_TTL_S));
   }
 
   /**

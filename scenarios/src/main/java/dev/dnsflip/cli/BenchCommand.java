@@ -62,7 +62,7 @@ final class BenchCommand implements Callable<Integer> {
         + "enable at 10 min, 1 simulated hour; %d thread(s), %d processor(s), Java %s%n", clients, resolvers, workers,
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
     out.flush();
-    Timed skip = timed(out, "skip-ahead", Mode.AUTO, workers);
+    Timed skip = timed(out, "skip-ahead", Mode.SKIP, workers);
     Timed events = timed(out, "event by event", Mode.EVENTS, workers);
     LimitLoop.queriesPerSecond(events.queries(), clients, resolvers, 41); // warm-up
     double[] limit = new double[runs];
@@ -131,13 +131,13 @@ final class BenchCommand implements Callable<Integer> {
     out.printf("%12s %10s %8s %-15s %14s %9s %10s %12s%n", "clients", "resolvers", "threads", "mode", "queries",
         "seconds", "peak MB", "queries/s");
     out.flush();
-    for (Mode mode : Mode.values()) {
+    for (Mode mode : new Mode[] {Mode.SKIP, Mode.EVENTS}) {
       for (int t = 1; t <= maxThreads; t++) {
         double rate = 0;
         for (int c = 10_000; c <= 10_000_000; c *= 10) {
           var scenario = Benchmark.scenario(c, c / 100);
           double expected = scenario.clientCount() * 60.0;
-          String label = mode == Mode.AUTO ? "skip-ahead" : "event by event";
+          String label = mode == Mode.SKIP ? "skip-ahead" : "event by event";
           var budget = dev.dnsflip.simulation.RunBudget.of(new dev.dnsflip.simulation.Simulation(scenario, t, mode), t);
           if (budget.bytes() > Runtime.getRuntime().maxMemory()) {
             out.printf("%,12d %,10d %8d %-15s left out: needs about %s of memory%n", c, c / 100, t, label,
@@ -158,9 +158,9 @@ final class BenchCommand implements Callable<Integer> {
         }
       }
     }
-    double limit = LimitLoop.queriesPerSecond(60_000_000, 1_000_000, 10_000, 41);
-    limit = LimitLoop.queriesPerSecond(60_000_000, 1_000_000, 10_000, 42);
-    out.printf("limit loop (one thread, 60,000,000 queries, 1,000,000 clients, 10,000 resolvers): %,d queries/s%n",
+    LimitLoop.queriesPerSecond(20_000_000, 1_000_000, 10_000, 41); // warm-up
+    double limit = LimitLoop.queriesPerSecond(20_000_000, 1_000_000, 10_000, 42);
+    out.printf("limit loop (one thread, 20,000,000 queries, 1,000,000 clients, 10,000 resolvers): %,d queries/s%n",
         Math.round(limit));
     out.flush();
     return Main.OK;

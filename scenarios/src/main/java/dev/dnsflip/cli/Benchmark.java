@@ -83,6 +83,7 @@ public final class Benchmark {
   }
 
   public static Figures run(Scenario scenario, int threads, dev.dnsflip.simulation.Mode mode) {
+    System.gc(); // so the peak below starts from what is live, not from the last run's garbage
     for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
       pool.resetPeakUsage();
     }

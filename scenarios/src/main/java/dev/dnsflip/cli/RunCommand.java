@@ -84,8 +84,8 @@ final class RunCommand implements Callable<Integer> {
   String spark;
 
   @Option(names = "--mode", paramLabel = "MODE", description = "auto (default): each partition skips ahead past "
-      + "cache hits where that is exact and simulates every use where not; events: every use of every partition, "
-      + "to compare (a different draw, the same distribution)")
+      + "cache hits where that is exact and cheaper, and simulates every use where not; skip: skips ahead wherever "
+      + "exact; events: every use of every partition (each mode a different draw of the same distribution)")
   String mode = "auto";
 
   @Option(names = "--dry-run", description = "load and size every run, print what each would take (queries, "
@@ -140,8 +140,9 @@ final class RunCommand implements Callable<Integer> {
     }
     Mode runMode = switch (mode) {
       case "auto" -> Mode.AUTO;
+      case "skip" -> Mode.SKIP;
       case "events" -> Mode.EVENTS;
-      default -> throw usage("--mode expects auto or events, not '" + mode + "'");
+      default -> throw usage("--mode expects auto, skip or events, not '" + mode + "'");
     };
     long heap = maxMemory == null ? Runtime.getRuntime().maxMemory() : parseBytes(maxMemory);
     ReportFigures reference = baseline == null ? null : readBaseline();

@@ -136,6 +136,26 @@ class CliTest {
   }
 
   @Test
+  void benchPrintsBothModesBesideTheLimitLoop() {
+    CliRun r = run("bench", "--clients", "2000", "--resolvers", "10", "--runs", "1", "--threads", "1");
+    assertThat(r.out()).containsPattern("(?m)^skip-ahead: \\d+ equivalent queries/s \\(median of 1 runs\\)$")
+        .containsPattern("(?m)^event by event: \\d+ queries/s \\(median of 1 runs\\)$")
+        .containsPattern("(?m)^limit loop \\(this process, one thread, [0-9,]+ queries\\): \\d+ queries/s")
+        .containsPattern("(?m)^event by event / limit loop: \\d+\\.\\d\\d");
+  }
+
+  @Test
+  void benchScalePrintsATableAndLeavesOutCellsPastTheTimeAllowed() {
+    // One cell per mode runs (10^4 clients); from the rate it measured, 10^5 would take longer than 1 ms.
+    CliRun r = run("bench", "--scale", "--threads", "1", "--cell-seconds", "0.001");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^ +10,000 +100 +1 skip-ahead +[0-9,]+ +[0-9.]+ +\\d+ +[0-9,]+$")
+        .containsPattern("(?m)^ +10,000 +100 +1 event by event +[0-9,]+ +[0-9.]+ +\\d+ +[0-9,]+$")
+        .containsPattern("(?m)^ +100,000 +1,000 +1 skip-ahead +left out: about \\d+ s a run at the rate above$")
+        .containsPattern("(?m)^limit loop \\(one thread, 20,000,000 queries");
+  }
+
+  @Test
   void sameSeedGivesByteIdenticalJsonForPresetsFarmsAndForwardersToo() throws IOException {
     Path mix = Path.of("suites/resolver-mix.yaml");
     Path one = tmp.resolve("mix1");

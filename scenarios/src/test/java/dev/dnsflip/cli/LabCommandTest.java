@@ -101,6 +101,54 @@ class LabCommandTest {
         "stopped after");
   }
 
+  @Test
+  void serveWithApiLetsARunbooksRequestsFlipTheServedSwitch() throws Exception {
+    int port = Loopback.freePort(Loopback.v4(53));
+    int apiPort = Loopback.freePort(Loopback.v4(1));
+    // Real time: the scenario's own switch (at 3 s) comes after the runbook's two requests.
+    CompletableFuture<CliRun> serving = CompletableFuture.supplyAsync(() -> CliRun.of("lab", "serve",
+        SCENARIO.toString(), "--listen", "127.0.0.53:" + port, "--duration", "2.5", "--api", "127.0.0.1:" + apiPort,
+        "--account", "acc-1", "--token", "t0k3n"));
+    SimpleResolver client = new SimpleResolver(new InetSocketAddress(Loopback.v4(53), port));
+    client.setTimeout(Duration.ofMillis(300));
+    Name www = Name.fromConstantString("www.example.com.");
+    await("the served account answering").atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(50))
+        .ignoreExceptions().until(() -> address(client, www).startsWith("104.16."));
+    java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+    java.net.URI settings = java.net.URI.create("http://127.0.0.1:" + apiPort + "/client/v4/accounts/acc-1/dns_settings");
+    java.util.function.BiFunction<String, String, java.net.http.HttpResponse<String>> patch = (bearer, body) -> {
+      try {
+        return http.send(java.net.http.HttpRequest.newBuilder(settings).header("Authorization", "Bearer " + bearer)
+            .header("Content-Type", "application/json")
+            .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+            java.net.http.HttpResponse.BodyHandlers.ofString());
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    };
+
+    assertThat(patch.apply("wrong", "{\"enforce_dns_only\": true}").statusCode()).isEqualTo(403);
+    assertThat(address(client, www)).as("a refused request flips nothing").startsWith("104.16.");
+    java.net.http.HttpResponse<String> on = patch.apply("t0k3n", "{\"enforce_dns_only\": true}");
+    assertThat(on.statusCode()).isEqualTo(200);
+    assertThat(on.body()).contains("\"enforce_dns_only\":true").contains("\"success\":true");
+    assertThat(address(client, www)).as("the next answer after the PATCH").isEqualTo("192.0.2.10");
+    assertThat(patch.apply("t0k3n", "{\"enforce_dns_only\": false}").statusCode()).isEqualTo(200);
+    assertThat(address(client, www)).startsWith("104.16.");
+    CliRun r = serving.get();
+    assertThat(r.exit()).as(r.err()).isEqualTo(Main.OK);
+    assertThat(r.out()).contains("account DNS settings stand-in at http://127.0.0.1:" + apiPort
+        + "/client/v4/accounts/acc-1/dns_settings", "switch on (enforce DNS-only: origin answers) — PATCH dns_settings",
+        "switch off (proxied: anycast answers) — PATCH dns_settings").doesNotContain("bearer token t0k3n");
+  }
+
+  @Test
+  void serveRefusesAnApiAddressOffLoopback() {
+    CliRun r = CliRun.of("lab", "serve", SCENARIO.toString(), "--api", "10.0.0.1:8080", "--duration", "1");
+    assertThat(r.exit()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).contains("--api 10.0.0.1:8080");
+  }
+
   private static String address(SimpleResolver client, Name name) throws Exception {
     Message m = client.send(Message.newQuery(Record.newRecord(name, Type.A, DClass.IN)));
     return m.getSection(Section.ANSWER).stream().filter(ARecord.class::isInstance)

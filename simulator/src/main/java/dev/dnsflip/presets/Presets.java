@@ -127,10 +127,10 @@ public final class Presets {
           1, BackendChoice.RANDOM, false),
       // The internet mix drawn from field measurements (docs/POPULATION.md has every source).
       floor(30), floor(60), floor(300), floor(900),
-      new ResolverPreset("unbound-1.17-pool-4", "ISP resolver pool", "-",
-          "Four Unbound 1.17 caches behind one address, each query to one of them uniformly: pools of resolvers that "
-              + "share a platform without sharing a cache, balancing uniformly among members, are common (Al-Dalky and "
-              + "Schomp, PAM 2018, abstract); the pool size 4 is an assumption" + WHOLE_SECOND_SOURCE,
+      new ResolverPreset("unbound-1.17-pool-4", "Unbound", "1.17.1 (Debian 12)",
+          "An ISP pool: four unbound-1.17 caches behind one address, each query to one of them uniformly: pools "
+              + "of resolvers that share a platform without sharing a cache, balancing uniformly among members, are "
+              + "common (Al-Dalky and Schomp, PAM 2018, abstract); the pool size 4 is an assumption" + WHOLE_SECOND_SOURCE,
           new ResolverBehaviour(new TtlClamps(0, DAY, 0, 3600), ServeStale.OFF, Prefetch.NONE, false, 0,
               CacheClock.WHOLE_SECOND),
           4, BackendChoice.RANDOM, false),

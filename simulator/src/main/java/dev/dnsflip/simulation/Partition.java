@@ -58,7 +58,7 @@ final class Partition {
   void run(Tally tally, ClientRecord record) {
     random = ctx.streams.stream(RandomStreams.RESOLVER, resolvers[0]);
     holders = new Holders(ctx, resolvers, ctx.revealedItemOf);
-    boolean skip = ctx.mode == Mode.AUTO && SkipAhead.reason(ctx, resolvers) == null;
+    boolean skip = SkipAhead.reason(ctx, resolvers) == null;
     // A resolver's hand-outs are its clients' lookups, which the loop below sees, unless
     // forwarders ask it or clients' own state stands between: only then are nodes wrapped (one
     // more virtual call a lookup). Skipping ahead needs the bare cache.

@@ -17,7 +17,7 @@ public record PartitionModes(long skippingAhead, Map<String, Long> eventByEventB
     long skipping = 0;
     Map<String, Long> because = new TreeMap<>();
     for (int[] partition : ctx.partitions) {
-      String reason = ctx.mode == Mode.EVENTS ? "event by event was asked for" : SkipAhead.reason(ctx, partition);
+      String reason = SkipAhead.reason(ctx, partition);
       if (reason == null) {
         skipping++;
       } else {

@@ -217,20 +217,18 @@ final class RunContext {
 
   /**
    * What running {@code partition} costs, in expected queries' worth: every query event by
-   * event; skipping ahead, about two draws a client per switch event and a count per bucket.
+   * event; skipping ahead, its draws ({@link SkipAhead#draws}).
    */
   double expectedWork(int[] partition) {
     double span = endMs - (double) startMs;
     double queries = 0;
-    long clients = 0;
     for (int r : partition) {
       for (int g = 0; g < questionOf.length; g++) {
         queries += population.count(r, g) * ratePerMs[g] * span;
-        clients += population.count(r, g);
       }
     }
-    if (mode == Mode.AUTO && SkipAhead.reason(this, partition) == null) {
-      return clients * (2.0 * eventAt.length + 1) + span / scenario.bucketMs() * table.questionCount();
+    if (SkipAhead.reason(this, partition) == null) {
+      return SkipAhead.draws(this, partition[0]);
     }
     return queries;
   }

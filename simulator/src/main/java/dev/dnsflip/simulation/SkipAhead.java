@@ -58,6 +58,9 @@ final class SkipAhead {
    * serve-stale, a capacity), and only plain clients (no cache, connection or second family).
    */
   static String reason(RunContext ctx, int[] partition) {
+    if (ctx.mode == Mode.EVENTS) {
+      return "event by event was asked for";
+    }
     if (partition.length > 1) {
       return "forwarders ask it (their caches change on their own lookups)";
     }
@@ -89,7 +92,48 @@ final class SkipAhead {
         return "clients with caches, connections or two address families (each keeps its own state)";
       }
     }
+    if (ctx.mode == Mode.AUTO && draws(ctx, r) >= uses(ctx, r)) {
+      return "few uses per bucket and question (drawing the hits would cost more than simulating them)";
+    }
     return null;
+  }
+
+  /** The uses of resolver r's clients over the run: what event by event costs. */
+  private static double uses(RunContext ctx, int r) {
+    double uses = 0;
+    for (int g = 0; g < ctx.population.groups(); g++) {
+      uses += ctx.population.count(r, g) * ctx.ratePerMs[g] * (ctx.endMs - (double) ctx.startMs);
+    }
+    return uses;
+  }
+
+  /**
+   * What skipping ahead at resolver r costs, in draws: about three a bucket of the switch events'
+   * windows per question and client group, one a client per event, and for each lookup (the first
+   * use after an expiry: a renewal cycle of TTL + 1/Λ, with the shorter of the question's TTLs)
+   * a look at every question's state.
+   */
+  static double draws(RunContext ctx, int r) {
+    double buckets = ctx.eventAt.length == 0 ? 0
+        : (ctx.endMs - (double) ctx.eventAt[0]) / ctx.scenario.bucketMs() + ctx.eventAt.length;
+    double draws = 0;
+    for (int g = 0; g < ctx.population.groups(); g++) {
+      int members = ctx.population.count(r, g);
+      if (members > 0) {
+        draws += 3 * buckets * ctx.questionOf[g].length + (double) members * ctx.eventAt.length;
+      }
+    }
+    double[] rates = ctx.questionRates(r);
+    int asked = 0;
+    double lookups = 0;
+    for (int q = 0; q < rates.length; q++) {
+      if (rates[q] > 0) {
+        asked++;
+        double ttl = Math.min(ctx.table.ttlMs(ctx.table.answerOf(q, false)), ctx.table.ttlMs(ctx.table.answerOf(q, true)));
+        lookups += rates[q] * (ctx.endMs - (double) ctx.startMs) / (1 + rates[q] * ttl);
+      }
+    }
+    return draws + lookups * (1 + asked);
   }
 
   SkipAhead(RunContext ctx, int resolver, CachingResolver cache, SplittableRandom random, Tally tally,

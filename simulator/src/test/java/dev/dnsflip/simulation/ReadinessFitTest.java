@@ -60,7 +60,7 @@ class ReadinessFitTest {
   @MethodSource("scenarios")
   void skippingAheadObservesTheReadinessOfEachUseInDistribution(String name, Scenario scenario) {
     Observed events = observe(scenario, Mode.EVENTS);
-    Observed skip = observe(scenario, Mode.AUTO);
+    Observed skip = observe(scenario, Mode.SKIP);
 
     long[][] load = mergeSparse(events.itemUses(), skip.itemUses());
     assertThat(load[0].length).as("origin-load categories").isGreaterThan(100);
@@ -84,7 +84,7 @@ class ReadinessFitTest {
     // longer after the disable; the comparison must see it, or a pass above means little.
     Observed sixty = observe(scenario(ResolverBehaviour.TTL_HONOURING, oneName(), 300_000, 600_000), Mode.EVENTS);
     Observed ninety = observe(scenario(ResolverBehaviour.TTL_HONOURING.withClamps(new TtlClamps(90, 86_400, 0, 3_600)),
-        oneName(), 300_000, 600_000), Mode.AUTO);
+        oneName(), 300_000, 600_000), Mode.SKIP);
     assertThat(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(sixty.clientsLetGo(), ninety.clientsLetGo()))
         .isLessThan(ALPHA);
   }
@@ -92,7 +92,7 @@ class ReadinessFitTest {
   @Test
   void theScenariosSkipAheadInEveryPartition() {
     Scenario s = scenario(ResolverBehaviour.TTL_HONOURING, twoGroups(), 240_000, 600_000);
-    RunContext ctx = new Simulation(s, 1).context(0);
+    RunContext ctx = new Simulation(s, 1, Mode.SKIP).context(0);
     for (int[] p : ctx.partitions) {
       assertThat(SkipAhead.reason(ctx, p)).isNull();
     }

@@ -35,7 +35,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.xbill.DNS.Type;
 
 /**
- * Skipping ahead past hits observes what simulating each use observes, in distribution: for every
+ * Skipping ahead past hits observes what simulating each use observes, in distribution ({@link
+ * Mode#SKIP}: wherever exact, here where it would not be chosen for speed): for every
  * policy where it is exact, the same scenario run both ways (fixed seeds, several replications
  * pooled) gives per-bucket stale and fresh counts that a chi-square test of homogeneity does not
  * tell apart, and per-client last-stale and first-fresh offsets that a two-sample
@@ -71,7 +72,7 @@ class SkipAheadFitTest {
   @MethodSource("exactPolicies")
   void skippingAheadObservesWhatEachUseObservesInDistribution(String name, Scenario scenario) {
     Observed events = observe(scenario, Mode.EVENTS);
-    Observed skip = observe(scenario, Mode.AUTO);
+    Observed skip = observe(scenario, Mode.SKIP);
 
     long[][] buckets = mergeSparse(concat(events.stale(), events.fresh()), concat(skip.stale(), skip.fresh()));
     double pBuckets = new ChiSquareTest().chiSquareTestDataSetsComparison(buckets[0], buckets[1]);
@@ -94,7 +95,7 @@ class SkipAheadFitTest {
     // The power check: the same comparison between TTLs of 60 s and 75 s must fail, or a pass above means little.
     Observed sixty = observe(scenario(ResolverBehaviour.TTL_HONOURING, oneName(), List.of(), 300_000), Mode.EVENTS);
     Observed longer = observe(scenario(ResolverBehaviour.TTL_HONOURING.withClamps(new TtlClamps(75, 86_400, 0, 3_600)),
-        oneName(), List.of(), 300_000), Mode.AUTO);
+        oneName(), List.of(), 300_000), Mode.SKIP);
     assertThat(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(sixty.lastStale(), longer.lastStale()))
         .isLessThan(ALPHA);
   }
@@ -103,6 +104,10 @@ class SkipAheadFitTest {
   void partitionsWhereHitsChangeStateRunEventByEvent() {
     Scenario plain = scenario(ResolverBehaviour.TTL_HONOURING, oneName(), List.of(), 300_000);
     assertThat(reasons(plain)).containsOnlyNulls();
+    // Two clients a resolver, 1 s buckets: 60 uses against about 1,800 draws; chosen automatically, every use.
+    assertThat(reasons(plain, Mode.AUTO)).containsOnly(
+        "few uses per bucket and question (drawing the hits would cost more than simulating them)");
+    assertThat(reasons(plain, Mode.EVENTS)).containsOnly("event by event was asked for");
     assertThat(reasons(scenario(ResolverBehaviour.TTL_HONOURING.withPrefetch(new Prefetch.Unbound()), oneName(),
         List.of(), 300_000))).containsOnly("prefetch (a hit near expiry refreshes the entry)");
     assertThat(reasons(scenario(ResolverBehaviour.TTL_HONOURING.withServeStale(
@@ -117,11 +122,16 @@ class SkipAheadFitTest {
   }
 
   private static List<String> reasons(Scenario s) {
+    return reasons(s, Mode.SKIP);
+  }
+
+  private static List<String> reasons(Scenario s, Mode mode) {
     Simulation sim = new Simulation(s, 1);
     RunContext ctx = new RunContext(s, sim.table(), new dev.dnsflip.authority.NameserverTimeline(s.schedule(),
         s.propagation(), s.nameservers(), new java.util.SplittableRandom(1)),
         dev.dnsflip.client.Population.assign(s.clientGroups(), s.resolverGroups(),
-            new dev.dnsflip.engine.RandomStreams(1)), new dev.dnsflip.engine.RandomStreams(1), 0, Mode.AUTO, Revealed.of(sim.table()).itemOf());
+            new dev.dnsflip.engine.RandomStreams(1)), new dev.dnsflip.engine.RandomStreams(1), 0, mode,
+            Revealed.of(sim.table()).itemOf());
     List<String> reasons = new ArrayList<>();
     for (int[] p : ctx.partitions) {
       if (ctx.population.first(p[0] + 1, 0) > ctx.population.first(p[0], 0)) { // a resolver with clients

@@ -136,7 +136,7 @@ public final class DnsSettingsApi implements AutoCloseable {
   }
 
   /** The envelope of a successful request, or the failure that refuses it. */
-  private byte[] answer(HttpExchange exchange) throws ApiFailure, IOException {
+  private byte[] answer(HttpExchange exchange) throws ApiFailure {
     String path = exchange.getRequestURI().getRawPath();
     String account = accountIn(path);
     if (account == null) {
