@@ -1,9 +1,14 @@
 package dev.dnsflip.reports;
 
 import dev.dnsflip.engine.Durations;
+import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.observe.Blame;
+import dev.dnsflip.observe.OriginLoad;
+import dev.dnsflip.observe.SwitchReadiness;
 import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.KindSeries;
+import dev.dnsflip.simulation.ReferenceMark;
 import dev.dnsflip.observe.LastStaleCurve;
 import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.RunSummary;
@@ -43,13 +48,18 @@ public final class HtmlReport {
       .verdict.pass{border-color:#2e7d32;background:#edf7ee}.verdict.fail{border-color:#c62828;background:#fdeeee}
       .verdict.none{border-color:#888;background:#f4f4f4}.verdict .word{font-size:1.4rem;font-weight:bold}
       .verdict.pass .word{color:#2e7d32}.verdict.fail .word{color:#c62828}.verdict table{background:#fff}
-      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(26rem,1fr));gap:1rem}
+      .charts{display:grid;grid-template-columns:repeat(auto-fill,minmax(26rem,1fr));gap:1rem}
       figure{margin:0}figcaption{font-size:.9rem;color:#444}
       svg.chart{width:100%;height:auto;font-size:11px;font-family:system-ui,sans-serif}
       svg .grid{stroke:#e6e6e6}svg .frame{fill:none;stroke:#999}svg .axis-title{font-weight:bold}
       svg .simulated{fill:none;stroke:#c0392b;stroke-width:1.6}svg .spread{fill:#c0392b;fill-opacity:.18;stroke:none}
       svg .predicted{fill:#2c7fb8}svg .cdf{fill:none;stroke:#6a3d9a;stroke-width:1.6}
       svg .tail{fill:none;stroke:#e67e22;stroke-width:1.6}
+      svg .s0{fill:none;stroke:#1b9e77;stroke-width:1.6}svg .s1{fill:none;stroke:#d95f02;stroke-width:1.6}
+      svg .s2{fill:none;stroke:#7570b3;stroke-width:1.6}svg .s3{fill:none;stroke:#e7298a;stroke-width:1.6}
+      svg .s4{fill:none;stroke:#66a61e;stroke-width:1.6}svg .s5{fill:none;stroke:#a6761d;stroke-width:1.6}
+      svg .capacity{stroke:#c62828;stroke-dasharray:6 3;stroke-width:1.4}
+      svg .reference{fill:#000}
       svg .p50{stroke:#2c7fb8;stroke-dasharray:4 3;stroke-width:1.4}svg .p99{stroke:#238b45;stroke-dasharray:4 3;stroke-width:1.4}
       .fail{color:#c62828;font-weight:bold}.note{color:#555;font-size:.9rem}
       @media print{body{max-width:none;margin:0;font-size:10pt}h2{break-before:page}h2.first{break-before:avoid}
@@ -58,13 +68,15 @@ public final class HtmlReport {
 
   private final StringBuilder out = new StringBuilder();
   private final int replications;
+  private final List<ReferenceMark> references;
 
-  private HtmlReport(int replications) {
+  private HtmlReport(int replications, List<ReferenceMark> references) {
     this.replications = replications;
+    this.references = references;
   }
 
   public static String render(TransitionReport report) {
-    HtmlReport html = new HtmlReport(report.replications());
+    HtmlReport html = new HtmlReport(report.replications(), report.references());
     html.page(report);
     return html.out.toString();
   }
@@ -85,6 +97,7 @@ public final class HtmlReport {
           .append("</pre>\n");
     }
     run(report);
+    readiness(report);
     for (EventReport event : report.events()) {
       event(event);
     }
@@ -167,6 +180,98 @@ public final class HtmlReport {
     out.append("</table>\n");
   }
 
+  /** The readiness section, worded as the Markdown report words it, with its charts. */
+  private void readiness(TransitionReport report) {
+    out.append("<h2 id=\"readiness\">Readiness</h2>\n");
+    for (ReadinessView.Part part : ReadinessView.of(report.readiness(), replications)) {
+      if (part instanceof ReadinessView.Heading h) {
+        out.append("<h3>").append(Html.escape(h.text())).append("</h3>\n");
+      } else if (part instanceof ReadinessView.Text t) {
+        out.append("<p>").append(code(t.text())).append("</p>\n");
+      } else if (part instanceof ReadinessView.Table t) {
+        out.append("<table>\n<tr>");
+        for (String h : t.header()) {
+          out.append("<th>").append(Html.escape(h)).append("</th>");
+        }
+        out.append("</tr>\n");
+        for (List<String> r : t.rows()) {
+          out.append("<tr>");
+          for (int i = 0; i < r.size(); i++) {
+            out.append(t.numeric()[i] ? "<td class=\"n\">" : "<td>").append(Html.escape(r.get(i))).append("</td>");
+          }
+          out.append("</tr>\n");
+        }
+        out.append("</table>\n");
+      } else if (part instanceof ReadinessView.Bullets b) {
+        out.append("<ul>\n");
+        for (String item : b.items()) {
+          out.append("<li>").append(code(item)).append("</li>\n");
+        }
+        out.append("</ul>\n");
+      } else if (part instanceof ReadinessView.Charts c) {
+        readinessCharts(c.readiness(), report.readiness().bucketMs());
+      }
+    }
+  }
+
+  /** Escaped text with `code` spans as code. */
+  private static String code(String text) {
+    return Html.escape(text).replaceAll("`([^`]+)`", "<code>$1</code>");
+  }
+
+  private void readinessCharts(SwitchReadiness s, long bucketMs) {
+    String name = "switch " + (s.index() + 1);
+    boolean load = s.direction() == SwitchDirection.ENABLE && !s.originLoad().isEmpty() && s.windowMs() > 0;
+    // Who still holds one matters once DNS-only is lifted; while it is enforced every client does.
+    boolean holders = s.direction() == SwitchDirection.DISABLE && s.clients().held() > 0 && s.windowMs() > 0;
+    if (!load && !holders) {
+      return;
+    }
+    out.append("<div class=\"charts\">\n");
+    if (load) {
+      double peak = 0;
+      for (OriginLoad o : s.originLoad()) {
+        peak = Math.max(peak, o.peakPerSecond());
+        if (o.capacityPerSecond() != null) {
+          peak = Math.max(peak, o.capacityPerSecond());
+        }
+      }
+      SvgChart chart = new SvgChart(name + ": origin load", s.windowMs(), SvgChart.Scale.RATE,
+          SvgChart.niceRateCeiling(peak), 0, "time after the switch", "requests per second");
+      List<OriginLoad> shown = s.originLoad().subList(0, Math.min(6, s.originLoad().size()));
+      for (int i = 0; i < shown.size(); i++) {
+        OriginLoad o = shown.get(i);
+        chart.steps("s" + i, o.address(), o.requestsPerSecond(), bucketMs);
+      }
+      double[] capacities = shown.stream().filter(o -> o.capacityPerSecond() != null)
+          .mapToDouble(OriginLoad::capacityPerSecond).toArray();
+      if (capacities.length > 0) {
+        chart.levels("capacity", "stated capacities", capacities);
+      }
+      figure(chart.render(), "Requests per second reaching each origin address (mean over runs, per "
+          + Durations.format(bucketMs) + ")" + (s.originLoad().size() > shown.size() ? ", the first " + shown.size()
+          + " of " + s.originLoad().size() + " addresses" : "") + "; dashed: the capacities the scenario states for them.");
+    }
+    if (holders) {
+      long[] c = s.clients().stillHolding();
+      long[] r = s.resolvers().stillHolding();
+      double[] cs = new double[c.length];
+      double[] rs = new double[r.length];
+      for (int b = 0; b < c.length; b++) {
+        cs[b] = (double) c[b] / s.clients().held();
+        rs[b] = s.resolvers().held() == 0 ? Double.NaN : (double) r[b] / s.resolvers().held();
+      }
+      SvgChart chart = new SvgChart(name + ": origin answers still held", s.windowMs(), SvgChart.Scale.LINEAR, 1, 0,
+          "time after the switch", "share still holding one");
+      chart.steps("s0", "clients (of " + Figures.count(s.clients().held()) + ")", cs, bucketMs);
+      chart.steps("s1", "resolvers (of " + Figures.count(s.resolvers().held()) + ")", rs, bucketMs);
+      figure(chart.render(), "Of the clients that used a revealed answer (origin address or CNAME target) in this "
+          + "window, the share whose last such use came at or after each time; likewise the resolvers that handed "
+          + "one out.");
+    }
+    out.append("</div>\n");
+  }
+
   private void event(EventReport event) {
     long windowMs = event.windowEndMs() - event.atMs();
     out.append("<h2 id=\"switch-").append(Figures.number(event)).append("\">Switch ").append(Figures.number(event))
@@ -225,17 +330,23 @@ public final class HtmlReport {
     }
     figure(shareChart(event, shares, windowMs, name + ": the whole window"),
         "The whole window, 0 to " + Durations.format(windowMs) + " after the switch: the x axis ends with it, at the "
-            + "next switch or the end of the run.");
+            + "next switch or the end of the run." + referenceCaption(event, ReferenceMark.Curve.STALE_SHARE));
+    List<KindSeries> kinds = shownKinds(event);
+    if (kinds.size() > 1) {
+      figure(kindChart(event, kinds, windowMs, name), "The stale share of the uses of the clients behind each resolver "
+          + "kind" + (event.kinds().size() > kinds.size() ? " (the " + kinds.size() + " of " + event.kinds().size()
+          + " kinds with the most stale uses)" : "") + ": which kinds hold the tail, over time.");
+    }
     LastStaleCurve curve = event.lastStaleCurve();
     if (curve != null && curve.clients() > 0) {
       figure(cdfChart(event, curve, windowMs, name),
           "Each observed client's last stale use (0 for clients never stale), pooled over runs: the share of clients "
               + "whose last stale use came before each time; dashed lines mark p50 and p99 of the clients"
               + (replications > 1 ? " (means of " + replications + " runs)." : "."));
-      figure(tailChart(curve, windowMs, name),
+      figure(tailChart(event, curve, windowMs, name),
           "The tail: the share of observed clients with a stale use at or after each time, on a logarithmic axis "
               + "(one client is 1 in " + Figures.count(curve.clients()) + (replications > 1 ? ", all runs pooled" : "")
-              + ": the lowest step above the axis's floor).");
+              + ": the lowest step above the axis's floor)." + referenceCaption(event, ReferenceMark.Curve.CLIENTS_STALE));
     }
     out.append("</div>\n");
     if (event.closedForm().isEmpty()) {
@@ -265,6 +376,9 @@ public final class HtmlReport {
     for (ClosedFormPoint p : closedForm) {
       peak = Math.max(peak, finite(p.predicted()));
     }
+    for (ReferenceMark m : marks(event, ReferenceMark.Curve.STALE_SHARE, endMs)) {
+      peak = Math.max(peak, m.value());
+    }
     SvgChart chart = new SvgChart(title, endMs, SvgChart.Scale.LINEAR, SvgChart.niceShareCeiling(peak), 0,
         "time after the switch", "stale share of uses");
     if (band != null) {
@@ -284,6 +398,75 @@ public final class HtmlReport {
       long[] xs = closedForm.stream().mapToLong(ClosedFormPoint::offsetMs).toArray();
       double[] ys = closedForm.stream().mapToDouble(ClosedFormPoint::predicted).toArray();
       chart.points("predicted", "closed form (TTL caches)", xs, ys);
+    }
+    references(chart, event, ReferenceMark.Curve.STALE_SHARE, endMs);
+    return chart.render();
+  }
+
+  /** The scenario's published figures for this switch and curve, within the axis, as one series of points. */
+  private void references(SvgChart chart, EventReport event, ReferenceMark.Curve curve, long endMs) {
+    List<ReferenceMark> marks = marks(event, curve, endMs);
+    if (!marks.isEmpty()) {
+      chart.points("reference", "published (references:)", marks.stream().mapToLong(ReferenceMark::atMs).toArray(),
+          marks.stream().mapToDouble(ReferenceMark::value).toArray());
+    }
+  }
+
+  /** The marks a chart of {@code curve} over [0, endMs] after {@code event} draws. */
+  static List<ReferenceMark> marks(List<ReferenceMark> references, EventReport event, ReferenceMark.Curve curve,
+      long endMs) {
+    return references.stream().filter(m -> m.index() == event.index() && m.curve() == curve && m.atMs() <= endMs)
+        .toList();
+  }
+
+  private List<ReferenceMark> marks(EventReport event, ReferenceMark.Curve curve, long endMs) {
+    return marks(references, event, curve, endMs);
+  }
+
+  private String referenceCaption(EventReport event, ReferenceMark.Curve curve) {
+    List<ReferenceMark> marks = marks(event, curve, event.windowEndMs() - event.atMs());
+    if (marks.isEmpty()) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder(" Black dots: published figures the scenario cites —");
+    for (ReferenceMark m : marks) {
+      s.append(' ').append(m.label()).append(" (").append(Figures.percent(m.value())).append(" at ")
+          .append(Durations.format(m.atMs())).append(");");
+    }
+    s.setLength(s.length() - 1);
+    return s.append('.').toString();
+  }
+
+  /** Resolver kinds with stale uses, the most first, at most six (one colour each). */
+  static List<KindSeries> shownKinds(EventReport event) {
+    return event.kinds().stream()
+        .sorted(java.util.Comparator.comparingLong((KindSeries k) -> -total(k.staleUses())).thenComparing(KindSeries::resolverKind))
+        .limit(6).toList();
+  }
+
+  private static long total(long[] values) {
+    long t = 0;
+    for (long v : values) {
+      t += v;
+    }
+    return t;
+  }
+
+  private String kindChart(EventReport event, List<KindSeries> kinds, long windowMs, String title) {
+    double peak = 0;
+    double[][] shares = new double[kinds.size()][];
+    for (int k = 0; k < kinds.size(); k++) {
+      int buckets = kinds.get(k).uses().length;
+      shares[k] = new double[buckets];
+      for (int b = 0; b < buckets; b++) {
+        shares[k][b] = kinds.get(k).share(b);
+        peak = Math.max(peak, finite(shares[k][b]));
+      }
+    }
+    SvgChart chart = new SvgChart(title + ": by resolver kind", windowMs, SvgChart.Scale.LINEAR,
+        SvgChart.niceShareCeiling(peak), 0, "time after the switch", "stale share of the kind's uses");
+    for (int k = 0; k < kinds.size(); k++) {
+      chart.steps("s" + k, kinds.get(k).resolverKind(), shares[k], event.series().bucketMs());
     }
     return chart.render();
   }
@@ -311,7 +494,7 @@ public final class HtmlReport {
     });
   }
 
-  private String tailChart(LastStaleCurve curve, long windowMs, String title) {
+  private String tailChart(EventReport event, LastStaleCurve curve, long windowMs, String title) {
     double[] still = new double[curve.buckets()];
     for (int b = 0; b < still.length; b++) {
       still[b] = curve.stillStale(b);
@@ -319,6 +502,7 @@ public final class HtmlReport {
     SvgChart chart = new SvgChart(title + ": the tail", windowMs, SvgChart.Scale.LOG, 1,
         SvgChart.logFloor(curve.clients()), "time after the switch", "clients still stale (log)");
     chart.steps("tail", "stale use at or after t", still, curve.bucketMs());
+    references(chart, event, ReferenceMark.Curve.CLIENTS_STALE, windowMs);
     return chart.render();
   }
 

@@ -151,7 +151,8 @@ public final class JsonReport {
 
   /** The components that hold a 0-based switch index: written as "switch", counted from 1. */
   private static boolean isSwitchIndex(Record record, String component) {
-    return record instanceof dev.dnsflip.observe.EventReport && component.equals("index")
+    return (record instanceof dev.dnsflip.observe.EventReport || record instanceof dev.dnsflip.observe.SwitchReadiness
+        || record instanceof dev.dnsflip.simulation.ReferenceMark) && component.equals("index")
         || record instanceof ExpectationResult && component.equals("event");
   }
 

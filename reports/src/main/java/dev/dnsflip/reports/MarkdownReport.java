@@ -39,6 +39,7 @@ public final class MarkdownReport {
   public static String render(TransitionReport report) {
     MarkdownReport md = new MarkdownReport(report.replications());
     md.header(report);
+    md.readiness(report);
     for (EventReport event : report.events()) {
       md.event(event);
     }
@@ -96,6 +97,37 @@ public final class MarkdownReport {
           + "tables are summed over runs.");
     } else {
       line("One replication: no confidence intervals.");
+    }
+  }
+
+  /** The readiness section: origin load, exposure, TLS, excluded records and tail causes. */
+  private void readiness(TransitionReport report) {
+    line();
+    line("## Readiness");
+    for (ReadinessView.Part part : ReadinessView.of(report.readiness(), replications)) {
+      if (part instanceof ReadinessView.Heading h) {
+        line();
+        line("### " + h.text());
+      } else if (part instanceof ReadinessView.Text t) {
+        line();
+        line(t.text());
+      } else if (part instanceof ReadinessView.Table t) {
+        line();
+        row(t.header().toArray(String[]::new));
+        StringBuilder rule = new StringBuilder("|");
+        for (boolean n : t.numeric()) {
+          rule.append(n ? "---:|" : "---|");
+        }
+        line(rule.toString());
+        for (List<String> r : t.rows()) {
+          row(r.toArray(String[]::new));
+        }
+      } else if (part instanceof ReadinessView.Bullets b) {
+        line();
+        for (String item : b.items()) {
+          line("- " + inline(item));
+        }
+      } // Charts: the HTML report draws them
     }
   }
 

@@ -15,7 +15,8 @@ import java.util.Locale;
  * same input gives the same bytes.
  */
 final class SvgChart {
-  enum Scale { LINEAR, LOG }
+  /** LINEAR and LOG axes hold shares (labelled in %); RATE a linear axis of plain figures (requests/s). */
+  enum Scale { LINEAR, LOG, RATE }
 
   static final int WIDTH = 460;
   static final int HEIGHT = 290;
@@ -27,9 +28,11 @@ final class SvgChart {
       300_000, 600_000, 900_000, 1_800_000, 3_600_000, 7_200_000, 21_600_000, 43_200_000, 86_400_000};
   private static final double[] SHARE_STEPS = {0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.25};
   private static final int MAX_TICKS = 6;
+  /** Height of each legend row past the first. */
+  private static final int LEGEND_ROW = 16;
 
-  /** What the legend shows for a series: a line, a filled band, a dot or a dashed marker. */
-  private enum Swatch { LINE, BAND, DOT, MARKER }
+  /** What the legend shows for a series: a line, a filled band, a dot, a dashed marker or a dashed level. */
+  private enum Swatch { LINE, BAND, DOT, MARKER, LEVEL }
 
   private record Entry(String cssClass, String label, Swatch swatch) {}
 
@@ -133,6 +136,19 @@ final class SvgChart {
     return this;
   }
 
+  /** Horizontal lines across the plot at each value (stated capacities, say), as one series. */
+  SvgChart levels(String cssClass, String label, double[] values) {
+    StringBuilder g = new StringBuilder();
+    for (double v : values) {
+      double y = y(v);
+      g.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\"/>", LEFT, y,
+          WIDTH - RIGHT, y));
+    }
+    series(cssClass, label, Swatch.LEVEL, "<g class=\"" + cssClass + "\" data-series=\"" + Html.escape(label) + "\">"
+        + g + "</g>");
+    return this;
+  }
+
   private void series(String cssClass, String label, Swatch swatch, String element) {
     legend.add(new Entry(cssClass, label, swatch));
     if (element.endsWith("</g>")) {
@@ -144,8 +160,10 @@ final class SvgChart {
 
   String render() {
     StringBuilder svg = new StringBuilder();
+    int rows = legendRows();
     svg.append("<svg class=\"chart\" viewBox=\"0 0 ").append(WIDTH).append(' ')
-        .append(HEIGHT).append("\" role=\"img\" data-series-count=\"").append(legend.size()).append("\">\n");
+        .append(HEIGHT + LEGEND_ROW * (rows - 1)).append("\" role=\"img\" data-series-count=\"").append(legend.size())
+        .append("\">\n");
     svg.append("<title>").append(Html.escape(title)).append("</title>\n");
     axes(svg);
     svg.append(body);
@@ -170,7 +188,7 @@ final class SvgChart {
       svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" class=\"grid\"/>%n",
           LEFT, y, plotRight, y));
       svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n",
-          LEFT - 5, y + 4, Html.escape(shareLabel(share))));
+          LEFT - 5, y + 4, Html.escape(scale == Scale.RATE ? rateLabel(share) : shareLabel(share))));
     }
     svg.append(String.format(Locale.ROOT, "<rect class=\"frame\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>%n",
         LEFT, TOP, plotRight - LEFT, plotBottom - TOP));
@@ -191,14 +209,36 @@ final class SvgChart {
         x, plotBottom + 14, Html.escape(timeLabel(t))));
   }
 
-  /** The legend under the x axis title, one entry after another. */
+  private static double entryWidth(Entry e) {
+    return 30 + 6.2 * e.label().length();
+  }
+
+  /** Rows the legend needs: a new row when an entry would pass the plot's right edge. */
+  private int legendRows() {
+    int rows = 1;
+    double x = LEFT;
+    for (Entry e : legend) {
+      if (x > LEFT && x + entryWidth(e) - 6 > WIDTH - RIGHT) {
+        rows++;
+        x = LEFT;
+      }
+      x += entryWidth(e);
+    }
+    return rows;
+  }
+
+  /** The legend under the x axis title, one entry after another, wrapped into rows that fit. */
   private void legend(StringBuilder svg) {
     svg.append("<g class=\"legend\">\n");
     double x = LEFT;
     int y = HEIGHT - 8;
     for (Entry e : legend) {
+      if (x > LEFT && x + entryWidth(e) - 6 > WIDTH - RIGHT) {
+        x = LEFT;
+        y += LEGEND_ROW;
+      }
       String swatch = switch (e.swatch()) {
-        case LINE -> String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
+        case LINE, LEVEL -> String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
             e.cssClass(), x, y - 4, x + 16, y - 4);
         case MARKER -> String.format(Locale.ROOT, "<line class=\"%s\" x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\"/>",
             e.cssClass(), x + 8, y - 10, x + 8, y + 2);
@@ -209,7 +249,7 @@ final class SvgChart {
       };
       svg.append(swatch).append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\">%s</text>%n", x + 20, y,
           Html.escape(e.label())));
-      x += 30 + 6.2 * e.label().length();
+      x += entryWidth(e);
     }
     svg.append("</g>\n");
   }
@@ -233,6 +273,34 @@ final class SvgChart {
   static String shareLabel(double share) {
     return BigDecimal.valueOf(share).movePointRight(2).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros()
         .toPlainString() + "%";
+  }
+
+  /** Plain figures without trailing zeros: 0, 50, 1200, 0.5. */
+  static String rateLabel(double v) {
+    return BigDecimal.valueOf(v).setScale(6, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+  }
+
+  /** A step of 1, 2 or 5 times a power of ten giving at most {@code MAX_TICKS} steps up to {@code range}. */
+  static double rateStep(double range) {
+    if (!(range > 0)) {
+      return 1;
+    }
+    double magnitude = Math.pow(10, Math.floor(Math.log10(range / MAX_TICKS)));
+    for (double m : new double[] {1, 2, 5, 10}) {
+      if (range / (m * magnitude) <= MAX_TICKS) {
+        return BigDecimal.valueOf(m * magnitude).round(new java.math.MathContext(1)).doubleValue();
+      }
+    }
+    return 10 * magnitude;
+  }
+
+  /** The smallest multiple of the rate step at or above {@code peak} (1 for nothing to show). */
+  static double niceRateCeiling(double peak) {
+    if (!(peak > 0)) {
+      return 1;
+    }
+    double step = rateStep(peak);
+    return Math.ceil(peak / step - 1e-9) * step;
   }
 
   static long timeStep(long rangeMs) {
@@ -287,7 +355,7 @@ final class SvgChart {
       }
       return ticks;
     }
-    double step = shareStep(yMax);
+    double step = scale == Scale.RATE ? rateStep(yMax) : shareStep(yMax);
     int n = (int) Math.round(yMax / step);
     double[] ticks = new double[n + 1];
     for (int i = 0; i <= n; i++) {

@@ -2,8 +2,10 @@ package dev.dnsflip.reports;
 
 import dev.dnsflip.observe.AccountImport;
 import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.Readiness;
 import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.observe.RunSummary;
+import dev.dnsflip.simulation.ReferenceMark;
 import dev.dnsflip.simulation.Scenario;
 import java.util.List;
 
@@ -13,6 +15,8 @@ import java.util.List;
  * their file locations). Data only; JSON, Markdown, HTML, CSV and the console summary render it.
  *
  * @param accountImport where the account came from when it was imported, else null
+ * @param readiness origin load, exposure, TLS, excluded records and tail causes (the simulator's)
+ * @param references the published figures the scenario sets beside its curves
  */
 public record TransitionReport(
     String scenario,
@@ -25,11 +29,23 @@ public record TransitionReport(
     AccountImport accountImport,
     RunSummary run,
     List<EventReport> events,
-    List<ExpectationResult> expectations) {
+    List<ExpectationResult> expectations,
+    Readiness readiness,
+    List<ReferenceMark> references) {
 
   public TransitionReport {
     events = List.copyOf(events);
     expectations = List.copyOf(expectations);
+    references = List.copyOf(references);
+    java.util.Objects.requireNonNull(readiness, "readiness");
+  }
+
+  /** A report without readiness figures (built by hand). */
+  public TransitionReport(String scenario, String description, long seed, int replications, long durationMs,
+      long bucketMs, String initialCache, AccountImport accountImport, RunSummary run, List<EventReport> events,
+      List<ExpectationResult> expectations) {
+    this(scenario, description, seed, replications, durationMs, bucketMs, initialCache, accountImport, run, events,
+        expectations, Readiness.NONE, List.of());
   }
 
   /** A report of a hand-written account. */
@@ -49,13 +65,13 @@ public record TransitionReport(
       List<ExpectationResult> expectations) {
     return new TransitionReport(scenario.name(), scenario.description(), scenario.seed(), scenario.replications(),
         scenario.durationMs(), scenario.bucketMs(), scenario.initialCache().describe(), accountImport,
-        result.summary(), result.events(), expectations);
+        result.summary(), result.events(), expectations, result.readiness(), scenario.references());
   }
 
   /** The same report, saying the account was imported. */
   public TransitionReport withAccountImport(AccountImport source) {
     return new TransitionReport(scenario, description, seed, replications, durationMs, bucketMs, initialCache, source,
-        run, events, expectations);
+        run, events, expectations, readiness, references);
   }
 
   public boolean expectationsPassed() {

@@ -25,22 +25,40 @@ final class PresetsCommand implements Callable<Integer> {
     out.println("Resolver presets (use as `preset:` in a scenario's resolver group)");
     for (ResolverPreset p : Presets.RESOLVERS) {
       out.println();
-      out.println("  " + p.name() + " — " + p.software() + " " + p.version());
+      out.println("  " + p.name() + " — " + what(p.software(), p.version()));
       out.println("    " + describe(p.behaviour()));
       out.println("    topology: " + (p.backends() > 1 ? p.backends() + " caches behind one address, "
           + p.choice().key() + " backend per query" : "one cache") + (p.forwarder() ? "; a caching forwarder" : ""));
-      out.println("    source: " + p.source());
+      out.println("    source: " + source(p.source()));
     }
     out.println();
     out.println("Client presets (use as `preset:` in a scenario's client group)");
     for (ClientPreset p : Presets.CLIENTS) {
       out.println();
-      out.println("  " + p.name() + " — " + p.software() + " " + p.version());
+      out.println("  " + p.name() + " — " + what(p.software(), p.version()));
       out.println("    " + describe(p.behaviour()));
-      out.println("    source: " + p.source());
+      out.println("    source: " + source(p.source()));
     }
+    out.println();
+    out.println("Notes");
+    out.println("  [1] " + Presets.WHOLE_SECOND_NOTE);
     out.flush();
     return Main.OK;
+  }
+
+  /** Software and version, leaving out what a preset does not name (no placeholder dashes). */
+  static String what(String software, String version) {
+    boolean hasSoftware = !software.isBlank() && !software.equals("-");
+    boolean hasVersion = !version.isBlank() && !version.equals("-");
+    if (!hasSoftware) {
+      return "no particular software";
+    }
+    return hasVersion ? software + " " + version : software + " (no particular version)";
+  }
+
+  /** A source with the note several presets share replaced by its number, printed once at the end. */
+  static String source(String source) {
+    return source.replace(Presets.WHOLE_SECOND_NOTE, "whole-second cache clock: see note [1]");
   }
 
   static String describe(ResolverBehaviour b) {

@@ -35,11 +35,17 @@ import picocli.CommandLine;
  * comparison of them, with {@code --baseline} a gate against an earlier report.
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-    description = "Run a scenario file and write report.json, report.md, report.html (charts) and series.csv.")
+    description = "Run a scenario file and write report.json, report.md, report.html (charts) and series.csv.",
+    footerHeading = "%nExit codes:%n",
+    footer = {"  0  the run finished and every expect: bound held",
+        "  1  an expect: bound failed, or --baseline found a figure that got worse",
+        "  2  bad input or usage: one line file:line:col: problem; nothing written",
+        "  3  a bug: one line saying so and where its stack trace was written"})
 final class RunCommand implements Callable<Integer> {
   static final double DEFAULT_MAX_QUERIES = 2e10;
 
-  @Parameters(paramLabel = "SCENARIO", description = "scenario file (YAML), e.g. scenarios/suites/default.yaml")
+  // Descriptions are split where a path may start a line: picocli would otherwise break it at a dot.
+  @Parameters(paramLabel = "SCENARIO", description = {"scenario file (YAML), e.g.", "scenarios/suites/default.yaml"})
   Path scenarioFile;
 
   @Option(names = "--out", paramLabel = "DIR", description = "report directory (default: out/<scenario name>)")
@@ -51,8 +57,8 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--replications", paramLabel = "N", description = "override the scenario's replications")
   Integer replications;
 
-  @Option(names = "--set", paramLabel = "PATH=VALUE", description = "replace a value of the scenario file, e.g. "
-      + "account.autoTtl=60 or resolvers.isp.serveStale=on (list items by name, or [n] from 0); repeatable")
+  @Option(names = "--set", paramLabel = "PATH=VALUE", description = {"replace a value of the scenario file, e.g.",
+      "account.autoTtl=60 or", "resolvers.isp.serveStale=on (list items by name,", "or [n] from 0); repeatable"})
   List<String> sets = new ArrayList<>();
 
   @Option(names = "--sweep", paramLabel = "PATH=V1,V2,...", description = "run once per value (with several "
@@ -166,6 +172,12 @@ final class RunCommand implements Callable<Integer> {
             + (cell.label().isEmpty() ? "" : " (sweep cell " + cell.label() + ")"));
       }
       ReportSet.checkPublishable(dir);
+      if (grid.cells().size() == 1 || plan.isEmpty()) {
+        // Said once, before any run: a window the tail outlasts cuts figures short.
+        for (String warning : WindowWarning.of(loaded.scenario(), simulation.table())) {
+          spec.commandLine().getErr().println(scenarioFile + ": warning: " + warning);
+        }
+      }
       plan.add(new Planned(cell.label(), loaded, simulation, budget, dir));
     }
     if (reference != null && plan.get(0).loaded().scenario().replications() < 2) {

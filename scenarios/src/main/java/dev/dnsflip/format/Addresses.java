@@ -1,63 +1,19 @@
 package dev.dnsflip.format;
 
+import dev.dnsflip.authority.AddressText;
 import java.net.InetAddress;
 
-/** Addresses as people write them; the one formatter of every writer. */
+/** Addresses as people write them; the one formatter ({@link AddressText}) for the file formats. */
 public final class Addresses {
   private Addresses() {}
 
   /** An A record's address, dotted quad. */
   public static String ipv4(InetAddress address) {
-    byte[] b = address.getAddress();
-    if (b.length != 4) {
-      throw new IllegalArgumentException("not an IPv4 address: " + address);
-    }
-    return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
+    return AddressText.ipv4(address);
   }
 
-  /**
-   * An AAAA record's address as RFC 5952 text: lower case, the longest run of two or more zero
-   * groups (the first of equals) as "::", which neither Java nor dnsjava produce. An IPv4-mapped
-   * address, which Java hands back as IPv4, keeps its mixed form ({@code ::ffff:192.0.2.1}).
-   */
+  /** An AAAA record's address as RFC 5952 text (see {@link AddressText#ipv6}). */
   public static String ipv6(InetAddress address) {
-    byte[] b = address.getAddress();
-    if (b.length == 4) {
-      return "::ffff:" + ipv4(address);
-    }
-    int[] groups = new int[8];
-    for (int i = 0; i < 8; i++) {
-      groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
-    }
-    int bestStart = -1;
-    int bestLength = 1; // a single zero group is not shortened
-    for (int i = 0; i < 8; ) {
-      if (groups[i] != 0) {
-        i++;
-        continue;
-      }
-      int j = i;
-      while (j < 8 && groups[j] == 0) {
-        j++;
-      }
-      if (j - i > bestLength) {
-        bestStart = i;
-        bestLength = j - i;
-      }
-      i = j;
-    }
-    StringBuilder s = new StringBuilder();
-    for (int i = 0; i < 8; i++) {
-      if (i == bestStart) {
-        s.append("::");
-        i += bestLength - 1;
-        continue;
-      }
-      if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
-        s.append(':');
-      }
-      s.append(Integer.toHexString(groups[i]));
-    }
-    return s.toString();
+    return AddressText.ipv6(address);
   }
 }

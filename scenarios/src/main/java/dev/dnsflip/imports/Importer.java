@@ -56,7 +56,10 @@ public final class Importer {
             + "DNS records API (JSON)");
       }
       switch (ExportFormat.of(text)) {
-        case BIND -> exports.add(BindExportReader.read(name, text, null));
+        case BIND -> {
+          requireZoneFileLines(name, text);
+          exports.add(BindExportReader.read(name, text, null));
+        }
         case API_JSON -> pages.add(ApiJsonReader.readPage(name, text));
       }
     }
@@ -64,6 +67,37 @@ public final class Importer {
       exports.addAll(ApiJsonReader.zones(pages, null));
     }
     return assemble(exports, detector, overrides.keySet());
+  }
+
+  /**
+   * Refuses a file that is neither format before the zone-file reader words it as a bad record: a
+   * BIND export has a comment (the dashboard's header), a directive ($ORIGIN, $TTL, ...) or a
+   * record (owner, then at most a TTL and a class, then a DNS type and its data) on some line.
+   */
+  static void requireZoneFileLines(String name, String text) throws InputException {
+    String[] lines = text.split("\\R", -1);
+    int first = 0;
+    for (int i = 0; i < lines.length; i++) {
+      String line = lines[i].replace("\uFEFF", "").strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (first == 0) {
+        first = i + 1;
+      }
+      if (line.startsWith(";") || line.startsWith("$") || line.startsWith("(") || line.startsWith(")")) {
+        return;
+      }
+      String[] tokens = lines[i].strip().split("\\s+");
+      for (int t = 1; t < Math.min(tokens.length - 1, 4); t++) {
+        if (org.xbill.DNS.Type.value(tokens[t]) >= 0) {
+          return;
+        }
+      }
+    }
+    throw new InputException(name, Math.max(first, 1), 0, "neither a BIND zone export (no line holds a comment, a "
+        + "directive or a record such as 'www 300 IN A 192.0.2.1') nor a page of the DNS records API (JSON, "
+        + "starting with '{'); export the zone from the dashboard (DNS > Records > Export) or save the API's JSON");
   }
 
   /** Builds the account from zones already read; zones come out sorted by apex. */

@@ -99,7 +99,7 @@ final class ExpectationMapping {
    * enable, disable, all, or a switch number counted from 1 as every report counts them; refused
    * when it selects no event of the schedule.
    */
-  private static String selector(Node node, SwitchSchedule schedule) throws InputException {
+  static String selector(Node node, SwitchSchedule schedule) throws InputException {
     String text = node.text().strip();
     List<SwitchEvent> events = schedule.events();
     switch (text) {

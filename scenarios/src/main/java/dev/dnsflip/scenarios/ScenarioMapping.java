@@ -1,21 +1,27 @@
 package dev.dnsflip.scenarios;
 
+import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Problem;
 import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.SwitchSchedule;
 import dev.dnsflip.client.ClientGroup;
+import dev.dnsflip.format.Addresses;
 import dev.dnsflip.format.Fields;
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.format.Node;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.simulation.Expectation;
+import dev.dnsflip.simulation.OriginServer;
 import dev.dnsflip.simulation.Outage;
+import dev.dnsflip.simulation.ReferenceMark;
 import dev.dnsflip.simulation.Scenario;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.xbill.DNS.Address;
 
 /**
  * The top level of a scenario file: run settings, the switch schedule, and the sections other
@@ -25,7 +31,7 @@ import java.util.List;
 final class ScenarioMapping {
   private static final String[] TOP_KEYS = {"name", "description", "seed", "replications", "duration", "bucket",
       "initialCache", "account", "external", "resolvers", "clients", "initially", "switches", "expect", "outages",
-      "vary", "properties"};
+      "origins", "references", "vary", "properties"};
   private static final long DEFAULT_BUCKET_MS = 5_000;
 
   private ScenarioMapping() {}
@@ -61,11 +67,15 @@ final class ScenarioMapping {
         ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule, resolvers, clients);
     List<Outage> outages = top.optional("outages") == null
         ? List.of() : outages(top.optional("outages"), durationNode, durationMs, section.nameservers());
+    List<OriginServer> origins = top.optional("origins") == null
+        ? List.of() : origins(top.optional("origins"), section.account());
+    List<ReferenceMark> references = top.optional("references") == null
+        ? List.of() : references(top.optional("references"), schedule, durationMs);
     Scenario.Builder scenario = Scenario.builder().name(name).description(description).seed(seed)
         .replications(replications).durationMs(durationMs).bucketMs(bucketMs).initialCache(initialCache)
         .account(section.account()).nameservers(section.nameservers()).propagation(section.propagation())
         .schedule(schedule).resolverGroups(resolvers).clientGroups(clients).expectations(expectations)
-        .outages(outages);
+        .outages(outages).origins(origins).references(references);
     // The rules between the sections, each placed where its values were written.
     for (Problem problem : scenario.validate()) {
       Node at = problem.isWithin("clientGroups") ? top.required("clients")
@@ -204,6 +214,101 @@ final class ScenarioMapping {
       outages.add(new Outage(fromMs, toMs, loss, affected));
     }
     return outages;
+  }
+
+  /**
+   * {@code origins: [ { address: 192.0.2.10, requestsPerSecond: 500, certificate: origin-ca } ]}:
+   * what the readiness figures should know of an origin address (capacity, certificate).
+   */
+  private static List<OriginServer> origins(Node list, Account account) throws InputException {
+    List<OriginServer> origins = new ArrayList<>();
+    List<Node> addressNodes = new ArrayList<>();
+    for (Node item : list.items()) {
+      Fields f = Fields.of(item, "address", "requestsPerSecond", "certificate");
+      Node addressNode = f.required("address");
+      String address = addressNode.parse(ScenarioMapping::address);
+      double capacity = Double.NaN;
+      Node capacityNode = f.optional("requestsPerSecond");
+      if (capacityNode != null) {
+        capacity = capacityNode.parse(Quantities::number);
+        if (!(capacity > 0)) {
+          throw capacityNode.error("requestsPerSecond must be a number > 0, got " + capacityNode.text().strip());
+        }
+      }
+      boolean trusted = true;
+      Node certificateNode = f.optional("certificate");
+      if (certificateNode != null) {
+        trusted = switch (certificateNode.text().strip()) {
+          case "public" -> true;
+          case "origin-ca", "self-signed" -> false;
+          default -> throw certificateNode.error("unknown certificate '" + certificateNode.text().strip()
+              + "'; expected public (trusted by browsers), origin-ca (Cloudflare Origin CA, trusted only by "
+              + "Cloudflare) or self-signed");
+        };
+      }
+      double c = capacity;
+      boolean t = trusted;
+      origins.add(item.build(() -> new OriginServer(address, c, t)));
+      addressNodes.add(addressNode);
+    }
+    for (Problem problem : Scenario.originProblems(account, origins)) {
+      int i = Integer.parseInt(problem.path().replaceAll("origins\\[(\\d+)\\].*", "$1"));
+      throw addressNodes.get(i).error(problem.message());
+    }
+    return origins;
+  }
+
+  /**
+   * {@code references: [ { switch: enable, at: 60s, staleShare: 10%, label: ... } ]}: published
+   * figures drawn beside the curves, one mark per selected switch; {@code clientsStale} instead of
+   * {@code staleShare} puts it on the tail (clients still stale).
+   */
+  private static List<ReferenceMark> references(Node list, SwitchSchedule schedule, long durationMs)
+      throws InputException {
+    List<ReferenceMark> marks = new ArrayList<>();
+    List<SwitchEvent> events = schedule.events();
+    for (Node item : list.items()) {
+      Fields f = Fields.of(item, "switch", "at", "staleShare", "clientsStale", "label");
+      String selector = f.optional("switch") == null ? "all" : ExpectationMapping.selector(f.optional("switch"), schedule);
+      Node atNode = f.required("at");
+      long atMs = atNode.parse(Quantities::durationMs);
+      Node share = f.optional("staleShare");
+      Node clients = f.optional("clientsStale");
+      if ((share == null) == (clients == null)) {
+        throw item.error("a reference needs exactly one of staleShare (the stale share of uses) or clientsStale "
+            + "(the share of clients still stale)");
+      }
+      Node valueNode = share != null ? share : clients;
+      double value = valueNode.parse(Quantities::share);
+      if (value > 1) {
+        throw valueNode.error("a share is at most 100%, got " + valueNode.text().strip());
+      }
+      String label = f.required("label").text().strip();
+      ReferenceMark.Curve curve = share != null ? ReferenceMark.Curve.STALE_SHARE : ReferenceMark.Curve.CLIENTS_STALE;
+      for (int e = 0; e < events.size(); e++) {
+        boolean selected = selector.equals("all") || selector.equals(events.get(e).direction().key())
+            || selector.equals(Integer.toString(e + 1));
+        if (!selected) {
+          continue;
+        }
+        long windowMs = (e + 1 < events.size() ? events.get(e + 1).atMs() : durationMs) - events.get(e).atMs();
+        if (atMs >= windowMs) {
+          throw atNode.error("at " + atNode.text().strip() + " is past the window of switch " + (e + 1) + " ("
+              + dev.dnsflip.engine.Durations.format(windowMs) + "), so the mark could not be drawn");
+        }
+        int index = e;
+        marks.add(item.build(() -> new ReferenceMark(index, atMs, curve, value, label)));
+      }
+    }
+    return marks;
+  }
+
+  /** An IPv4 or IPv6 literal, written as every report writes addresses. */
+  private static String address(String text) {
+    String t = text.strip();
+    boolean v6 = t.contains(":");
+    InetAddress a = AccountMapping.address(t, v6 ? Address.IPv6 : Address.IPv4);
+    return v6 ? Addresses.ipv6(a) : Addresses.ipv4(a);
   }
 
   private static boolean setting(String text) {

@@ -8,7 +8,9 @@ import dev.dnsflip.observe.MetricRegistry;
 import dev.dnsflip.observe.Unit;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.simulation.Expectation;
+import dev.dnsflip.simulation.OriginServer;
 import dev.dnsflip.simulation.Outage;
+import dev.dnsflip.simulation.ReferenceMark;
 import dev.dnsflip.simulation.Scenario;
 import java.util.List;
 
@@ -53,6 +55,22 @@ public final class ScenarioWriter {
             + (o.loss() < 1 ? ", loss: " + java.math.BigDecimal.valueOf(o.loss()).toPlainString() : "")
             + (o.nameservers().isEmpty() ? "" : ", nameservers: " + o.nameservers().stream().map(ns -> ns + 1).toList())
             + " }");
+      }
+    }
+    if (!s.origins().isEmpty()) {
+      out.line(0, "origins:");
+      for (OriginServer o : s.origins()) {
+        out.line(1, "- { address: " + YamlText.scalar(o.address())
+            + (o.hasCapacity() ? ", requestsPerSecond: " + o.capacityPerSecond() : "")
+            + (o.publiclyTrusted() ? "" : ", certificate: origin-ca") + " }");
+      }
+    }
+    if (!s.references().isEmpty()) {
+      out.line(0, "references:");
+      for (ReferenceMark m : s.references()) {
+        out.line(1, "- { switch: " + (m.index() + 1) + ", at: " + YamlText.duration(m.atMs()) + ", "
+            + (m.curve() == ReferenceMark.Curve.STALE_SHARE ? "staleShare" : "clientsStale") + ": " + m.value()
+            + ", label: " + YamlText.scalar(m.label()) + " }");
       }
     }
     if (!s.expectations().isEmpty()) {

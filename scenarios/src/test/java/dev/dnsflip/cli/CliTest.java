@@ -95,12 +95,25 @@ class CliTest {
   void presetsListEveryPresetWithItsSource() {
     CliRun r = run("presets");
     assertThat(r.exit()).isZero();
+    String note = dev.dnsflip.presets.Presets.WHOLE_SECOND_NOTE;
     for (var p : dev.dnsflip.presets.Presets.RESOLVERS) {
-      assertThat(r.out()).contains("  " + p.name() + " — ", p.source());
+      assertThat(r.out()).contains("  " + p.name() + " — ", p.source().replace(note, "whole-second cache clock: see note [1]"));
     }
     for (var p : dev.dnsflip.presets.Presets.CLIENTS) {
       assertThat(r.out()).contains("  " + p.name() + " — ", p.source());
     }
+    // The note the Unbound presets share is stated once; no placeholder dash stands for a missing version.
+    assertThat(r.out().split(java.util.regex.Pattern.quote(note), -1)).hasSize(2);
+    assertThat(r.out()).doesNotContainPattern("(?m)^  \\S+ — .*(?: -|— -)$")
+        .contains("  ttl-honouring — any (no particular version)", "  plain — no particular software");
+  }
+
+  @Test
+  void runHelpListsTheExitCodesAndKeepsPathsWhole() {
+    String help = run("run", "--help").out();
+    assertThat(help).contains("Exit codes:", "  0  ", "  1  ", "  2  ", "  3  ")
+        .contains("scenarios/suites/default.yaml", "account.autoTtl=60", "resolvers.isp.serveStale=on");
+    assertThat(help.lines()).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(80));
   }
 
   @Test

@@ -52,6 +52,20 @@ class ImportLimitsTest {
   }
 
   @Test
+  void aFileThatIsNeitherFormatSaysSoAtItsFirstLine() throws Exception {
+    Path csv = Files.writeString(tmp.resolve("example.com.txt"), "\nname,type,content\nwww,A,192.0.2.1\n");
+    Path prose = Files.writeString(tmp.resolve("example.org.txt"), "hello, this is not a zone\n");
+    String neither = ": neither a BIND zone export (no line holds a comment, a directive or a record such as "
+        + "'www 300 IN A 192.0.2.1') nor a page of the DNS records API (JSON, starting with '{'); export the zone "
+        + "from the dashboard (DNS > Records > Export) or save the API's JSON";
+    assertThatThrownBy(() -> Importer.load(List.of(csv), Map.of())).hasMessage(csv + ":2" + neither);
+    assertThatThrownBy(() -> Importer.load(List.of(prose), Map.of())).hasMessage(prose + ":1" + neither);
+    // One record line is enough to be read as a zone file (a type after the owner, then its data).
+    Path record = Files.writeString(tmp.resolve("example.net.txt"), "www 300 IN A 192.0.2.1\n");
+    org.assertj.core.api.Assertions.assertThat(Importer.load(List.of(record), Map.of()).zones()).hasSize(1);
+  }
+
+  @Test
   void jsonIsToldByContentAndAnEmptyOrArrayFileIsNoBindExport() throws Exception {
     Path empty = Files.writeString(tmp.resolve("empty.json"), " \n\t\n");
     Path array = Files.writeString(tmp.resolve("array.json"), "\uFEFF  [ { \"result\": [] } ]");

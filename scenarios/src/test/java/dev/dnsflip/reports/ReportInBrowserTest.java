@@ -2,7 +2,11 @@ package dev.dnsflip.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.OriginLoad;
+import dev.dnsflip.observe.SwitchReadiness;
+import dev.dnsflip.simulation.ReferenceMark;
 import dev.dnsflip.scenarios.LoadedScenario;
 import dev.dnsflip.testing.Dnsflip;
 import java.awt.image.BufferedImage;
@@ -88,6 +92,16 @@ class ReportInBrowserTest {
     // Chromium logs every console message (script errors, policy violations) as "...:CONSOLE:...".
     assertThat(dom.err()).as("no console message at all").doesNotContain(":CONSOLE", "Uncaught", "Content Security Policy");
     assertThat(chartSeries(dom.out())).isEqualTo(expectedSeries(report, report.replications()));
+    if (!report.references().isEmpty()) {
+      assertThat(dom.out()).as("the scenario's published figures are drawn").contains("data-series=\"published (references:)\"");
+    }
+    if (report.events().stream().anyMatch(e -> e.kinds().size() > 1)) {
+      assertThat(dom.out()).as("curves per resolver kind").contains("by resolver kind</title>")
+          .contains("stale share of the kind's uses");
+    }
+    if (report.readiness().switches().stream().anyMatch(r -> !r.originLoad().isEmpty())) {
+      assertThat(dom.out()).as("the origin load chart").contains("origin load</title>").contains("requests per second");
+    }
     Matcher chart = CHART.matcher(dom.out());
     while (chart.find()) {
       String body = chart.group(2);
@@ -126,20 +140,44 @@ class ReportInBrowserTest {
   /** What each chart should hold, in page order, from the report itself. */
   private static List<Integer> expectedSeries(TransitionReport report, int replications) {
     List<Integer> counts = new ArrayList<>();
+    // The readiness section first: per enable the origin load (a line per address, at most six, and
+    // one series of the stated capacities), per disable with holders their curves (clients, resolvers).
+    for (SwitchReadiness s : report.readiness().switches()) {
+      if (s.direction() == SwitchDirection.ENABLE && !s.originLoad().isEmpty()) {
+        List<OriginLoad> shown = s.originLoad().subList(0, Math.min(6, s.originLoad().size()));
+        counts.add(shown.size() + (shown.stream().anyMatch(o -> o.capacityPerSecond() != null) ? 1 : 0));
+      }
+      if (s.direction() == SwitchDirection.DISABLE && s.clients().held() > 0) {
+        counts.add(2);
+      }
+    }
     for (EventReport e : report.events()) {
       long windowMs = e.windowEndMs() - e.atMs();
       int band = replications > 1 ? 1 : 0;
       long zoom = HtmlReport.zoomSpan(e.series(), windowMs);
       if (zoom > 0) {
-        counts.add(1 + band + (e.closedForm().stream().anyMatch(p -> p.offsetMs() <= zoom) ? 1 : 0));
+        counts.add(1 + band + (e.closedForm().stream().anyMatch(p -> p.offsetMs() <= zoom) ? 1 : 0)
+            + marks(report, e, ReferenceMark.Curve.STALE_SHARE, zoom));
       }
-      counts.add(1 + band + (e.closedForm().isEmpty() ? 0 : 1));
+      counts.add(1 + band + (e.closedForm().isEmpty() ? 0 : 1)
+          + marks(report, e, ReferenceMark.Curve.STALE_SHARE, windowMs));
+      // Stale share per resolver kind: a line per kind (at most six), when there are several.
+      int kinds = (int) Math.min(6, e.kinds().size());
+      if (kinds > 1) {
+        counts.add(kinds);
+      }
       if (e.lastStaleCurve() != null && e.lastStaleCurve().clients() > 0) {
         counts.add(1 + (e.find("lastStale.p50").isPresent() ? 1 : 0) + (e.find("lastStale.p99").isPresent() ? 1 : 0));
-        counts.add(1);
+        counts.add(1 + marks(report, e, ReferenceMark.Curve.CLIENTS_STALE, windowMs));
       }
     }
     return counts;
+  }
+
+  /** One series of points when the scenario cites published figures for this curve within the axis. */
+  private static int marks(TransitionReport report, EventReport e, ReferenceMark.Curve curve, long endMs) {
+    return report.references().stream().anyMatch(m -> m.index() == e.index() && m.curve() == curve
+        && m.atMs() <= endMs) ? 1 : 0;
   }
 
   private static List<Integer> chartSeries(String dom) {

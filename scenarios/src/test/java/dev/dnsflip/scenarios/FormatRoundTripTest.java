@@ -162,6 +162,19 @@ class FormatRoundTripTest {
     assertThat(read.outages()).isEqualTo(outages);
   }
 
+  @Test
+  void originsAndReferenceMarksOfTheShippedScenariosReadBackEqual() throws Exception {
+    for (String suite : List.of("default", "flavel-2014")) {
+      Scenario s = ScenarioLoader.load(java.nio.file.Path.of("suites", suite + ".yaml"));
+      Scenario read = ScenarioLoader.parse(ScenarioWriter.write(s, List.of()), suite + ".yaml");
+      assertThat(read.origins()).as(suite).isEqualTo(s.origins());
+      assertThat(read.references()).as(suite).isEqualTo(s.references());
+    }
+    assertThat(ScenarioLoader.load(java.nio.file.Path.of("suites", "default.yaml")).origins()).hasSize(2);
+    assertThat(ScenarioLoader.load(java.nio.file.Path.of("suites", "flavel-2014.yaml")).references())
+        .hasSize(2);
+  }
+
   private static Record a(String owner, long ttl, String address) throws Exception {
     return new ARecord(Name.fromConstantString(owner), DClass.IN, ttl, Address.getByAddress(address, Address.IPv4));
   }

@@ -8,7 +8,9 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import dev.dnsflip.authority.Propagation;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.simulation.Expectation;
+import dev.dnsflip.simulation.OriginServer;
 import dev.dnsflip.simulation.Outage;
+import dev.dnsflip.simulation.ReferenceMark;
 import dev.dnsflip.simulation.Scenario;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,7 +49,7 @@ class ScenarioLoaderTest {
   static final String RECORD = "        - { name: www, type: A, content: 192.0.2.1, proxied: true }\n";
 
   static final String TOP_KEYS = "name, description, seed, replications, duration, bucket, initialCache, account, "
-      + "external, resolvers, clients, initially, switches, expect, outages, vary, properties";
+      + "external, resolvers, clients, initially, switches, expect, outages, origins, references, vary, properties";
 
   @Test
   void aSmallScenarioGetsTheDocumentedDefaults() throws InputException {
@@ -136,6 +138,64 @@ class ScenarioLoaderTest {
 
     assertThat(s.outages()).containsExactly(new Outage(120_000, 180_000), new Outage(0, 600_000));
     assertThat(ScenarioLoader.parse(VALID, "ok.yaml").outages()).isEmpty();
+  }
+
+  @Test
+  void originsAreReadWithCapacityAndCertificate() throws InputException {
+    Scenario s = ScenarioLoader.parse(VALID + "origins:\n  - { address: 192.0.2.1, requestsPerSecond: 250, "
+        + "certificate: origin-ca }\n", "ok.yaml");
+
+    assertThat(s.origins()).containsExactly(new OriginServer("192.0.2.1", 250, false));
+    assertThat(ScenarioLoader.parse(VALID + "origins:\n  - { address: 192.0.2.1 }\n", "ok.yaml").origins())
+        .containsExactly(new OriginServer("192.0.2.1", Double.NaN, true));
+  }
+
+  @Test
+  void originsThatNoRecordHoldsOrSayNothingUsableAreRefusedWhereWritten() {
+    String base = VALID + "origins:\n";
+    assertBad(base + "  - { address: 192.0.2.9 }\n", "bad.yaml:19:16: 192.0.2.9 is in no A or AAAA record of the "
+        + "account or an external zone; origins there: 192.0.2.1");
+    assertBad(base + "  - { address: 192.0.2.1 }\n  - { address: 192.0.2.1 }\n",
+        "bad.yaml:20:16: origin 192.0.2.1 is stated twice");
+    assertBad(base + "  - { address: www.example.com }\n", "bad.yaml:19:16: 'www.example.com' is not an IPv4 address");
+    assertBad(base + "  - { address: 192.0.2.1, requestsPerSecond: 0 }\n",
+        "bad.yaml:19:46: requestsPerSecond must be a number > 0, got 0");
+    assertBad(base + "  - { address: 192.0.2.1, certificate: lets-encrypt }\n", "bad.yaml:19:40: unknown certificate "
+        + "'lets-encrypt'; expected public (trusted by browsers), origin-ca (Cloudflare Origin CA, trusted only by "
+        + "Cloudflare) or self-signed");
+    assertBad(base + "  - { address: 192.0.2.1, capacity: 5 }\n", "bad.yaml:19:27: unknown key 'capacity' in origins[0]; "
+        + "expected one of: address, requestsPerSecond, certificate");
+  }
+
+  @Test
+  void referencesBecomeOneMarkPerSelectedSwitch() throws InputException {
+    String twoSwitches = VALID.replace("  - { at: 1m, action: enable }\n",
+        "  - { at: 1m, action: enable }\n  - { at: 5m, action: disable }\n");
+    Scenario s = ScenarioLoader.parse(twoSwitches + "references:\n"
+        + "  - { at: 60s, staleShare: 10%, label: published }\n"
+        + "  - { switch: disable, at: 4m, clientsStale: 0.02, label: tail }\n", "ok.yaml");
+
+    assertThat(s.references()).containsExactly(
+        new ReferenceMark(0, 60_000, ReferenceMark.Curve.STALE_SHARE, 0.1, "published"),
+        new ReferenceMark(1, 60_000, ReferenceMark.Curve.STALE_SHARE, 0.1, "published"),
+        new ReferenceMark(1, 240_000, ReferenceMark.Curve.CLIENTS_STALE, 0.02, "tail"));
+  }
+
+  @Test
+  void referencesPastTheWindowOrWithoutOneCurveAreRefused() {
+    String base = VALID + "references:\n";
+    // The enable at 1m has a window of 9m: 9m is its first instant past it, 8m 59.999s its last inside.
+    assertBad(base + "  - { at: 9m, staleShare: 10%, label: x }\n",
+        "bad.yaml:19:11: at 9m is past the window of switch 1 (9m 0s), so the mark could not be drawn");
+    assertThat(catchThrowableOfType(() -> ScenarioLoader.parse(base + "  - { at: 539999ms, staleShare: 10%, label: x }\n",
+        "ok.yaml"), InputException.class)).isNull();
+    assertBad(base + "  - { at: 1m, label: x }\n", "bad.yaml:19:5: a reference needs exactly one of staleShare (the "
+        + "stale share of uses) or clientsStale (the share of clients still stale)");
+    assertBad(base + "  - { at: 1m, staleShare: 10%, clientsStale: 1%, label: x }\n", "bad.yaml:19:5: a reference "
+        + "needs exactly one of staleShare (the stale share of uses) or clientsStale (the share of clients still stale)");
+    assertBad(base + "  - { at: 1m, staleShare: 120%, label: x }\n", "bad.yaml:19:27: a share is at most 100%, got 120%");
+    assertBad(base + "  - { switch: disable, at: 1m, staleShare: 1%, label: x }\n",
+        "bad.yaml:19:15: switch: disable selects nothing: the scenario has no 'disable' switch");
   }
 
   @Test

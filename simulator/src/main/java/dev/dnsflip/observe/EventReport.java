@@ -7,7 +7,8 @@ import java.util.List;
  * The transition after one switch event: its window is [atMs, windowEndMs), up to the next event
  * or the end of the run. {@code closedFormNote} says why there is no closed-form comparison, when
  * there is none (null otherwise). {@code band} (the runs' spread per bucket) and
- * {@code lastStaleCurve} (clients still stale over time) are null in reports built without them.
+ * {@code lastStaleCurve} (clients still stale over time) are null in reports built without them;
+ * {@code kinds} (uses and stale uses per resolver kind over time) is then empty.
  */
 public record EventReport(
     int index,
@@ -21,7 +22,16 @@ public record EventReport(
     List<Blame> blame,
     StaleSeries series,
     ShareBand band,
-    LastStaleCurve lastStaleCurve) {
+    LastStaleCurve lastStaleCurve,
+    List<KindSeries> kinds) {
+
+  /** Without the series per resolver kind. */
+  public EventReport(int index, SwitchDirection direction, long atMs, long windowEndMs, List<Metric> metrics,
+      List<ClosedFormPoint> closedForm, String closedFormNote, List<QuestionStats> questions, List<Blame> blame,
+      StaleSeries series, ShareBand band, LastStaleCurve lastStaleCurve) {
+    this(index, direction, atMs, windowEndMs, metrics, closedForm, closedFormNote, questions, blame, series, band,
+        lastStaleCurve, List.of());
+  }
 
   /** Without the runs' spread and the clients' curve. */
   public EventReport(int index, SwitchDirection direction, long atMs, long windowEndMs, List<Metric> metrics,
@@ -48,6 +58,7 @@ public record EventReport(
     closedForm = List.copyOf(closedForm);
     questions = List.copyOf(questions);
     blame = List.copyOf(blame);
+    kinds = List.copyOf(kinds);
   }
 
   /** The pair with the latest stale use (then the most stale uses), or null when nothing was stale. */

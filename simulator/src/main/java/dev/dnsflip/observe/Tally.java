@@ -19,6 +19,16 @@ public final class Tally implements java.io.Serializable {
   private final long[] pairUses; // [event * pairs + (resolver group, client group) pair]
   private final long[] pairStale;
   private final long[] pairLastStale;
+  private final long[][] pairBucketUses; // [event][bucket * pairs + pair]
+  private final long[][] pairBucketStale;
+  private final int[] itemOf; // answer id -> revealed item, or -1
+  private final int items;
+  private final long[][] itemUses; // [event][bucket * items + item]
+  private final long[] itemLastUse; // [event * items + item]
+  private final long[][] clientsLetGo; // [event][bucket of a client's last use of a revealed answer]
+  private final long[][] resolversLetGo; // [event][bucket of a resolver's last hand-out of one]
+  private final long[] clientLastLetGo; // [event]: the latest such use of any client, or -1
+  private final long[] resolverLastLetGo;
   private long queries;
   private long hits;
   private long failed;
@@ -29,9 +39,37 @@ public final class Tally implements java.io.Serializable {
 
   /** {@code pairs}: resolver groups × client groups, for blame. */
   public Tally(int[] bucketsPerEvent, int questions, int pairs) {
+    this(bucketsPerEvent, questions, pairs, new int[0], 0);
+  }
+
+  /**
+   * {@code itemOf}: per answer id, the revealed item it counts for (-1: none), of {@code items};
+   * read only, shared by every tally of a run.
+   */
+  public Tally(int[] bucketsPerEvent, int questions, int pairs, int[] itemOf, int items) {
     this.questions = questions;
     this.pairs = pairs;
+    this.itemOf = itemOf;
+    this.items = items;
     int events = bucketsPerEvent.length;
+    pairBucketUses = new long[events][];
+    pairBucketStale = new long[events][];
+    itemUses = new long[events][];
+    clientsLetGo = new long[events][];
+    resolversLetGo = new long[events][];
+    for (int e = 0; e < events; e++) {
+      pairBucketUses[e] = new long[bucketsPerEvent[e] * pairs];
+      pairBucketStale[e] = new long[bucketsPerEvent[e] * pairs];
+      itemUses[e] = new long[bucketsPerEvent[e] * items];
+      clientsLetGo[e] = new long[bucketsPerEvent[e]];
+      resolversLetGo[e] = new long[bucketsPerEvent[e]];
+    }
+    itemLastUse = new long[events * items];
+    java.util.Arrays.fill(itemLastUse, -1);
+    clientLastLetGo = new long[events];
+    resolverLastLetGo = new long[events];
+    java.util.Arrays.fill(clientLastLetGo, -1);
+    java.util.Arrays.fill(resolverLastLetGo, -1);
     uses = new long[events][];
     stale = new long[events][];
     for (int e = 0; e < events; e++) {
@@ -93,10 +131,12 @@ public final class Tally implements java.io.Serializable {
     countQueries(n);
     hits += n;
     pairUses[e * pairs + pair] += n;
+    pairBucketUses[e][bucket * pairs + pair] += n;
     uses[e][bucket] += n;
     questionUses[e * questions + question] += n;
     if (stale) {
       pairStale[e * pairs + pair] += n;
+      pairBucketStale[e][bucket * pairs + pair] += n;
       this.stale[e][bucket] += n;
       questionStale[e * questions + question] += n;
     }
@@ -123,10 +163,29 @@ public final class Tally implements java.io.Serializable {
 
   /** As {@link #use(int, long, int, int, boolean, boolean)}, attributed to a (resolver group, client group) pair. */
   public void use(int e, long offsetMs, int bucket, int question, boolean stale, boolean hit, int pair) {
+    use(e, offsetMs, bucket, question, stale, hit, pair, -1);
+  }
+
+  /**
+   * As {@link #use(int, long, int, int, boolean, boolean, int)}, with the terminal answer the
+   * client got ({@code answer}, -1 when not told): a revealed one counts as a request to its origin.
+   */
+  public void use(int e, long offsetMs, int bucket, int question, boolean stale, boolean hit, int pair, int answer) {
     query(hit);
+    int item = answer < 0 ? -1 : itemOf.length == 0 ? -1 : itemOf[answer];
+    if (item >= 0) {
+      itemUses[e][bucket * items + item]++;
+      int ii = e * items + item;
+      if (offsetMs > itemLastUse[ii]) {
+        itemLastUse[ii] = offsetMs;
+      }
+    }
+    int pb = bucket * pairs + pair;
+    pairBucketUses[e][pb]++;
     int pi = e * pairs + pair;
     pairUses[pi]++;
     if (stale) {
+      pairBucketStale[e][pb]++;
       pairStale[pi]++;
       if (offsetMs > pairLastStale[pi]) {
         pairLastStale[pi] = offsetMs;
@@ -144,12 +203,46 @@ public final class Tally implements java.io.Serializable {
     }
   }
 
+  /** Skipping ahead: {@code n} uses that got revealed item {@code item} in bucket b after event e (counted as hits elsewhere). */
+  public void itemHits(int e, int bucket, int item, long n) {
+    itemUses[e][bucket * items + item] += n;
+  }
+
+  /** Skipping ahead: a use of revealed item {@code item}, {@code offsetMs} after event e, told in any order. */
+  public void itemUse(int e, int item, long offsetMs) {
+    int ii = e * items + item;
+    if (offsetMs > itemLastUse[ii]) {
+      itemLastUse[ii] = offsetMs;
+    }
+  }
+
+  /**
+   * One client's ({@code resolver}: one resolver's) last use (hand-out) of a revealed answer after
+   * event e: partitions tell it once each, when they finish.
+   */
+  public void letGo(boolean resolver, int e, long offsetMs, long bucketMs) {
+    long[] histogram = resolver ? resolversLetGo[e] : clientsLetGo[e];
+    histogram[(int) Math.min(offsetMs / bucketMs, histogram.length - 1)]++;
+    long[] last = resolver ? resolverLastLetGo : clientLastLetGo;
+    last[e] = Math.max(last[e], offsetMs);
+  }
+
   public void mergeFrom(Tally other) {
     for (int e = 0; e < uses.length; e++) {
       for (int b = 0; b < uses[e].length; b++) {
         uses[e][b] += other.uses[e][b];
         stale[e][b] += other.stale[e][b];
+        clientsLetGo[e][b] += other.clientsLetGo[e][b];
+        resolversLetGo[e][b] += other.resolversLetGo[e][b];
       }
+      add(pairBucketUses[e], other.pairBucketUses[e]);
+      add(pairBucketStale[e], other.pairBucketStale[e]);
+      add(itemUses[e], other.itemUses[e]);
+      clientLastLetGo[e] = Math.max(clientLastLetGo[e], other.clientLastLetGo[e]);
+      resolverLastLetGo[e] = Math.max(resolverLastLetGo[e], other.resolverLastLetGo[e]);
+    }
+    for (int i = 0; i < itemLastUse.length; i++) {
+      itemLastUse[i] = Math.max(itemLastUse[i], other.itemLastUse[i]);
     }
     for (int i = 0; i < questionUses.length; i++) {
       questionUses[i] += other.questionUses[i];
@@ -164,6 +257,45 @@ public final class Tally implements java.io.Serializable {
     queries += other.queries;
     hits += other.hits;
     failed += other.failed;
+  }
+
+  private static void add(long[] into, long[] from) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += from[i];
+    }
+  }
+
+  /** Uses by the pair's clients in bucket b after event e. */
+  public long pairBucketUses(int e, int b, int pair) {
+    return pairBucketUses[e][b * pairs + pair];
+  }
+
+  public long pairBucketStale(int e, int b, int pair) {
+    return pairBucketStale[e][b * pairs + pair];
+  }
+
+  public int items() {
+    return items;
+  }
+
+  /** Uses that got revealed item {@code item} in bucket b after event e. */
+  public long itemUses(int e, int b, int item) {
+    return itemUses[e][b * items + item];
+  }
+
+  /** Offset of the last use of the item after event e, or -1. */
+  public long itemLastUse(int e, int item) {
+    return itemLastUse[e * items + item];
+  }
+
+  /** Clients ({@code resolver}: resolvers) whose last use of a revealed answer fell in bucket b. */
+  public long letGo(boolean resolver, int e, int b) {
+    return (resolver ? resolversLetGo : clientsLetGo)[e][b];
+  }
+
+  /** The latest last use of a revealed answer by any client (resolver) after event e, or -1. */
+  public long lastLetGo(boolean resolver, int e) {
+    return (resolver ? resolverLastLetGo : clientLastLetGo)[e];
   }
 
   public long pairUses(int e, int pair) {

@@ -33,6 +33,8 @@ public final class TransitionStats {
   private final double[] shareLow;
   private final double[] shareHigh;
   private final long[] staleAtOrAfter;
+  private final long[][] pairBucketUses; // [pair][bucket], summed over runs
+  private final long[][] pairBucketStale;
   private long clientsObserved;
 
   public TransitionStats(int event, SwitchDirection direction, long atMs, long windowEndMs, long bucketMs,
@@ -66,6 +68,8 @@ public final class TransitionStats {
     shareLow = new double[buckets];
     shareHigh = new double[buckets];
     staleAtOrAfter = new long[buckets];
+    pairBucketUses = new long[pairs.size()][buckets];
+    pairBucketStale = new long[pairs.size()][buckets];
   }
 
   /** Adds one replication's observations of this event. */
@@ -92,6 +96,10 @@ public final class TransitionStats {
       pairUses[p] += tally.pairUses(e, p);
       pairStale[p] += tally.pairStale(e, p);
       pairLastStale[p] = Math.max(pairLastStale[p], tally.pairLastStale(e, p));
+      for (int b = 0; b < u.length; b++) {
+        pairBucketUses[p][b] += tally.pairBucketUses(e, b, p);
+        pairBucketStale[p][b] += tally.pairBucketStale(e, b, p);
+      }
     }
     EventObservation o = observe(tally, record);
     clientsObserved += o.clientsObserved();
@@ -180,7 +188,22 @@ public final class TransitionStats {
     }
     return new EventReport(event, direction, atMs, windowEndMs, metrics, closedForm, closedFormNote, questions, blame,
         series(), new ShareBand(shareLow.clone(), shareHigh.clone()),
-        new LastStaleCurve(bucketMs, clientsObserved, staleAtOrAfter.clone()));
+        new LastStaleCurve(bucketMs, clientsObserved, staleAtOrAfter.clone()), kinds());
+  }
+
+  /** The pairs' series summed per resolver kind, kinds in the order their groups are declared. */
+  private List<KindSeries> kinds() {
+    java.util.Map<String, long[][]> byKind = new java.util.LinkedHashMap<>();
+    for (int p = 0; p < pairs.size(); p++) {
+      long[][] sums = byKind.computeIfAbsent(pairs.get(p)[1], k -> new long[2][uses.length]);
+      for (int b = 0; b < uses.length; b++) {
+        sums[0][b] += pairBucketUses[p][b];
+        sums[1][b] += pairBucketStale[p][b];
+      }
+    }
+    List<KindSeries> kinds = new ArrayList<>();
+    byKind.forEach((kind, sums) -> kinds.add(new KindSeries(kind, sums[0], sums[1])));
+    return kinds;
   }
 
   /** The largest value a metric of this unit can take in the window, so no interval reaches past it. */

@@ -24,12 +24,16 @@ public final class Presets {
   private static final long DAY = 86_400;
   /** "No limit" for stale data, as a number of seconds: ten years. */
   private static final long UNLIMITED = 10 * 365 * DAY;
-  /** Why the Unbound presets keep whole seconds ({@link CacheClock#WHOLE_SECOND}): the lab and the source. */
-  private static final String WHOLE_SECOND_SOURCE = "; whole-second cache clock: measured against 1.17.1 in the "
+  /**
+   * Why the Unbound presets keep whole seconds ({@link CacheClock#WHOLE_SECOND}): the lab and the
+   * source. Shared by every such preset's source, so a listing may state it once.
+   */
+  public static final String WHOLE_SECOND_NOTE = "whole-second cache clock: measured against 1.17.1 in the "
       + "lab (UnboundPresetTest: an entry lives to the end of second floor(stored) + TTL, answered with TTL 0 in "
       + "that second) and in NLnetLabs/unbound's source (util/data/msgreply.c reply_info_set_ttls: expiry = now + "
       + "TTL in whole seconds; daemon/worker.c answer_from_cache: expired only when rep->ttl < timenow; "
       + "services/cache/dns.c tomsg: passes on r->ttl - now, dns_cache_store_msg: a TTL 0 message is not cached)";
+  private static final String WHOLE_SECOND_SOURCE = "; " + WHOLE_SECOND_NOTE;
 
   public static final List<ResolverPreset> RESOLVERS = List.of(
       new ResolverPreset("ttl-honouring", "any", "-",

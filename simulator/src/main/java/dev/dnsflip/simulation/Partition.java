@@ -38,9 +38,18 @@ final class Partition {
   private final AnswerTable table;
   private ResolverNode[] nodes;
   private SplittableRandom random;
+  private final Holders.LetGo letGo;
+  private Holders holders;
+  private boolean watched; // nodes wrapped to see every hand-out of a revealed answer
 
   Partition(RunContext ctx, int[] resolvers, ClientState clientState) {
+    this(ctx, resolvers, clientState, null);
+  }
+
+  /** {@code letGo}: also told each client's and resolver's last use of a revealed answer (tests), or null. */
+  Partition(RunContext ctx, int[] resolvers, ClientState clientState, Holders.LetGo letGo) {
     this.ctx = ctx;
+    this.letGo = letGo;
     this.resolvers = resolvers;
     this.clientState = clientState;
     this.table = ctx.table;
@@ -48,12 +57,20 @@ final class Partition {
 
   void run(Tally tally, ClientRecord record) {
     random = ctx.streams.stream(RandomStreams.RESOLVER, resolvers[0]);
+    holders = new Holders(ctx, resolvers, ctx.revealedItemOf);
+    boolean skip = SkipAhead.reason(ctx, resolvers) == null;
+    // A resolver's hand-outs are its clients' lookups, which the loop below sees, unless
+    // forwarders ask it or clients' own state stands between: only then are nodes wrapped (one
+    // more virtual call a lookup). Skipping ahead needs the bare cache.
+    watched = !skip && ctx.anyRevealed && (resolvers.length > 1 || clientState != null);
+    boolean direct = !skip && ctx.anyRevealed && !watched;
     buildNodes();
     if (clientState != null && ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY) {
       ClientCacheFill.fill(ctx, resolvers, clientState);
     }
-    if (SkipAhead.reason(ctx, resolvers) == null) {
-      new SkipAhead(ctx, resolvers[0], (CachingResolver) nodes[0], random, tally, record).run();
+    if (skip) {
+      new SkipAhead(ctx, resolvers[0], (CachingResolver) nodes[0], random, tally, record, holders).run();
+      holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
       return;
     }
     int groups = ctx.population.groups();
@@ -92,6 +109,9 @@ final class Partition {
       ClientBehaviour behaviour = ctx.scenario.clientGroups().get(g).behaviour();
       long used = clientState == null || behaviour.isPlain() ? nodes[i].lookup(q, t, client)
           : use(nodes[i], behaviour, clientState.base(resolvers[i], g, client), g, client, q, t);
+      if (direct) {
+        holders.handOut(i, t, used);
+      }
       if (t >= 0) {
         while (current + 1 < events && t >= eventAt[current + 1]) {
           current++;
@@ -107,14 +127,16 @@ final class Partition {
             tally.query(hit);
           } else {
             long offset = t - eventAt[current];
-            tally.use(current, offset, (int) (offset / bucketMs), q, stale, hit, pair[s]);
+            tally.use(current, offset, (int) (offset / bucketMs), q, stale, hit, pair[s], Resolution.answer(used));
             record.use(client, current, offset, stale);
+            holders.use(i, client, current, offset, Resolution.answer(used));
           }
         }
       }
       next[s] += exponential() / streamRate[s];
       calendar.schedule((long) Math.floor(next[s]), 0, s);
     }
+    holders.addTo(tally, bucketMs, letGo);
   }
 
   /**
@@ -235,7 +257,8 @@ final class Partition {
         }
       }
       ResolverNode[] built = logic == null ? backends : logic;
-      nodes[i] = built.length == 1 ? built[0] : new ResolverFarm(table, built, group.choice(), random);
+      ResolverNode node = built.length == 1 ? built[0] : new ResolverFarm(table, built, group.choice(), random);
+      nodes[i] = watched ? holders.watch(i, node) : node;
     }
   }
 

@@ -59,15 +59,22 @@ public record RunBudget(long bytes, double queries, long cells) {
     long resolvers = s.resolverGroups().stream().mapToLong(ResolverGroup::count).sum();
     perReplication += saturating(resolvers, 36 + 8 * groups + 32);
     long bytes = BASE_BYTES + saturating(live, perReplication) + saturating(clients, 32);
+    // Per client, its last use of a revealed answer per event while its partition runs (one long):
+    // counted for every client, a bound on the partitions running at once.
+    bytes += saturating(clients, 8 * events);
     // Caches live only while their partition runs: one partition per worker, a root and the
     // forwarders that lead to it (twice the mean, for the luck of the draw), five slots of arrays
     // each and an LRU order when capacity is bounded.
     bytes += saturating(threads, liveCachesPerPartition(s) * perCache(table.slotCount(), s));
     // Per worker and one total per replication held: two counters a bucket per event, three per question and per
-    // (resolver group, client group) pair per event; the pooled series once more per event.
+    // (resolver group, client group) pair per event; the pooled series once more per event. For
+    // readiness, two let-go counters, two per pair and one per revealed answer a bucket per event,
+    // and each revealed answer's last use per event.
     long buckets = (s.durationMs() - 1) / s.bucketMs() + 1 + events;
     long pairs = (long) s.resolverGroups().size() * groups;
-    long perTally = 16 * buckets + 24 * events * (table.questionCount() + pairs);
+    long items = Revealed.of(table).count();
+    long perTally = 16 * buckets + 24 * events * (table.questionCount() + pairs) + 8 * buckets * (2 + 2 * pairs + items)
+        + 8 * events * items;
     bytes += saturating(threads + live, perTally) + 40 * buckets;
     double span = s.durationMs() + (double) beforeZeroMs;
     double queries = s.replications() * span / 1000.0

@@ -43,11 +43,15 @@ final class RunContext {
   final boolean clientConnections; // some group keeps connections open
   final int[][] stateQuestions; // [client group] -> table questions its clients keep state for
   final StationaryStart stationary; // how long each group's entries may live, for a steady fill
+  final int[] revealedItemOf; // answer id -> the revealed answer it is (Revealed), or -1
+  final boolean anyRevealed; // some answer is revealed: holders are worth watching
 
   RunContext(Scenario scenario, AnswerTable table, NameserverTimeline timeline, Population population,
-      RandomStreams streams, long startMs, Mode mode) {
+      RandomStreams streams, long startMs, Mode mode, int[] revealedItemOf) {
     this.mode = mode;
     this.scenario = scenario;
+    this.revealedItemOf = revealedItemOf;
+    this.anyRevealed = java.util.Arrays.stream(revealedItemOf).anyMatch(i -> i >= 0);
     this.table = table;
     this.timeline = timeline;
     this.population = population;

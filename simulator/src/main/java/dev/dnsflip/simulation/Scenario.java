@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param durationMs observed time is [0, durationMs)
  * @param bucketMs resolution of the stale-share series after each switch event
  * @param nameservers authoritative nameservers the account's zones are served from
+ * @param origins what the scenario states about origin addresses (capacity, certificate), for the
+ *     readiness figures; origins it leaves out have no stated capacity and a trusted certificate
+ * @param references published figures to draw beside the curves, per switch
  */
 public record Scenario(
     String name,
@@ -38,7 +41,27 @@ public record Scenario(
     List<ResolverGroup> resolverGroups,
     List<ClientGroup> clientGroups,
     List<Expectation> expectations,
-    List<Outage> outages) {
+    List<Outage> outages,
+    List<OriginServer> origins,
+    List<ReferenceMark> references) {
+
+  /** A scenario without reference marks. */
+  public Scenario(String name, String description, long seed, int replications, long durationMs, long bucketMs,
+      InitialCache initialCache, Account account, int nameservers, Propagation propagation, SwitchSchedule schedule,
+      List<ResolverGroup> resolverGroups, List<ClientGroup> clientGroups, List<Expectation> expectations,
+      List<Outage> outages, List<OriginServer> origins) {
+    this(name, description, seed, replications, durationMs, bucketMs, initialCache, account, nameservers,
+        propagation, schedule, resolverGroups, clientGroups, expectations, outages, origins, List.of());
+  }
+
+  /** A scenario that states nothing about its origins. */
+  public Scenario(String name, String description, long seed, int replications, long durationMs, long bucketMs,
+      InitialCache initialCache, Account account, int nameservers, Propagation propagation, SwitchSchedule schedule,
+      List<ResolverGroup> resolverGroups, List<ClientGroup> clientGroups, List<Expectation> expectations,
+      List<Outage> outages) {
+    this(name, description, seed, replications, durationMs, bucketMs, initialCache, account, nameservers,
+        propagation, schedule, resolverGroups, clientGroups, expectations, outages, List.of());
+  }
 
   /** A scenario without authoritative outages. */
   public Scenario(String name, String description, long seed, int replications, long durationMs, long bucketMs,
@@ -59,6 +82,15 @@ public record Scenario(
     clientGroups = List.copyOf(clientGroups);
     expectations = List.copyOf(expectations);
     outages = List.copyOf(outages);
+    origins = List.copyOf(origins);
+    references = List.copyOf(references);
+    Problem.requireNone(originProblems(account, origins));
+    for (ReferenceMark m : references) {
+      if (m.index() >= schedule.events().size()) {
+        throw new dev.dnsflip.authority.ModelRuleException("a reference mark names switch " + (m.index() + 1)
+            + " of " + schedule.events().size());
+      }
+    }
     Problem.requireNone(problems(replications, durationMs, bucketMs, nameservers, schedule, resolverGroups,
         clientGroups));
     for (Outage o : outages) {
@@ -86,6 +118,35 @@ public record Scenario(
 
   public Scenario withReplications(int n) {
     return toBuilder().replications(n).build();
+  }
+
+  /**
+   * Paths {@code origins[i].address}: each origin stated once, and only addresses some A or AAAA
+   * record of the account or an external zone holds (a typo would otherwise state nothing).
+   */
+  public static List<Problem> originProblems(Account account, List<OriginServer> origins) {
+    List<Problem> problems = new ArrayList<>();
+    java.util.Set<String> known = new java.util.TreeSet<>();
+    for (List<dev.dnsflip.authority.Zone> zones : List.of(account.zones(), account.externalZones())) {
+      for (dev.dnsflip.authority.Zone z : zones) {
+        for (dev.dnsflip.authority.DnsRecord r : z.records()) {
+          if (r.type() == org.xbill.DNS.Type.A || r.type() == org.xbill.DNS.Type.AAAA) {
+            known.add(dev.dnsflip.authority.AddressText.of(r.record()));
+          }
+        }
+      }
+    }
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (int i = 0; i < origins.size(); i++) {
+      String a = origins.get(i).address();
+      if (!seen.add(a)) {
+        problems.add(new Problem("origins[" + i + "].address", "origin " + a + " is stated twice"));
+      } else if (!known.contains(a)) {
+        problems.add(new Problem("origins[" + i + "].address", a + " is in no A or AAAA record of the account or "
+            + "an external zone; origins there: " + String.join(", ", known)));
+      }
+    }
+    return problems;
   }
 
   /**
@@ -213,6 +274,8 @@ public record Scenario(
     private List<ClientGroup> clientGroups = List.of();
     private List<Expectation> expectations = List.of();
     private List<Outage> outages = List.of();
+    private List<OriginServer> origins = List.of();
+    private List<ReferenceMark> references = List.of();
 
     private Builder() {}
 
@@ -232,6 +295,8 @@ public record Scenario(
       clientGroups = s.clientGroups;
       expectations = s.expectations;
       outages = s.outages;
+      origins = s.origins;
+      references = s.references;
     }
 
     public Builder name(String value) {
@@ -309,6 +374,16 @@ public record Scenario(
       return this;
     }
 
+    public Builder origins(List<OriginServer> value) {
+      origins = List.copyOf(value);
+      return this;
+    }
+
+    public Builder references(List<ReferenceMark> value) {
+      references = List.copyOf(value);
+      return this;
+    }
+
     /** Every problem of the values so far, in model order; empty when {@link #build()} will succeed. */
     public List<Problem> validate() {
       List<Problem> problems = new ArrayList<>();
@@ -320,13 +395,17 @@ public record Scenario(
       }
       problems.addAll(problems(replications, durationMs, bucketMs, nameservers, schedule, resolverGroups,
           clientGroups));
+      if (account != null) {
+        problems.addAll(originProblems(account, origins));
+      }
       return problems;
     }
 
     public Scenario build() {
       Problem.requireNone(validate());
       return new Scenario(name, description, seed, replications, durationMs, bucketMs, initialCache, account,
-          nameservers, propagation, schedule, resolverGroups, clientGroups, expectations, outages);
+          nameservers, propagation, schedule, resolverGroups, clientGroups, expectations, outages, origins,
+          references);
     }
   }
 }

@@ -17,7 +17,9 @@ import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.Readiness;
 import dev.dnsflip.observe.RunSummary;
+import dev.dnsflip.observe.SwitchReadiness;
 import dev.dnsflip.observe.StaleSeries;
 import dev.dnsflip.observe.Tally;
 import dev.dnsflip.observe.RunResult;
@@ -41,6 +43,7 @@ public final class Simulation {
   private final int threads;
   private final Mode mode;
   private final AnswerTable table;
+  private final Revealed revealed;
 
   public Simulation(Scenario scenario, int threads) {
     this(scenario, threads, Mode.AUTO);
@@ -54,6 +57,7 @@ public final class Simulation {
     this.threads = threads;
     this.mode = java.util.Objects.requireNonNull(mode, "mode");
     this.table = AnswerTable.build(new Authority(scenario.account()), clientQuestions(scenario));
+    this.revealed = Revealed.of(table);
   }
 
   public Scenario scenario() {
@@ -168,6 +172,7 @@ public final class Simulation {
     }
     RunContext shape = null;
     List<TransitionStats> stats = new ArrayList<>();
+    List<ReadinessStats> readiness = new ArrayList<>();
     List<ClosedForm> closedForms = new ArrayList<>();
     List<long[]> closedFormOffsets = new ArrayList<>();
     long maxDelayMs = 0;
@@ -203,6 +208,8 @@ public final class Simulation {
           for (int e = 0; e < events.size(); e++) {
             stats.add(new TransitionStats(e, events.get(e).direction(), ctx.eventAt[e], ctx.windowEnd[e],
                 scenario.bucketMs(), ctx.buckets[e], questionNames, blamePairs()));
+            readiness.add(new ReadinessStats(e, events.get(e).direction(), ctx.windowEnd[e] - ctx.eventAt[e],
+                scenario.bucketMs(), ctx.buckets[e], revealed, scenario.origins()));
             long[] offsets = ClosedForm.offsetsFor(table, ctx.settingAt(e - 1), ctx.settingAt(e),
                 ctx.windowEnd[e] - ctx.eventAt[e], scenario.bucketMs(), scenario.propagation().meanMs());
             closedFormOffsets.add(offsets);
@@ -214,6 +221,7 @@ public final class Simulation {
         modes = modes.plus(PartitionModes.of(ctx));
         for (int e = 0; e < events.size(); e++) {
           stats.get(e).add(tally, record);
+          readiness.get(e).add(tally);
           for (int r = 0; r < population.resolvers() && isPlain(); r++) {
             closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
                 scenario.propagation().meanMs());
@@ -238,10 +246,17 @@ public final class Simulation {
       }
       eventReports.add(stats.get(e).report(points, note));
     }
+    List<SwitchReadiness> switches = new ArrayList<>();
+    for (int e = 0; e < events.size(); e++) {
+      boolean before = e == 0 ? scenario.schedule().initiallyEnabled() : events.get(e - 1).direction().settingAfter();
+      switches.add(readiness.get(e).report(TailCauses.of(table, scenario, eventReports.get(e), before,
+          maxDelayMs, scenario.bucketMs())));
+    }
     RunSummary summary = new RunSummary(scenario.clientCount(), scenario.resolverCount(), scenario.nameservers(),
         maxDelayMs, queries, hits, queries == 0 ? 0 : (double) hits / queries,
         modes.skippingAhead(), modes.eventByEvent(), modes.eventByEventBecause());
-    return new RunResult(summary, eventReports);
+    return new RunResult(summary, eventReports,
+        new Readiness(scenario.bucketMs(), TailCauses.excluded(scenario.account()), switches));
   }
 
   /**
@@ -311,7 +326,7 @@ public final class Simulation {
     NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
         scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
     Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
-    return new RunContext(scenario, table, timeline, population, streams, startMs(), mode);
+    return new RunContext(scenario, table, timeline, population, streams, startMs(), mode, revealed.itemOf());
   }
 
   private Tally newTally(RunContext ctx) {
@@ -319,7 +334,8 @@ public final class Simulation {
   }
 
   private Tally newTally(int[] buckets) {
-    return new Tally(buckets, table.questionCount(), scenario.resolverGroups().size() * scenario.clientGroups().size());
+    return new Tally(buckets, table.questionCount(), scenario.resolverGroups().size() * scenario.clientGroups().size(),
+        revealed.itemOf(), revealed.count());
   }
 
   /** Buckets per switch event: the same in every replication. */

@@ -2,6 +2,7 @@ package dev.dnsflip.simulation;
 
 import dev.dnsflip.authority.AnswerTable;
 import dev.dnsflip.engine.PoissonDraw;
+import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.Tally;
 import dev.dnsflip.resolver.CacheClock;
@@ -33,8 +34,11 @@ final class SkipAhead {
   private final int resolver;
   private final CachingResolver cache;
   private final SplittableRandom random;
+  private SplittableRandom holdersRandom; // the last revealed uses' own stream, made when first needed
   private final Tally tally;
   private final ClientRecord record;
+  private final Holders holders;
+  private final int[] itemOf; // answer id -> revealed item, or -1
   private final int groups;
   private final int[] members;
   private final int[] pair;
@@ -133,7 +137,7 @@ final class SkipAhead {
   }
 
   SkipAhead(RunContext ctx, int resolver, CachingResolver cache, SplittableRandom random, Tally tally,
-      ClientRecord record) {
+      ClientRecord record, Holders holders) {
     this.ctx = ctx;
     this.table = ctx.table;
     this.resolver = resolver;
@@ -141,6 +145,8 @@ final class SkipAhead {
     this.random = random;
     this.tally = tally;
     this.record = record;
+    this.holders = holders;
+    this.itemOf = ctx.revealedItemOf;
     groups = ctx.population.groups();
     members = new int[groups];
     pair = new int[groups];
@@ -223,6 +229,7 @@ final class SkipAhead {
       for (int g = 0; g < groups; g++) {
         if (pieces[e][g] != null) {
           draw(e, g, pieces[e][g]);
+          drawLastRevealed(e, g, pieces[e][g]);
         }
       }
     }
@@ -270,8 +277,17 @@ final class SkipAhead {
     }
     boolean stale = table.provenance(Resolution.answer(used)) != table.intendedProvenance(q, ctx.settingAt(e));
     long offset = t - ctx.eventAt[e];
-    tally.use(e, offset, (int) (offset / ctx.scenario.bucketMs()), q, stale, hit, pair[g]);
+    int a = Resolution.answer(used);
+    tally.use(e, offset, (int) (offset / ctx.scenario.bucketMs()), q, stale, hit, pair[g], a);
     record.use(client, e, offset, stale);
+    if (item(a) >= 0) {
+      holders.held(0, client, e, offset);
+    }
+  }
+
+  /** The revealed item answer {@code a} is, or -1 (also for no answer). */
+  private int item(int a) {
+    return a < 0 ? -1 : itemOf[a];
   }
 
   /** The hits of question k from its open instant to {@code to}: counts per bucket, intensities for the clients. */
@@ -298,7 +314,7 @@ final class SkipAhead {
           if (pieces[e][g] == null) {
             pieces[e][g] = new Pieces();
           }
-          pieces[e][g].add(a, b, k, stale);
+          pieces[e][g].add(a, b, k, stale, item(answer[k]));
         }
       }
       a = b;
@@ -369,22 +385,33 @@ final class SkipAhead {
       int k = spans.question(p);
       double mean = rate[k][g] * length;
       int q = question[k];
+      int item = spans.item(p);
       if (spans.stale(p)) {
         long n = PoissonDraw.sample(random, mean);
         if (n > 0) {
           tally.hits(e, bucket, q, pair[g], true, n);
+          if (item >= 0) {
+            tally.itemHits(e, bucket, item, n);
+          }
         }
         for (long j = 0; j < n; j++) {
           int c = first + (m == 1 ? 0 : random.nextInt(m));
           long offset = (long) Math.floor(from + length * random.nextDouble()) - eventAt;
           record.use(c, e, offset, true);
           tally.lastStale(e, q, pair[g], offset);
+          if (item >= 0) { // a stale revealed answer's holders: every hit has its client and instant
+            tally.itemUse(e, item, offset);
+            holders.held(0, c, e, offset);
+          }
         }
       } else {
         long reaching = u == 0 ? 0 : PoissonDraw.sample(random, mean * u / m);
         long others = u == m ? 0 : PoissonDraw.sample(random, mean * (m - u) / m);
         if (reaching + others > 0) {
           tally.hits(e, bucket, q, pair[g], false, reaching + others);
+          if (item >= 0) { // their last uses are drawn apart, by drawLastRevealed
+            tally.itemHits(e, bucket, item, reaching + others);
+          }
         }
         for (long j = 0; j < reaching; j++) {
           int c = pool[u == 1 ? 0 : random.nextInt(u)];
@@ -410,25 +437,141 @@ final class SkipAhead {
     return u;
   }
 
+  /**
+   * The last fresh uses of revealed answers by group g's clients in event e's window (a stale
+   * one's are drawn with its client and instant in {@link #drawCut}), drawn backwards from the
+   * window's end over the spans whose answer is revealed and fresh: on each cut, those of the
+   * clients without a later such use (Poisson with the share u/m of the intensity) each get a
+   * uniform one of them and an instant (the latest is kept), and leave the pool once the cut is
+   * over. The mirror of the first fresh uses, exact in distribution per client. An item's last
+   * use is the latest of these and, while none is known yet in a later cut, of the others' hits
+   * in the cut (their count, then the largest of that many uniform instants), so a resolver's
+   * last hand-out (the latest of its clients') and each item's last use agree with the clients'
+   * within the run. These draws are apart from the counts per bucket drawn in {@link #drawCut}
+   * (their own stream, so the other figures draw as if readiness were not observed): both are
+   * exact in distribution, the pair is not drawn jointly.
+   */
+  private void drawLastRevealed(int e, int g, Pieces spans) {
+    int count = 0;
+    int[] mine = new int[spans.size()];
+    for (int p = 0; p < spans.size(); p++) {
+      if (!spans.stale(p) && spans.item(p) >= 0 && spans.to(p) > spans.from(p)) {
+        mine[count++] = p;
+      }
+    }
+    if (count == 0) {
+      return;
+    }
+    if (holdersRandom == null) {
+      holdersRandom = ctx.streams.stream(RandomStreams.HOLDERS, resolver);
+    }
+    SplittableRandom draws = holdersRandom;
+    double[] ends = new double[2 * count];
+    for (int j = 0; j < count; j++) {
+      ends[2 * j] = spans.from(mine[j]);
+      ends[2 * j + 1] = spans.to(mine[j]);
+    }
+    Arrays.sort(ends);
+    int distinct = 0;
+    for (int i = 0; i < ends.length; i++) {
+      if (distinct == 0 || ends[i] != ends[distinct - 1]) {
+        ends[distinct++] = ends[i];
+      }
+    }
+    int[] byEnd = Arrays.stream(mine, 0, count).boxed()
+        .sorted((x, y) -> Double.compare(spans.to(y), spans.to(x))).mapToInt(Integer::intValue).toArray();
+    int m = members[g];
+    int first = ctx.population.first(resolver, g);
+    long eventAt = ctx.eventAt[e];
+    int[] pool = new int[m]; // clients without a later revealed fresh use: pool[0, u)
+    int[] at = new int[m];
+    for (int i = 0; i < m; i++) {
+      pool[i] = i;
+      at[i] = i;
+    }
+    int u = m;
+    boolean[] known = new boolean[tally.items()]; // the item's last use lies in a later cut
+    boolean[] seen = new boolean[known.length]; // ... or in this one
+    int[] active = new int[count];
+    int activeCount = 0;
+    int next = 0;
+    for (int i = distinct - 2; i >= 0; i--) {
+      double lo = ends[i];
+      double hi = ends[i + 1];
+      while (next < byEnd.length && spans.to(byEnd[next]) >= hi) { // spans that reach this cut's end join
+        active[activeCount++] = byEnd[next++];
+      }
+      for (int j = 0; j < activeCount; ) { // spans that start at or after it leave
+        if (spans.from(active[j]) >= hi) {
+          active[j] = active[--activeCount];
+        } else {
+          j++;
+        }
+      }
+      double length = hi - lo;
+      int reachedCount = 0;
+      for (int a = 0; a < activeCount; a++) {
+        int p = active[a];
+        int item = spans.item(p);
+        double mean = rate[spans.question(p)][g] * length;
+        long reaching = u == 0 ? 0 : PoissonDraw.sample(draws, mean * u / m);
+        for (long j = 0; j < reaching; j++) {
+          int c = pool[u == 1 ? 0 : draws.nextInt(u)];
+          long offset = (long) Math.floor(lo + length * draws.nextDouble()) - eventAt;
+          holders.held(0, first + c, e, offset);
+          tally.itemUse(e, item, offset);
+          seen[item] = true;
+          if (reachedCount == reached.length) {
+            reached = Arrays.copyOf(reached, reachedCount * 2);
+          }
+          reached[reachedCount++] = c;
+        }
+        if (!known[item] && u < m) {
+          long others = PoissonDraw.sample(draws, mean * (m - u) / m);
+          if (others > 0) {
+            double latest = lo + length * Math.pow(draws.nextDouble(), 1.0 / others); // max of that many uniforms
+            tally.itemUse(e, item, (long) Math.floor(latest) - eventAt);
+            seen[item] = true;
+          }
+        }
+      }
+      for (int j = 0; j < reachedCount; j++) { // out of the pool once the cut is over
+        int c = reached[j];
+        int place = at[c];
+        if (place < u) {
+          int last = pool[--u];
+          pool[place] = last;
+          at[last] = place;
+          pool[u] = c;
+          at[c] = u;
+        }
+      }
+      System.arraycopy(seen, 0, known, 0, known.length);
+    }
+  }
+
   /** Spans of hits of one group in one event's window: [from, to), question, stale or fresh. */
   private static final class Pieces {
     private double[] from = new double[8];
     private double[] to = new double[8];
     private int[] question = new int[8];
     private boolean[] stale = new boolean[8];
+    private int[] item = new int[8];
     private int size;
 
-    void add(double a, double b, int k, boolean isStale) {
+    void add(double a, double b, int k, boolean isStale, int revealed) {
       if (size == from.length) {
         from = java.util.Arrays.copyOf(from, size * 2);
         to = java.util.Arrays.copyOf(to, size * 2);
         question = java.util.Arrays.copyOf(question, size * 2);
         stale = java.util.Arrays.copyOf(stale, size * 2);
+        item = java.util.Arrays.copyOf(item, size * 2);
       }
       from[size] = a;
       to[size] = b;
       question[size] = k;
       stale[size] = isStale;
+      item[size] = revealed;
       size++;
     }
 
@@ -450,6 +593,11 @@ final class SkipAhead {
 
     boolean stale(int p) {
       return stale[p];
+    }
+
+    /** The revealed item the span's answer is, or -1. */
+    int item(int p) {
+      return item[p];
     }
 
     /** Every span's start and end, sorted, distinct. */

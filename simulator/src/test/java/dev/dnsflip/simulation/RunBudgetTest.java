@@ -34,10 +34,10 @@ class RunBudgetTest {
     RunBudget one = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget two = budget(scenario(200_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget events = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000, 120_000));
-    // Each client holds two longs per event in each of the two replications held at once, and four
-    // longs while an event is observed.
-    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (2 * 16 + 32));
-    assertThat(events.bytes() - one.bytes()).isGreaterThanOrEqualTo(100_000L * 16);
+    // Each client holds two longs per event in each of the two replications held at once, four
+    // longs while an event is observed, and one long per event for its last use of a revealed answer.
+    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (2 * 16 + 32 + 8));
+    assertThat(events.bytes() - one.bytes()).isGreaterThanOrEqualTo(100_000L * (16 + 8));
     assertThat(one.cells()).isEqualTo(100_000);
     assertThat(events.cells()).isEqualTo(200_000);
   }
@@ -80,9 +80,11 @@ class RunBudgetTest {
     Scenario one = two.withReplications(1);
     Scenario three = two.withReplications(3);
     // The second replication held: its client cells, its 10 resolvers' bookkeeping, and its total
-    // tally (two counters for each of 120 buckets and one more, three per question and pair).
+    // tally (two counters for each of 120 buckets and one more, three per question and pair; for
+    // readiness two let-go counters, two for the pair and one for the one revealed answer a
+    // bucket, and that answer's last use).
     assertThat(budget(two).bytes() - budget(one).bytes())
-        .isEqualTo(100_000L * 16 + 10 * (36 + 8 + 32) + (16 * 121 + 24 * (1 + 1)));
+        .isEqualTo(100_000L * 16 + 10 * (36 + 8 + 32) + (16 * 121 + 24 * (1 + 1)) + 8 * 121 * (2 + 2 + 1) + 8);
     assertThat(budget(three).bytes()).as("never more than two replications at once").isEqualTo(budget(two).bytes());
   }
 

@@ -130,7 +130,8 @@ class SkipAheadFitTest {
     RunContext ctx = new RunContext(s, sim.table(), new dev.dnsflip.authority.NameserverTimeline(s.schedule(),
         s.propagation(), s.nameservers(), new java.util.SplittableRandom(1)),
         dev.dnsflip.client.Population.assign(s.clientGroups(), s.resolverGroups(),
-            new dev.dnsflip.engine.RandomStreams(1)), new dev.dnsflip.engine.RandomStreams(1), 0, mode);
+            new dev.dnsflip.engine.RandomStreams(1)), new dev.dnsflip.engine.RandomStreams(1), 0, mode,
+            Revealed.of(sim.table()).itemOf());
     List<String> reasons = new ArrayList<>();
     for (int[] p : ctx.partitions) {
       if (ctx.population.first(p[0] + 1, 0) > ctx.population.first(p[0], 0)) { // a resolver with clients
