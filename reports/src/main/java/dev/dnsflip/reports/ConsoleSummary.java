@@ -100,7 +100,8 @@ public final class ConsoleSummary {
     for (SwitchReadiness s : report.readiness().switches()) {
       String at = "switch " + (s.index() + 1) + " readiness: ";
       for (OriginLoad o : s.originLoad()) {
-        if (o.firstExceededMs() >= 0) {
+        // After an enable, as the report's load table: after a disable the load only falls away.
+        if (o.firstExceededMs() >= 0 && s.direction() == dev.dnsflip.authority.SwitchDirection.ENABLE) {
           out.append(at).append(o.address()).append(" above its capacity (").append(ReadinessView.rate(o.capacityPerSecond()))
               .append(" req/s) from ").append(Durations.format(o.firstExceededMs())).append(" after the switch, peak ")
               .append(ReadinessView.rate(o.peakPerSecond())).append(" req/s\n");
