@@ -2,6 +2,8 @@ package dev.dnsflip.reports;
 
 import dev.dnsflip.engine.Durations;
 import dev.dnsflip.observe.Blame;
+import dev.dnsflip.observe.OriginLoad;
+import dev.dnsflip.observe.SwitchReadiness;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.Metric;
@@ -79,6 +81,7 @@ public final class ConsoleSummary {
             .append('\n');
       }
     }
+    readiness(report, out);
     long failed = 0;
     for (ExpectationResult r : report.expectations()) {
       if (!r.passed()) {
@@ -90,6 +93,31 @@ public final class ConsoleSummary {
       out.append("all ").append(report.expectations().size()).append(" expectations passed\n");
     }
     return out.toString();
+  }
+
+  /** The readiness findings someone must act on: a capacity passed, uses failing TLS, the last holder. */
+  static void readiness(TransitionReport report, StringBuilder out) {
+    for (SwitchReadiness s : report.readiness().switches()) {
+      String at = "switch " + (s.index() + 1) + " readiness: ";
+      for (OriginLoad o : s.originLoad()) {
+        // After an enable, as the report's load table: after a disable the load only falls away.
+        if (o.firstExceededMs() >= 0 && s.direction() == dev.dnsflip.authority.SwitchDirection.ENABLE) {
+          out.append(at).append(o.address()).append(" above its capacity (").append(ReadinessView.rate(o.capacityPerSecond()))
+              .append(" req/s) from ").append(Durations.format(o.firstExceededMs())).append(" after the switch, peak ")
+              .append(ReadinessView.rate(o.peakPerSecond())).append(" req/s\n");
+        }
+      }
+      if (s.tls().failingUses() > 0) {
+        out.append(at).append(Figures.count(s.tls().failingUses())).append(" uses (")
+            .append(s.tls().failingShare() == null ? Figures.MISSING : Figures.percent(s.tls().failingShare()))
+            .append(") went to an origin with a certificate only Cloudflare trusts and would fail TLS\n");
+      }
+      if (s.direction() == dev.dnsflip.authority.SwitchDirection.DISABLE && s.clients().lastLetGoMs() >= 0) {
+        out.append(at).append("the last client let go of the origin addresses ")
+            .append(Durations.format(s.clients().lastLetGoMs())).append(" after the switch")
+            .append(s.clients().openAtWindowEnd() ? " (still holding one when the window closed)" : "").append('\n');
+      }
+    }
   }
 
   private static String[] row(EventReport e) {

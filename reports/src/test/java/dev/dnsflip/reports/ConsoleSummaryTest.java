@@ -2,7 +2,13 @@ package dev.dnsflip.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.dnsflip.authority.SwitchDirection;
 import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.HolderCurve;
+import dev.dnsflip.observe.OriginLoad;
+import dev.dnsflip.observe.Readiness;
+import dev.dnsflip.observe.SwitchReadiness;
+import dev.dnsflip.observe.TlsRisk;
 import dev.dnsflip.observe.MetricRegistry;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,32 @@ class ConsoleSummaryTest {
         .endsWith("1s     >=3m 20s    >=4m 0s");
     assertThat(lines.get(4)).isEqualTo("switch 2 slowest: floor (isp-floor-3600) + browsers (chrome), latest stale use 3m 59s");
     assertThat(lines.get(5)).isEqualTo("FAIL switch 2 staleShareZero = 4m 0s, expected <= 2m 0s (suite.yaml:14:5)");
+  }
+
+  @Test
+  void readinessFindingsToActOnGetALineEach() {
+    TransitionReport base = SampleReports.twoFlips();
+    long[] none = new long[3];
+    HolderCurve nobody = new HolderCurve(0, none, -1, false);
+    SwitchReadiness enable = new SwitchReadiness(0, SwitchDirection.ENABLE, 300_000,
+        List.of(new OriginLoad("192.0.2.10", List.of("www.example.com. A"), 20.0, false, new double[] {5, 25, 24},
+            25, 5_000, 5_000), new OriginLoad("192.0.2.20", List.of(), null, true, new double[] {1, 2, 2}, 2, 5_000, -1)),
+        List.of(), nobody, nobody, new TlsRisk(1000, 62, 0.062, List.of("192.0.2.10")), List.of());
+    // After a disable the load only falls away: a capacity passed there is no finding.
+    SwitchReadiness disable = new SwitchReadiness(1, SwitchDirection.DISABLE, 240_000, List.of(new OriginLoad(
+        "192.0.2.30", List.of(), 1.0, true, new double[] {9, 0, 0}, 9, 0, 0)), List.of(),
+        new HolderCurve(40, new long[] {40, 3, 1}, 12_345, true), nobody, new TlsRisk(900, 0, 0.0, List.of()), List.of());
+    TransitionReport report = new TransitionReport(base.scenario(), base.description(), base.seed(),
+        base.replications(), base.durationMs(), base.bucketMs(), base.initialCache(), base.accountImport(), base.run(),
+        base.events(), base.expectations(), new Readiness(5_000, List.of(), List.of(enable, disable)), List.of());
+
+    assertThat(ConsoleSummary.render(report).lines()).containsSubsequence(
+        "switch 1 readiness: 192.0.2.10 above its capacity (20 req/s) from 5s after the switch, peak 25 req/s",
+        "switch 1 readiness: 62 uses (6.20%) went to an origin with a certificate only Cloudflare trusts and would "
+            + "fail TLS",
+        "switch 2 readiness: the last client let go of the origin addresses 12.345s after the switch (still holding "
+            + "one when the window closed)")
+        .noneMatch(l -> l.contains("192.0.2.20") || l.contains("192.0.2.30"));
   }
 
   @Test

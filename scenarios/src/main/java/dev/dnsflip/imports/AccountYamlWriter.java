@@ -90,7 +90,34 @@ public final class AccountYamlWriter {
           - { at: 1m, action: enable }
           - { at: 31m, action: disable }   # watched for 39 min: past a 1800 s negative TTL
         """);
+    origins(out, account);
     return out.toString();
+  }
+
+  /**
+   * The origin addresses the switch would hand out (proxied A and AAAA records it applies to), as
+   * a commented origins: block: what each can take and its certificate only the user knows.
+   */
+  private static void origins(StringBuilder out, ImportedAccount account) {
+    Map<String, Set<String>> names = new java.util.LinkedHashMap<>();
+    for (dev.dnsflip.authority.Zone z : account.zones()) {
+      for (dev.dnsflip.authority.DnsRecord r : z.records()) {
+        if (r.proxied() && (r.type() == org.xbill.DNS.Type.A || r.type() == org.xbill.DNS.Type.AAAA)
+            && r.category().affectedBySwitch(dev.dnsflip.authority.SwitchSettings.DEFAULTS)) {
+          names.computeIfAbsent(dev.dnsflip.authority.AddressText.of(r.record()), a -> new TreeSet<>())
+              .add(show(r.record().getName()));
+        }
+      }
+    }
+    if (names.isEmpty()) {
+      return;
+    }
+    out.append("# What each origin can take (requests per second) and whether browsers trust its certificate\n")
+        .append("# (origin-ca: Cloudflare Origin CA, trusted only by Cloudflare), for the readiness section;\n")
+        .append("# uncomment and fill in (see scenarios/suites/default.yaml):\n")
+        .append("# origins:\n");
+    names.forEach((address, owners) -> out.append("#   - { address: ").append(YamlText.scalar(address))
+        .append(", requestsPerSecond: 100, certificate: public }  # ").append(String.join(", ", owners)).append('\n'));
   }
 
   /** The targets outside the imported zones, under a guessed zone: the target's parent name, or an enclosing guess. */

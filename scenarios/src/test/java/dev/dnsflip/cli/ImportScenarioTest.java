@@ -27,6 +27,16 @@ class ImportScenarioTest {
     CliRun run = CliRun.of("run", file.toString(), "--out", tmp.resolve("out").toString(), "--threads", "2");
     assertThat(run.exit()).as(run.err()).isEqualTo(Main.OK);
     assertThat(run.out()).contains("switch", "enable", "disable");
+
+    // The origins the switch would hand out, commented: uncommented, they load as stated origins.
+    assertThat(yaml).contains("\n# origins:\n");
+    String uncommented = yaml.replaceAll("(?m)^# origins:$", "origins:").replaceAll("(?m)^#   - \\{ address: ",
+        "  - { address: ");
+    dev.dnsflip.simulation.Scenario withOrigins = dev.dnsflip.scenarios.ScenarioLoader.parse(uncommented, "o.yaml");
+    assertThat(withOrigins.origins()).isNotEmpty().allSatisfy(o -> {
+      assertThat(o.capacityPerSecond()).isEqualTo(100);
+      assertThat(o.publiclyTrusted()).isTrue();
+    });
   }
 
   @Test
