@@ -92,14 +92,27 @@ final class PartitionQueue {
     notifyAll();
   }
 
+  /**
+   * A worker: takes partitions, summing what it runs into a tally of its own for one replication.
+   * That tally is added to the replication's, and the partitions it holds are counted done, only
+   * when the worker leaves the replication (nothing left to hand out, or it turns to another one,
+   * or waits), so a replication is never taken while a worker still holds some of its sums.
+   */
   private void work() {
     Tally local = null;
+    int localRep = -1;
+    int ranLocal = 0; // partitions of localRep run into local, not yet counted done
     try {
       while (true) {
         Replication r;
         int partition;
         synchronized (this) {
           int rep = nextWithPartitions();
+          if (local != null && rep != localRep) {
+            settle(running[localRep], local, ranLocal);
+            local = null;
+            ranLocal = 0;
+          }
           while (rep < 0) {
             if (failure != null || prepared == replications) {
               return;
@@ -115,17 +128,16 @@ final class PartitionQueue {
           partition = r.order[r.handedOut++];
           if (local == null) {
             local = tallies.apply(rep);
+            localRep = rep;
           }
         }
         new Partition(r.ctx, r.ctx.partitions.get(partition), r.state).run(local, r.record);
         synchronized (this) {
+          ranLocal++;
           if (r.handedOut == r.order.length) {
-            r.total.mergeFrom(local); // this worker takes nothing more of it
+            settle(r, local, ranLocal); // this worker takes nothing more of it
             local = null;
-          }
-          r.done++;
-          if (r.done == r.order.length) {
-            notifyAll();
+            ranLocal = 0;
           }
         }
       }
@@ -136,6 +148,15 @@ final class PartitionQueue {
         }
         notifyAll();
       }
+    }
+  }
+
+  /** Adds a worker's sums to replication {@code r} and counts the {@code ran} partitions in them done. */
+  private void settle(Replication r, Tally local, int ran) {
+    r.total.mergeFrom(local);
+    r.done += ran;
+    if (r.done == r.order.length) {
+      notifyAll();
     }
   }
 
