@@ -107,7 +107,7 @@ public final class PopulationWriter {
       ClientBehaviour base = preset.behaviour();
       out.line(1, "- name: " + YamlText.scalar(c.name()));
       out.line(2, "count: " + c.count());
-      out.line(2, "queriesPerSecond: " + c.queriesPerSecond());
+      out.line(2, c.isScheduled() ? "every: " + YamlText.duration(c.everyMs()) : "queriesPerSecond: " + c.queriesPerSecond());
       if (!c.resolverShares().isEmpty()) {
         List<String> shares = new ArrayList<>();
         for (Map.Entry<String, Double> e : c.resolverShares().entrySet()) {

@@ -126,9 +126,28 @@ class FormatRoundTripTest {
       PopulationWriter.clients(out, s.clientGroups());
       Node root = root(out);
       List<ResolverGroup> resolvers = PopulationMapping.resolvers(section(root, "resolvers"));
-      List<ClientGroup> clients = PopulationMapping.clients(section(root, "clients"), resolvers, s.account());
+      List<ClientGroup> clients = PopulationMapping.clients(section(root, "clients"), resolvers, s.account(),
+          s.durationMs());
       assertThat(resolvers).as("seed %d:%n%s", s.seed(), out).isEqualTo(s.resolverGroups());
       assertThat(clients).as("seed %d:%n%s", s.seed(), out).isEqualTo(s.clientGroups());
+    }
+  }
+
+  /** Every other group of each generated scenario on a fixed schedule, from 1 ms to the whole run. */
+  @Test
+  void clientsOnFixedSchedules() throws InputException {
+    for (Scenario s : generated()) {
+      List<ClientGroup> groups = new java.util.ArrayList<>();
+      for (int g = 0; g < s.clientGroups().size(); g++) {
+        long every = g % 4 == 0 ? s.durationMs() : g % 4 == 2 ? 1 + g * 7_001L % s.durationMs() : 0;
+        groups.add(every == 0 ? s.clientGroups().get(g) : s.clientGroups().get(g).withEvery(every));
+      }
+      Scenario scheduled = s.toBuilder().clientGroups(groups).build();
+      String yaml = ScenarioWriter.write(scheduled, List.of());
+
+      Scenario read = ScenarioLoader.parse(yaml, "generated.yaml");
+
+      assertThat(read.clientGroups()).as("seed %d:%n%s", s.seed(), yaml).isEqualTo(groups);
     }
   }
 

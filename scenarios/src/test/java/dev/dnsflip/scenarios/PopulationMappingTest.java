@@ -17,6 +17,8 @@ class PopulationMappingTest {
   private static final String RESOLVERS = "resolvers:\n  - { name: isp, count: 1 }\n";
   /** Lines 11 and 12 of {@link ScenarioLoaderTest#VALID}: the client group's name and count. */
   private static final String CLIENT = "  - name: c\n    count: 1\n";
+  /** Line 13 of {@link ScenarioLoaderTest#VALID}: the client group's rate. */
+  private static final String RATE = "    queriesPerMinute: 1\n";
 
   @Test
   void resolversMayBeAMixAtAScale() throws InputException {
@@ -50,7 +52,30 @@ class PopulationMappingTest {
     assertThat(both.clientCount()).isEqualTo(5 + 50 + 1);
   }
 
+  @Test
+  void aGroupMayQueryOnAFixedScheduleUpToTheRunsLength() throws InputException {
+    ClientGroup tenMinutes = parse(ScenarioLoaderTest.VALID.replace(RATE, "    every: 10m\n")).clientGroups().get(0);
+    assertThat(tenMinutes.everyMs()).as("the whole run of 10m").isEqualTo(600_000);
+    assertThat(tenMinutes.queriesPerSecond()).isEqualTo(1.0 / 600);
+    assertThat(parse(ScenarioLoaderTest.VALID.replace(RATE, "    every: 1ms\n")).clientGroups().get(0).everyMs())
+        .isEqualTo(1);
+    assertThat(parse(ScenarioLoaderTest.VALID).clientGroups().get(0).isScheduled()).isFalse();
+  }
+
   // --- bad input ---
+
+  @Test
+  void aFixedScheduleNeedsAPeriodWithinTheRunAndNoRate() {
+    assertBad(ScenarioLoaderTest.VALID.replace(RATE, "    every: 0s\n"), "bad.yaml:13:12: every must be > 0, got 0s");
+    assertBad(ScenarioLoaderTest.VALID.replace(RATE, "    every: 600001ms\n"),
+        "bad.yaml:13:12: every 600001ms is longer than the run (600000 ms): some clients would never query");
+    assertBad(ScenarioLoaderTest.VALID.replace(RATE, RATE + "    every: 10m\n"),
+        "bad.yaml:13:23: give either every (a fixed schedule) or a query rate, not both in clients[0]");
+    // A mix's groups are Poisson clients of the mix's presets.
+    assertBad(ScenarioLoaderTest.VALID.replace(CLIENT, "  - mix: internet-mix\n    count: 100\n    every: 1m\n"),
+        "bad.yaml:13:5: unknown key 'every' in clients[0]; expected one of: mix, count, queriesPerMinute, "
+            + "queriesPerSecond, questions");
+  }
 
   @Test
   void unknownMixListsTheKnownOnes() {

@@ -13,6 +13,8 @@ public final class RandomStreams {
   public static final long PROPAGATION = 0x50524f50L;
   public static final long NAMESERVER = 0x4e53L;
   public static final long CACHE_INIT = 0x43494e49L;
+  /** The phase of a client on a fixed schedule. */
+  public static final long SCHEDULE = 0x53434844L;
 
   private final long seed;
 
