@@ -15,6 +15,8 @@ public final class RandomStreams {
   public static final long CACHE_INIT = 0x43494e49L;
   /** The phase of a client on a fixed schedule. */
   public static final long SCHEDULE = 0x53434844L;
+  /** The phase of a resolver's periodic restarts. */
+  public static final long RESTART = 0x52535452L;
 
   private final long seed;
 

@@ -80,6 +80,7 @@ final class Partition {
       }
     }
     int[][] scheduled = schedule(calendar, members);
+    RestartClock restarts = new RestartClock(ctx, resolvers);
     long[] eventAt = ctx.eventAt;
     int events = eventAt.length;
     int current = -1;
@@ -88,6 +89,7 @@ final class Partition {
     while (!calendar.isEmpty() && calendar.peekTime() < end) {
       calendar.poll();
       long t = calendar.time();
+      restarts.advance(t, nodes);
       boolean onSchedule = calendar.kind() == SCHEDULED;
       int k = calendar.payload();
       int s = onSchedule ? scheduled[0][k] : k;

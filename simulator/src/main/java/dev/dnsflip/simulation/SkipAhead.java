@@ -51,7 +51,7 @@ final class SkipAhead {
   /**
    * Why a partition must run event by event, or null when skipping ahead is exact for it: one
    * cache (no forwarders, no farm, no logic of one's own, a millisecond clock) without policies that act on hits or on expiry (prefetch,
-   * serve-stale, a capacity), and only plain Poisson clients (no cache, connection, second family
+   * serve-stale, a capacity, restarts), and only plain Poisson clients (no cache, connection, second family
    * or fixed schedule).
    */
   static String reason(RunContext ctx, int[] partition) {
@@ -66,6 +66,9 @@ final class SkipAhead {
     ResolverBehaviour b = group.behaviour();
     if (group.logic() != null) {
       return "a cache logic through the resolver SPI (every use is handed to it)";
+    }
+    if (!group.restarts().isNone()) {
+      return "resolver restarts (a restart empties the cache at its instant)";
     }
     if (group.backends() > 1) {
       return "a farm of caches (which backend answers is drawn per use)";
