@@ -43,7 +43,7 @@ final class PopulationMapping {
   private PopulationMapping() {}
 
   /** A list of groups, or a named mix: {@code { mix: internet-mix, scale: 10 }}. */
-  static List<ResolverGroup> resolvers(Node node) throws InputException {
+  static List<ResolverGroup> resolvers(Node node, long durationMs) throws InputException {
     if (node.kind() == Node.Kind.MAP) {
       Fields f = Fields.of(node, "mix", "scale");
       mix(f.required("mix"));
@@ -66,7 +66,7 @@ final class PopulationMapping {
     List<ResolverMapping.Read> read = new ArrayList<>();
     Map<String, Node> names = new HashMap<>();
     for (Node item : node.items()) {
-      read.add(ResolverMapping.group(item, names));
+      read.add(ResolverMapping.group(item, names, durationMs));
     }
     if (read.isEmpty()) {
       throw node.error("resolvers needs at least one group");

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.presets.InternetMix;
+import dev.dnsflip.resolver.Restarts;
 import dev.dnsflip.simulation.Scenario;
 import java.util.List;
 import java.util.Map;
@@ -60,6 +61,33 @@ class PopulationMappingTest {
     assertThat(parse(ScenarioLoaderTest.VALID.replace(RATE, "    every: 1ms\n")).clientGroups().get(0).everyMs())
         .isEqualTo(1);
     assertThat(parse(ScenarioLoaderTest.VALID).clientGroups().get(0).isScheduled()).isFalse();
+  }
+
+  @Test
+  void aResolverGroupMayRestartAtInstantsOrPeriodically() throws InputException {
+    assertThat(parse(ScenarioLoaderTest.VALID.replace(RESOLVERS,
+        "resolvers:\n  - { name: isp, count: 1, restarts: [ { at: 1ms }, { at: 30s } ] }\n"))
+        .resolverGroups().get(0).restarts()).isEqualTo(Restarts.at(List.of(1L, 30_000L)));
+    assertThat(parse(ScenarioLoaderTest.VALID.replace(RESOLVERS,
+        "resolvers:\n  - { name: isp, count: 1, restarts: { every: 6h } }\n"))
+        .resolverGroups().get(0).restarts()).isEqualTo(Restarts.every(6 * 3_600_000L));
+    assertThat(parse(ScenarioLoaderTest.VALID).resolverGroups().get(0).restarts()).isEqualTo(Restarts.NONE);
+  }
+
+  @Test
+  void restartsInsideTheRunInOrderOrWithAPositivePeriod() {
+    String at = "resolvers:\n  - { name: isp, count: 1, restarts: [ %s ] }\n";
+    assertBad(ScenarioLoaderTest.VALID.replace(RESOLVERS, at.formatted("{ at: 0s }")),
+        "bad.yaml:9:46: restart at 0s is outside the run (0, 600000 ms)");
+    assertBad(ScenarioLoaderTest.VALID.replace(RESOLVERS, at.formatted("{ at: 10m }")),
+        "bad.yaml:9:46: restart at 10m is outside the run (0, 600000 ms)");
+    assertBad(ScenarioLoaderTest.VALID.replace(RESOLVERS, at.formatted("{ at: 2m }, { at: 2m }")),
+        "bad.yaml:9:58: restart at 2m is not after the previous one; restarts must be in strictly increasing time");
+    assertBad(ScenarioLoaderTest.VALID.replace(RESOLVERS, at.formatted("")),
+        "bad.yaml:9:38: restarts needs at least one { at: ... }, or { every: ... }");
+    assertBad(ScenarioLoaderTest.VALID.replace(RESOLVERS,
+        "resolvers:\n  - { name: isp, count: 1, restarts: { every: 0s } }\n"),
+        "bad.yaml:9:47: restarts every must be > 0, got 0s");
   }
 
   // --- bad input ---
