@@ -9,6 +9,7 @@ import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.resolver.Restarts;
+import dev.dnsflip.spi.LogicChoice;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.stat.inference.ChiSquareTest;
@@ -106,6 +107,29 @@ class RestartsTest {
     assertThat(cut.events().get(0).metric("lastStale.max").estimate().mean()).isBetween(30_000.0 - 30, 29_999.0);
     assertThat(cut.summary().eventByEventBecause())
         .containsKey("resolver restarts (a restart empties the cache at its instant)");
+  }
+
+  /**
+   * Through the resolver SPI with dnsflip's own model a restart empties the model's cache alike;
+   * a farm's restart empties every backend.
+   */
+  @Test
+  void theModelBehindTheSpiAndAFarmRestartAlike() {
+    Scenario plain = probe(InitialCache.COLD);
+    long p = new Simulation(plain, 1).context(0).phaseMs(0, 0);
+    Scenario restarted = restarting(plain, Restarts.at(List.of(p + 7 * MINUTE)));
+    ResolverGroup g = restarted.resolverGroups().get(0);
+    assertThat(hits(restarted.toBuilder().resolverGroups(List.of(g.withLogic(LogicChoice.MODEL))).build()))
+        .isEqualTo(7);
+    // A farm of two backends picked at random, restarted at the instant of every use after the first:
+    // whichever backend a use reaches, it is empty.
+    List<Long> beforeEachUse = new java.util.ArrayList<>();
+    for (int k = 1; k <= 9; k++) {
+      beforeEachUse.add(p + k * MINUTE);
+    }
+    assertThat(hits(restarted.toBuilder().resolverGroups(List.of(g.withRestarts(Restarts.at(beforeEachUse))
+        .withBackends(2, dev.dnsflip.resolver.BackendChoice.RANDOM))).build()))
+        .as("every use after a restart of the whole farm").isZero();
   }
 
   @Test
