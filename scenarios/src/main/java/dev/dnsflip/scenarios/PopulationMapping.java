@@ -34,7 +34,7 @@ import org.xbill.DNS.Type;
  */
 final class PopulationMapping {
   private static final String[] CLIENT_KEYS = {"name", "count", "queriesPerMinute", "queriesPerSecond", "resolvers",
-      "questions", "preset", "cache", "connections", "dualStack"};
+      "questions", "preset", "cache", "connections", "dualStack", "every"};
   private static final String[] MIX_CLIENT_KEYS = {"mix", "count", "queriesPerMinute", "queriesPerSecond", "questions"};
   private static final String[] QUESTION_KEYS = {"name", "type", "weight"};
   /** Populations by name, from {@link InternetMix}. */
@@ -43,7 +43,7 @@ final class PopulationMapping {
   private PopulationMapping() {}
 
   /** A list of groups, or a named mix: {@code { mix: internet-mix, scale: 10 }}. */
-  static List<ResolverGroup> resolvers(Node node) throws InputException {
+  static List<ResolverGroup> resolvers(Node node, long durationMs) throws InputException {
     if (node.kind() == Node.Kind.MAP) {
       Fields f = Fields.of(node, "mix", "scale");
       mix(f.required("mix"));
@@ -66,7 +66,7 @@ final class PopulationMapping {
     List<ResolverMapping.Read> read = new ArrayList<>();
     Map<String, Node> names = new HashMap<>();
     for (Node item : node.items()) {
-      read.add(ResolverMapping.group(item, names));
+      read.add(ResolverMapping.group(item, names, durationMs));
     }
     if (read.isEmpty()) {
       throw node.error("resolvers needs at least one group");
@@ -75,7 +75,8 @@ final class PopulationMapping {
     return read.stream().map(ResolverMapping.Read::group).toList();
   }
 
-  static List<ClientGroup> clients(Node list, List<ResolverGroup> resolvers, Account account)
+  /** @param durationMs the run's length, which a fixed schedule's period may not exceed */
+  static List<ClientGroup> clients(Node list, List<ResolverGroup> resolvers, Account account, long durationMs)
       throws InputException {
     List<ClientGroup> groups = new ArrayList<>();
     Map<String, Node> names = new HashMap<>();
@@ -88,13 +89,14 @@ final class PopulationMapping {
       Fields f = Fields.of(item, CLIENT_KEYS);
       String name = uniqueName(f.required("name"), names, "client group");
       int count = count(f.required("count"));
-      double queriesPerSecond = rate(f);
+      long everyMs = every(f, durationMs);
+      double queriesPerSecond = everyMs > 0 ? 1000.0 / everyMs : rate(f);
       Map<String, Double> shares = f.optional("resolvers") == null
           ? Map.of() : shares(f.optional("resolvers"), resolvers);
       List<WeightedQuestion> questions = questions(f.optional("questions"), item, authority);
       ClientBehaviourMapping.Choice choice = ClientBehaviourMapping.map(f);
       groups.add(item.build(() -> new ClientGroup(name, count, queriesPerSecond, shares, questions, choice.behaviour(),
-          choice.origin())));
+          choice.origin(), everyMs)));
     }
     if (groups.isEmpty()) {
       throw list.error("clients needs at least one group");
@@ -232,11 +234,35 @@ final class PopulationMapping {
   }
 
   /** Exactly one of queriesPerMinute and queriesPerSecond, as a rate per second. */
+  /**
+   * {@code every: 10m}: one use per client every period, in place of a query rate; 0 when absent.
+   * The period must fit the run, or some clients would never query.
+   */
+  private static long every(Fields f, long durationMs) throws InputException {
+    Node every = f.optional("every");
+    if (every == null) {
+      return 0;
+    }
+    Node rate = f.optional("queriesPerMinute") != null ? f.optional("queriesPerMinute") : f.optional("queriesPerSecond");
+    if (rate != null) {
+      throw rate.error("give either every (a fixed schedule) or a query rate, not both " + f.node().where());
+    }
+    long everyMs = every.parse(Quantities::durationMs);
+    if (everyMs <= 0) {
+      throw every.error("every must be > 0, got " + every.text().strip());
+    }
+    if (everyMs > durationMs) {
+      throw every.error("every " + every.text().strip() + " is longer than the run (" + durationMs
+          + " ms): some clients would never query");
+    }
+    return everyMs;
+  }
+
   private static double rate(Fields f) throws InputException {
     Node perMinute = f.optional("queriesPerMinute");
     Node perSecond = f.optional("queriesPerSecond");
     if ((perMinute == null) == (perSecond == null)) {
-      throw f.node().error("give exactly one of queriesPerMinute and queriesPerSecond " + f.node().where());
+      throw f.node().error("give exactly one of queriesPerMinute, queriesPerSecond and every " + f.node().where());
     }
     Node node = perMinute != null ? perMinute : perSecond;
     double rate = node.parse(Quantities::number);

@@ -42,6 +42,15 @@ public final class PopulationWriter {
       if (g.isForwarder()) {
         out.line(2, "forwardTo: " + YamlText.scalar(g.forwardTo()));
       }
+      if (g.restarts().everyMs() > 0) {
+        out.line(2, "restarts: { every: " + YamlText.duration(g.restarts().everyMs()) + " }");
+      } else if (!g.restarts().isNone()) {
+        List<String> at = new ArrayList<>();
+        for (long ms : g.restarts().atMs()) {
+          at.add("{ at: " + YamlText.duration(ms) + " }");
+        }
+        out.line(2, "restarts: [ " + String.join(", ", at) + " ]");
+      }
       if (g.backends() != base.backends()) {
         out.line(2, "backends: " + g.backends());
       }
@@ -107,7 +116,7 @@ public final class PopulationWriter {
       ClientBehaviour base = preset.behaviour();
       out.line(1, "- name: " + YamlText.scalar(c.name()));
       out.line(2, "count: " + c.count());
-      out.line(2, "queriesPerSecond: " + c.queriesPerSecond());
+      out.line(2, c.isScheduled() ? "every: " + YamlText.duration(c.everyMs()) : "queriesPerSecond: " + c.queriesPerSecond());
       if (!c.resolverShares().isEmpty()) {
         List<String> shares = new ArrayList<>();
         for (Map.Entry<String, Double> e : c.resolverShares().entrySet()) {

@@ -10,6 +10,7 @@ import dev.dnsflip.resolver.BackendChoice;
 import dev.dnsflip.resolver.CacheClock;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.ResolverGroup;
+import dev.dnsflip.resolver.Restarts;
 import dev.dnsflip.resolver.ServeStale;
 import dev.dnsflip.resolver.TtlClamps;
 import dev.dnsflip.spi.LogicChoice;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
  */
 final class ResolverMapping {
   private static final String[] KEYS = {"name", "count", "preset", "forwardTo", "backends", "choice", "clamps", "serveStale",
-      "prefetch", "passOriginalTtl", "capacity", "clock", "logic"};
+      "prefetch", "passOriginalTtl", "capacity", "clock", "logic", "restarts"};
   /** Keys that set the built-in cache's policies: meaningless beside a user's own logic. */
   private static final String[] POLICY_KEYS = {"preset", "clamps", "serveStale", "prefetch", "passOriginalTtl",
       "capacity", "clock"};
@@ -54,7 +55,8 @@ final class ResolverMapping {
     return capacity;
   }
 
-  static Read group(Node item, Map<String, Node> names) throws InputException {
+  /** @param durationMs the run's length, within which restart instants must fall */
+  static Read group(Node item, Map<String, Node> names, long durationMs) throws InputException {
     Fields f = Fields.of(item, KEYS);
     String name = PopulationMapping.uniqueName(f.required("name"), names, "resolver group");
     int count = PopulationMapping.count(f.required("count"));
@@ -90,9 +92,42 @@ final class ResolverMapping {
     int farm = backends;
     String upstream = target;
     LogicChoice logic = logic(f);
+    Restarts restarts = f.optional("restarts") == null ? Restarts.NONE : restarts(f.optional("restarts"), durationMs);
     ResolverGroup group = item.build(() -> new ResolverGroup(name, count, behaviour, farm, choice, upstream, origin,
-        logic));
+        logic, restarts));
     return new Read(group, forwardTo);
+  }
+
+  /**
+   * {@code restarts: [ { at: 30m }, { at: 2h } ]}, instants inside the run in increasing order, or
+   * {@code restarts: { every: 6h }}.
+   */
+  private static Restarts restarts(Node node, long durationMs) throws InputException {
+    if (node.kind() == Node.Kind.MAP) {
+      Node every = Fields.of(node, "every").required("every");
+      long everyMs = every.parse(Quantities::durationMs);
+      if (everyMs <= 0) {
+        throw every.error("restarts every must be > 0, got " + every.text().strip());
+      }
+      return Restarts.every(everyMs);
+    }
+    List<Long> instants = new ArrayList<>();
+    for (Node item : node.items()) {
+      Node at = Fields.of(item, "at").required("at");
+      long atMs = at.parse(Quantities::durationMs);
+      if (atMs <= 0 || atMs >= durationMs) {
+        throw at.error("restart at " + at.text().strip() + " is outside the run (0, " + durationMs + " ms)");
+      }
+      if (!instants.isEmpty() && atMs <= instants.get(instants.size() - 1)) {
+        throw at.error("restart at " + at.text().strip() + " is not after the previous one; restarts must be in "
+            + "strictly increasing time");
+      }
+      instants.add(atMs);
+    }
+    if (instants.isEmpty()) {
+      throw node.error("restarts needs at least one { at: ... }, or { every: ... }");
+    }
+    return Restarts.at(instants);
   }
 
   /**

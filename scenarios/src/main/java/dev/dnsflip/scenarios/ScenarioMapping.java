@@ -61,8 +61,8 @@ final class ScenarioMapping {
         ? InitialCache.STEADY : initialCache(top.optional("initialCache"));
     AccountMapping.Section section = AccountMapping.map(top.required("account"), top.optional("external"), baseDir);
     SwitchSchedule schedule = schedule(top, durationNode, durationMs);
-    List<ResolverGroup> resolvers = PopulationMapping.resolvers(top.required("resolvers"));
-    List<ClientGroup> clients = PopulationMapping.clients(top.required("clients"), resolvers, section.account());
+    List<ResolverGroup> resolvers = PopulationMapping.resolvers(top.required("resolvers"), durationMs);
+    List<ClientGroup> clients = PopulationMapping.clients(top.required("clients"), resolvers, section.account(), durationMs);
     List<Expectation> expectations = top.optional("expect") == null
         ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule, resolvers, clients);
     List<Outage> outages = top.optional("outages") == null

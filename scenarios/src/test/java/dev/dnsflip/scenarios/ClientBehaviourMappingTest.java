@@ -79,7 +79,7 @@ class ClientBehaviourMappingTest {
   @Test
   void unknownKeyListsTheClientKeys() {
     assertBad("    cahce: none\n", "bad.yaml:14:5: unknown key 'cahce' in clients[0]; expected one of: name, count, "
-        + "queriesPerMinute, queriesPerSecond, resolvers, questions, preset, cache, connections, dualStack");
+        + "queriesPerMinute, queriesPerSecond, resolvers, questions, preset, cache, connections, dualStack, every");
   }
 
   @Test

@@ -125,10 +125,42 @@ class FormatRoundTripTest {
       PopulationWriter.resolvers(out, s.resolverGroups());
       PopulationWriter.clients(out, s.clientGroups());
       Node root = root(out);
-      List<ResolverGroup> resolvers = PopulationMapping.resolvers(section(root, "resolvers"));
-      List<ClientGroup> clients = PopulationMapping.clients(section(root, "clients"), resolvers, s.account());
+      List<ResolverGroup> resolvers = PopulationMapping.resolvers(section(root, "resolvers"), s.durationMs());
+      List<ClientGroup> clients = PopulationMapping.clients(section(root, "clients"), resolvers, s.account(),
+          s.durationMs());
       assertThat(resolvers).as("seed %d:%n%s", s.seed(), out).isEqualTo(s.resolverGroups());
       assertThat(clients).as("seed %d:%n%s", s.seed(), out).isEqualTo(s.clientGroups());
+    }
+  }
+
+  /**
+   * Every other client group of each generated scenario on a fixed schedule, from 1 ms to the whole
+   * run; resolver groups restarting periodically, or at the run's first and last milliseconds.
+   */
+  @Test
+  void clientsOnFixedSchedulesAndResolverRestarts() throws InputException {
+    for (Scenario s : generated()) {
+      List<ClientGroup> groups = new java.util.ArrayList<>();
+      for (int g = 0; g < s.clientGroups().size(); g++) {
+        long every = g % 4 == 0 ? s.durationMs() : g % 4 == 2 ? 1 + g * 7_001L % s.durationMs() : 0;
+        groups.add(every == 0 ? s.clientGroups().get(g) : s.clientGroups().get(g).withEvery(every));
+      }
+      List<ResolverGroup> resolvers = new java.util.ArrayList<>();
+      for (int g = 0; g < s.resolverGroups().size(); g++) {
+        ResolverGroup group = s.resolverGroups().get(g);
+        resolvers.add(group.runsOwnLogic() ? group : switch (g % 3) {
+          case 0 -> group.withRestarts(dev.dnsflip.resolver.Restarts.every(1 + g * 3_600_001L));
+          case 1 -> group.withRestarts(dev.dnsflip.resolver.Restarts.at(List.of(1L, s.durationMs() - 1)));
+          default -> group;
+        });
+      }
+      Scenario scheduled = s.toBuilder().clientGroups(groups).resolverGroups(resolvers).build();
+      String yaml = ScenarioWriter.write(scheduled, List.of());
+
+      Scenario read = ScenarioLoader.parse(yaml, "generated.yaml");
+
+      assertThat(read.clientGroups()).as("seed %d:%n%s", s.seed(), yaml).isEqualTo(groups);
+      assertThat(read.resolverGroups()).as("seed %d:%n%s", s.seed(), yaml).isEqualTo(resolvers);
     }
   }
 

@@ -193,7 +193,7 @@ class ResolverMappingTest {
   void unknownKeyListsTheResolverKeys() {
     assertBad("  - { name: isp, count: 1, prefech: unbound }\n",
         "bad.yaml:9:28: unknown key 'prefech' in resolvers[0]; expected one of: name, count, preset, forwardTo, "
-            + "backends, choice, clamps, serveStale, prefetch, passOriginalTtl, capacity, clock, logic");
+            + "backends, choice, clamps, serveStale, prefetch, passOriginalTtl, capacity, clock, logic, restarts");
   }
 
   @Test

@@ -14,9 +14,15 @@ import java.util.Objects;
  * group shares in {@code resolverShares} (resolver group name -> share; empty = proportional to
  * resolver counts) and uniformly within the chosen group. {@code behaviour} says what the client
  * does with answers; {@code origin} says which preset it came from, and whether it was changed.
+ *
+ * <p>With {@code everyMs} > 0 the clients query on a fixed schedule instead, as RIPE Atlas probes
+ * do: each client uses a question (drawn by weight) exactly every {@code everyMs}, at the instants
+ * phase + k·everyMs with a phase of its own in [0, everyMs); {@code queriesPerSecond} is then the
+ * mean rate that schedule gives, 1000 / everyMs.
  */
 public record ClientGroup(String name, int count, double queriesPerSecond,
-    Map<String, Double> resolverShares, List<WeightedQuestion> questions, ClientBehaviour behaviour, Origin origin) {
+    Map<String, Double> resolverShares, List<WeightedQuestion> questions, ClientBehaviour behaviour, Origin origin,
+    long everyMs) {
   /** The origin of a group read without a preset and left as it is. */
   public static final Origin PLAIN_ORIGIN = new Origin("plain", false, false);
 
@@ -26,10 +32,22 @@ public record ClientGroup(String name, int count, double queriesPerSecond,
     this(name, count, queriesPerSecond, resolverShares, questions, ClientBehaviour.PLAIN, PLAIN_ORIGIN);
   }
 
+  /** A group of Poisson clients. */
+  public ClientGroup(String name, int count, double queriesPerSecond, Map<String, Double> resolverShares,
+      List<WeightedQuestion> questions, ClientBehaviour behaviour, Origin origin) {
+    this(name, count, queriesPerSecond, resolverShares, questions, behaviour, origin, 0);
+  }
+
   public ClientGroup {
     Objects.requireNonNull(behaviour, "behaviour");
     Objects.requireNonNull(origin, "origin");
     Objects.requireNonNull(name, "name");
+    if (everyMs < 0) {
+      throw new ModelRuleException("client group '" + name + "' needs a period > 0");
+    }
+    if (everyMs > 0) {
+      queriesPerSecond = 1000.0 / everyMs;
+    }
     if (count < 1) {
       throw new ModelRuleException("client group '" + name + "' needs count >= 1");
     }
@@ -53,21 +71,31 @@ public record ClientGroup(String name, int count, double queriesPerSecond,
   }
 
   public ClientGroup withCount(int newCount) {
-    return new ClientGroup(name, newCount, queriesPerSecond, resolverShares, questions, behaviour, origin);
+    return new ClientGroup(name, newCount, queriesPerSecond, resolverShares, questions, behaviour, origin, everyMs);
   }
 
   /** Resolver group name -> share; empty spreads the clients in proportion to resolver counts. */
   public ClientGroup withResolverShares(Map<String, Double> newShares) {
-    return new ClientGroup(name, count, queriesPerSecond, newShares, questions, behaviour, origin);
+    return new ClientGroup(name, count, queriesPerSecond, newShares, questions, behaviour, origin, everyMs);
   }
 
   public ClientGroup withQuestions(List<WeightedQuestion> newQuestions) {
-    return new ClientGroup(name, count, queriesPerSecond, resolverShares, newQuestions, behaviour, origin);
+    return new ClientGroup(name, count, queriesPerSecond, resolverShares, newQuestions, behaviour, origin, everyMs);
   }
 
   /** The same clients with another behaviour, of {@code newOrigin}. */
   public ClientGroup withBehaviour(ClientBehaviour newBehaviour, Origin newOrigin) {
-    return new ClientGroup(name, count, queriesPerSecond, resolverShares, questions, newBehaviour, newOrigin);
+    return new ClientGroup(name, count, queriesPerSecond, resolverShares, questions, newBehaviour, newOrigin, everyMs);
+  }
+
+  /** The same clients on a fixed schedule, one use every {@code newEveryMs} (0: a Poisson process again, at the same mean rate). */
+  public ClientGroup withEvery(long newEveryMs) {
+    return new ClientGroup(name, count, queriesPerSecond, resolverShares, questions, behaviour, origin, newEveryMs);
+  }
+
+  /** Whether the clients query on a fixed schedule rather than as a Poisson process. */
+  public boolean isScheduled() {
+    return everyMs > 0;
   }
 
   /** The name reports give the behaviour. */

@@ -15,6 +15,10 @@ public final class RandomStreams {
   public static final long CACHE_INIT = 0x43494e49L;
   /** Skipping ahead, the holders of revealed answers: apart, so the other figures draw as before. */
   public static final long HOLDERS = 0x484f4c44L;
+  /** The phase of a client on a fixed schedule. */
+  public static final long SCHEDULE = 0x53434844L;
+  /** The phase of a resolver's periodic restarts. */
+  public static final long RESTART = 0x52535452L;
 
   private final long seed;
 

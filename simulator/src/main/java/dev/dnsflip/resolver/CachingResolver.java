@@ -267,4 +267,17 @@ public final class CachingResolver extends ResolvingNode {
   public ResolverBehaviour behaviour() {
     return behaviour;
   }
+
+  /** A restart: every entry gone, as when the cache was made. */
+  @Override
+  public void flush() {
+    Arrays.fill(expiry, NEVER);
+    Arrays.fill(original, 0);
+    Arrays.fill(staleUntil, NEVER);
+    Arrays.fill(retryAfter, NEVER);
+    Arrays.fill(answer, FAILED);
+    if (lru != null) {
+      lru.clear();
+    }
+  }
 }

@@ -131,4 +131,14 @@ public final class LogicResolver extends ResolvingNode {
   private CacheLogicFailure failure(Question question, long now, String what, Throwable cause) {
     return CacheLogicFailure.answering(logicName, String.valueOf(question), now, what, cause);
   }
+
+  /** Empties the built-in cache; a user's logic keeps its own state (groups that run one cannot restart). */
+  @Override
+  public void flush() {
+    CachingResolver cache = modelCache();
+    if (cache == null) {
+      throw new IllegalStateException("a restart of a cache run by " + logicName);
+    }
+    cache.flush();
+  }
 }

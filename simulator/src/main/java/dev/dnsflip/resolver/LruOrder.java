@@ -78,4 +78,14 @@ final class LruOrder {
     linked[slot] = false;
     size--;
   }
+
+  /** Forgets every slot (a restart). */
+  void clear() {
+    Arrays.fill(prev, -1);
+    Arrays.fill(next, -1);
+    Arrays.fill(linked, false);
+    head = -1;
+    tail = -1;
+    size = 0;
+  }
 }

@@ -60,4 +60,11 @@ public final class ResolverFarm extends ResolvingNode {
     x ^= x >>> 15;
     return x;
   }
+
+  @Override
+  public void flush() {
+    for (ResolverNode backend : backends) {
+      backend.flush();
+    }
+  }
 }

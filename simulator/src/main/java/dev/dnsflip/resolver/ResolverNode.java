@@ -20,4 +20,7 @@ public interface ResolverNode extends Upstream {
 
   /** The TTL the last {@link #resolve} passed to the client, in ms. */
   long lastTtlMs();
+
+  /** A restart: every cache behind this address forgets what it holds. */
+  void flush();
 }

@@ -28,9 +28,13 @@ import java.util.SplittableRandom;
  * and their results merge exactly. The clients of one group at one resolver form one Poisson
  * stream (superposition); each query picks its client uniformly and its question by weight
  * (thinning) — exact for Poisson clients, whose state (cache, connection) is then consulted.
+ * A client on a fixed schedule has an event of its own instead, repeated every period.
  */
 final class Partition {
   private static final int NONE = Upstream.FAILED;
+  /** Event kinds: the next query of a Poisson stream, the next use of a client on a fixed schedule. */
+  private static final int POISSON = 0;
+  private static final int SCHEDULED = 1;
 
   private final RunContext ctx;
   private final int[] resolvers;
@@ -86,12 +90,14 @@ final class Partition {
         members[s] = ctx.population.count(resolvers[i], g);
         streamRate[s] = members[s] * ctx.ratePerMs[g];
         pair[s] = ctx.pair(resolvers[i], g);
-        if (members[s] > 0) {
+        if (members[s] > 0 && ctx.everyMs[g] == 0) {
           next[s] = ctx.startMs + exponential() / streamRate[s];
-          calendar.schedule((long) Math.floor(next[s]), 0, s);
+          calendar.schedule((long) Math.floor(next[s]), POISSON, s);
         }
       }
     }
+    int[][] scheduled = schedule(calendar, members);
+    RestartClock restarts = new RestartClock(ctx, resolvers);
     long[] eventAt = ctx.eventAt;
     int events = eventAt.length;
     int current = -1;
@@ -100,11 +106,14 @@ final class Partition {
     while (!calendar.isEmpty() && calendar.peekTime() < end) {
       calendar.poll();
       long t = calendar.time();
-      int s = calendar.payload();
+      restarts.advance(t, nodes);
+      boolean onSchedule = calendar.kind() == SCHEDULED;
+      int k = calendar.payload();
+      int s = onSchedule ? scheduled[0][k] : k;
       int i = s / groups;
       int g = s - i * groups;
       int n = members[s];
-      int client = ctx.population.member(resolvers[i], g, n == 1 ? 0 : random.nextInt(n));
+      int client = onSchedule ? scheduled[1][k] : ctx.population.member(resolvers[i], g, n == 1 ? 0 : random.nextInt(n));
       int q = ctx.questionOf[g][ctx.questionPick[g].sample(random)];
       ClientBehaviour behaviour = ctx.scenario.clientGroups().get(g).behaviour();
       long used = clientState == null || behaviour.isPlain() ? nodes[i].lookup(q, t, client)
@@ -133,10 +142,39 @@ final class Partition {
           }
         }
       }
-      next[s] += exponential() / streamRate[s];
-      calendar.schedule((long) Math.floor(next[s]), 0, s);
+      if (onSchedule) {
+        calendar.schedule(t + ctx.everyMs[g], SCHEDULED, k);
+      } else {
+        next[s] += exponential() / streamRate[s];
+        calendar.schedule((long) Math.floor(next[s]), POISSON, s);
+      }
     }
     holders.addTo(tally, bucketMs, letGo);
+  }
+
+  /**
+   * The first use at or after the start of every client on a fixed schedule, as a calendar event
+   * whose payload indexes the returned [stream][k] and [client][k].
+   */
+  private int[][] schedule(EventCalendar calendar, int[] members) {
+    int groups = ctx.population.groups();
+    int total = 0;
+    for (int s = 0; s < members.length; s++) {
+      total += ctx.everyMs[s % groups] > 0 ? members[s] : 0;
+    }
+    int[][] scheduled = new int[2][total];
+    int k = 0;
+    for (int s = 0; s < members.length; s++) {
+      int i = s / groups;
+      int g = s % groups;
+      for (int m = 0; ctx.everyMs[g] > 0 && m < members[s]; m++) {
+        int client = ctx.population.member(resolvers[i], g, m);
+        scheduled[0][k] = s;
+        scheduled[1][k] = client;
+        calendar.schedule(ctx.firstUseMs(g, client), SCHEDULED, k++);
+      }
+    }
+    return scheduled;
   }
 
   /**

@@ -17,7 +17,7 @@ import org.xbill.DNS.Type;
  * of failing with an out-of-memory error or running for hours without a word.
  *
  * <p>The memory figure counts the arrays that grow with the scenario (per client, per resolver,
- * per cache of the partitions running at once, per bucket and per worker) with a fixed allowance
+ * per cache and per client on a fixed schedule of the partitions running at once, per bucket and per worker) with a fixed allowance
  * for the rest; it is an estimate of the most that is reachable at once, not of the garbage a run
  * makes on the way (the collector reclaims that before it runs out). The query figure is the expected number of
  * client queries over the simulated time, settling or warm-up before time 0 included.
@@ -66,6 +66,7 @@ public record RunBudget(long bytes, double queries, long cells) {
     // forwarders that lead to it (twice the mean, for the luck of the draw), five slots of arrays
     // each and an LRU order when capacity is bounded.
     bytes += saturating(threads, liveCachesPerPartition(s) * perCache(table.slotCount(), s));
+    bytes += scheduledBytes(s, threads);
     // Per worker and one total per replication held: two counters a bucket per event, three per question and per
     // (resolver group, client group) pair per event; the pooled series once more per event. For
     // readiness, two let-go counters, two per pair and one per revealed answer a bucket per event,
@@ -96,6 +97,23 @@ public record RunBudget(long bytes, double queries, long cells) {
       }
     }
     return questions.size();
+  }
+
+  /**
+   * Clients on fixed schedules while their partition runs: a pending event each in the calendar
+   * (a long time, a long sequence, two ints, in arrays that double: 48 bytes at worst) and the two
+   * ints that name its stream and client. One partition per worker, with twice the mean share of
+   * such clients per resolver asking the authority, never more than all of them.
+   */
+  static long scheduledBytes(Scenario s, int threads) {
+    long scheduled = s.clientGroups().stream().filter(ClientGroup::isScheduled).mapToLong(ClientGroup::count).sum();
+    if (scheduled == 0) {
+      return 0;
+    }
+    long roots = Math.max(1, s.resolverGroups().stream().filter(g -> !g.isForwarder())
+        .mapToLong(ResolverGroup::count).sum());
+    long perPartition = 2 * ((scheduled + roots - 1) / roots);
+    return saturating(Math.min(scheduled, saturating(threads, perPartition)), 48 + 8);
   }
 
   /** Bytes of one cache: five arrays a slot, their headers, and an LRU order when some group bounds capacity. */

@@ -24,6 +24,7 @@ final class RunContext {
   final int[][] questionOf; // [group][alias index] -> table question
   final double[][] questionShare; // [group][alias index] -> weight / total
   final double[] ratePerMs; // per client of each group
+  final long[] everyMs; // per group: the period of clients on a fixed schedule, 0 for Poisson clients
   final long[] eventAt;
   final boolean[] settingAfter;
   final long[] windowEnd;
@@ -61,6 +62,7 @@ final class RunContext {
     questionOf = new int[groups.size()][];
     questionShare = new double[groups.size()][];
     ratePerMs = new double[groups.size()];
+    everyMs = new long[groups.size()];
     for (int g = 0; g < groups.size(); g++) {
       List<WeightedQuestion> qs = groups.get(g).questions();
       double[] weights = new double[qs.size()];
@@ -77,6 +79,7 @@ final class RunContext {
       }
       questionPick[g] = new AliasTable(weights);
       ratePerMs[g] = groups.get(g).queriesPerSecond() / 1000.0;
+      everyMs[g] = groups.get(g).everyMs();
     }
     var events = scenario.schedule().events();
     int e = events.size();
@@ -257,4 +260,19 @@ final class RunContext {
     return event < 0 ? initiallyEnabled : settingAfter[event];
   }
 
+
+  /**
+   * The phase of a client on group g's fixed schedule: uniform over the whole milliseconds of
+   * [0, period), from a stream of the client's own, so it depends on neither thread nor partition.
+   */
+  long phaseMs(int g, int client) {
+    return (long) (streams.uniform(RandomStreams.SCHEDULE, client, 0) * everyMs[g]);
+  }
+
+  /** The first use at or after the start of the run (a warm-up included) of a client on a fixed schedule. */
+  long firstUseMs(int g, int client) {
+    long period = everyMs[g];
+    long phase = phaseMs(g, client);
+    return phase + Math.floorDiv(startMs - phase + period - 1, period) * period;
+  }
 }

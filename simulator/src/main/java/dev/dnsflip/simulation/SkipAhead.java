@@ -55,7 +55,8 @@ final class SkipAhead {
   /**
    * Why a partition must run event by event, or null when skipping ahead is exact for it: one
    * cache (no forwarders, no farm, no logic of one's own, a millisecond clock) without policies that act on hits or on expiry (prefetch,
-   * serve-stale, a capacity), and only plain clients (no cache, connection or second family).
+   * serve-stale, a capacity, restarts), and only plain Poisson clients (no cache, connection, second family
+   * or fixed schedule).
    */
   static String reason(RunContext ctx, int[] partition) {
     if (ctx.mode == Mode.EVENTS) {
@@ -69,6 +70,9 @@ final class SkipAhead {
     ResolverBehaviour b = group.behaviour();
     if (group.logic() != null) {
       return "a cache logic through the resolver SPI (every use is handed to it)";
+    }
+    if (!group.restarts().isNone()) {
+      return "resolver restarts (a restart empties the cache at its instant)";
     }
     if (group.backends() > 1) {
       return "a farm of caches (which backend answers is drawn per use)";
@@ -90,6 +94,11 @@ final class SkipAhead {
     for (int g = 0; g < ctx.population.groups(); g++) {
       if (ctx.population.count(r, g) > 0 && !ctx.scenario.clientGroups().get(g).behaviour().isPlain()) {
         return "clients with caches, connections or two address families (each keeps its own state)";
+      }
+    }
+    for (int g = 0; g < ctx.population.groups(); g++) {
+      if (ctx.population.count(r, g) > 0 && ctx.everyMs[g] > 0) {
+        return "clients on fixed schedules (their uses are periodic, not a Poisson process)";
       }
     }
     if (ctx.mode == Mode.AUTO && draws(ctx, r) >= uses(ctx, r)) {

@@ -105,4 +105,19 @@ class RunBudgetTest {
     assertThat(RunBudget.size(3L << 29)).isEqualTo("1.5 GiB");
     assertThat(RunBudget.size(200L << 20)).isEqualTo("200 MiB");
   }
+
+  @Test
+  void clientsOnFixedSchedulesCountOneQueryAPeriodAndAnEventEachWhileTheirPartitionRuns() {
+    Scenario poisson = scenario(100_000, 0.1, InitialCache.COLD, 60_000);
+    dev.dnsflip.client.ClientGroup g = poisson.clientGroups().get(0);
+    // One use every 10 minutes: 600 s of run and 2 replications give exactly two uses a client.
+    Scenario scheduled = poisson.toBuilder().clientGroups(java.util.List.of(g.withEvery(600_000))).build();
+    assertThat(budget(scheduled).queries()).isCloseTo(200_000, within(1e-6));
+    // 10 resolvers asking the authority, 2 workers: each partition holds twice the mean 10,000
+    // clients' events, 56 bytes each.
+    assertThat(budget(scheduled).bytes() - budget(poisson).bytes()).isEqualTo(2 * 20_000L * 56);
+    // One resolver: a partition holds every client, and two workers cannot hold more than all of them.
+    assertThat(RunBudget.scheduledBytes(scheduled.toBuilder().resolverGroups(java.util.List.of(
+        new dev.dnsflip.resolver.ResolverGroup("r", 1))).build(), 2)).isEqualTo(100_000L * 56);
+  }
 }
