@@ -131,6 +131,11 @@ final class Holders {
     }
 
     @Override
+    public void flush() {
+      node.flush();
+    }
+
+    @Override
     public int resolve(int question, long now, int client) {
       last = lookup(question, now, client);
       return Resolution.answer(last);
