@@ -24,6 +24,8 @@ public final class CachingResolver extends ResolvingNode {
   private static final long NEVER = Long.MIN_VALUE;
 
   private final AnswerTable table;
+  /** Kept, so a lookup allocates nothing. */
+  private final CnameChain.Links links = this::link;
   private final ResolverBehaviour behaviour;
   private final Upstream upstream;
   private final long[] expiry;
@@ -59,25 +61,7 @@ public final class CachingResolver extends ResolvingNode {
 
   @Override
   public long lookup(int question, long now, int client) {
-    boolean hit = true;
-    long ttl = Long.MAX_VALUE;
-    int q = question;
-    for (int depth = 0; ; depth++) {
-      long link = link(q, now);
-      if (link == Resolution.FAILED) {
-        return Resolution.FAILED;
-      }
-      int a = Resolution.answer(link);
-      hit &= Resolution.hit(link);
-      ttl = Math.min(ttl, Resolution.ttlMs(link));
-      if (!table.isCname(a)) {
-        return Resolution.of(a, hit, ttl);
-      }
-      if (depth >= Authority.MAX_CHAIN) {
-        throw new IllegalStateException("CNAME chain too long at " + table.question(q));
-      }
-      q = table.target(a, q);
-    }
+    return CnameChain.follow(table, question, now, links);
   }
 
   /** As an upstream of a forwarder: the first link only, with the TTL this cache passes on. */

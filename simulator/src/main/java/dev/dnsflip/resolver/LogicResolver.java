@@ -1,7 +1,6 @@
 package dev.dnsflip.resolver;
 
 import dev.dnsflip.authority.AnswerTable;
-import dev.dnsflip.authority.Authority;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.spi.CacheLogic;
 import dev.dnsflip.spi.CacheLogicFailure;
@@ -17,6 +16,8 @@ import dev.dnsflip.spi.Reply;
  */
 public final class LogicResolver extends ResolvingNode {
   private final AnswerTable table;
+  /** Kept, so a lookup allocates nothing. */
+  private final CnameChain.Links links = this::fetch;
   private final AnswerIndex index;
   private final CacheLogic logic;
   private final String logicName;
@@ -54,25 +55,7 @@ public final class LogicResolver extends ResolvingNode {
 
   @Override
   public long lookup(int question, long now, int client) {
-    boolean hit = true;
-    long ttl = Long.MAX_VALUE;
-    int q = question;
-    for (int depth = 0; ; depth++) {
-      long link = fetch(q, now);
-      if (link == Resolution.FAILED) {
-        return Resolution.FAILED;
-      }
-      int a = Resolution.answer(link);
-      hit &= Resolution.hit(link);
-      ttl = Math.min(ttl, Resolution.ttlMs(link));
-      if (!table.isCname(a)) {
-        return Resolution.of(a, hit, ttl);
-      }
-      if (depth >= Authority.MAX_CHAIN) {
-        throw new IllegalStateException("CNAME chain too long at " + table.question(q));
-      }
-      q = table.target(a, q);
-    }
+    return CnameChain.follow(table, question, now, links);
   }
 
   /** One link, as the logic answers it. */
