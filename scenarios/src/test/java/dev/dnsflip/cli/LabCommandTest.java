@@ -53,8 +53,10 @@ class LabCommandTest {
   @Test
   void runExitsOneWhenTheScenariosBoundsFail(@TempDir Path dir) throws Exception {
     Path strict = dir.resolve("strict.yaml");
-    // No cache lets go of a 4 s answer at once: a bound of 0 s on the last stale use must fail.
-    Files.writeString(strict, Files.readString(SCENARIO).replace("atMost: 6s", "atMost: 0s"));
+    // The probes keep asking after the switch: a bound of no use at all in its window must fail
+    // (a bound on stale uses could hold by chance: the entry may expire just before the switch).
+    Files.writeString(strict, Files.readString(SCENARIO).replace("metric: lastStale.max, atMost: 6s",
+        "metric: uses, atMost: 0"));
     CliRun r = CliRun.of("lab", "run", strict.toString(), "--resolver", "dnsmasq", "--speed", "4", "--probes", "2",
         "--out", dir.resolve("out").toString());
     assertThat(r.exit()).as(r.err() + r.out()).isEqualTo(Main.BOUNDS_FAILED);
