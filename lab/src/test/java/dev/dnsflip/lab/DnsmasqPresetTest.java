@@ -126,7 +126,17 @@ class DnsmasqPresetTest {
         }
       }
       assertThat(actual).as(t.says("dnsmasq forwarded the queries that made Unbound fetch, and each one Unbound "
-          + "answered with TTL 0 (not cached); it answered all others itself")).isEqualTo(expected);
+          + "answered with TTL 0 (not cached)")).containsAll(expected);
+      // dnsmasq lets go up to 1 s early (its own whole seconds, a finding above): when Unbound's
+      // second ticks between its answer and dnsmasq's storing, dnsmasq's copy lapses before
+      // Unbound's and it asks Unbound once more in that period, answered from Unbound's cache
+      // (not a fetch, TTL above 0). Nothing else is forwarded.
+      List<Integer> extra = new ArrayList<>(actual);
+      extra.removeAll(expected);
+      assertThat(extra.size()).as(t.says("at most one early refresh per Unbound period")).isLessThanOrEqualTo(fetching.size());
+      for (int x : extra) {
+        assertThat(obs.get(x).ttl()).as(t.says("answer " + x + ", an early refresh from Unbound's cache")).isPositive();
+      }
       UnboundExpiry first = UnboundExpiry.storedBetween(t.fetches().get(0).atMillis(), obs.get(0).receivedMs(),
           AUTO_TTL_S);
       if (t.maxPollGapMs() < 1000 && first.loS() == first.hiS()) {
