@@ -11,7 +11,6 @@ import dev.dnsflip.authority.Question;
 import dev.dnsflip.lab.LabTransition.LetGo;
 import dev.dnsflip.lab.ModelReplay.Outage;
 import dev.dnsflip.lab.ModelReplay.Prediction;
-import dev.dnsflip.presets.Presets;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.TtlClamps;
 import java.io.IOException;
@@ -89,7 +88,7 @@ class BindPresetTest {
         .allSatisfy(o -> assertThat(o.ttl()).isPositive());
     assertThat(t.allQueries()).as(t.says("the authority saw nothing but these fetches")).hasSize(3);
 
-    List<Prediction> model = ModelReplay.replay(account, WWW_A, preset("bind-9.18"), false, t.flipMs(), obs);
+    List<Prediction> model = ModelReplay.replay(account, WWW_A, LabPresets.preset("bind-9.18"), false, t.flipMs(), obs);
     assertThat(t.violations(model, AUTO_TTL_S, LetGo.truncating(obs))).as(t.says("bind-9.18 preset vs real"))
         .isEmpty();
   }
@@ -111,7 +110,7 @@ class BindPresetTest {
             + "one label below a static-stub apex"))
         .containsExactly(WWW_AAAA, WWW_AAAA);
 
-    List<Prediction> model = ModelReplay.replay(account, WWW_AAAA, preset("bind-9.18"), true, t.flipMs(), obs);
+    List<Prediction> model = ModelReplay.replay(account, WWW_AAAA, LabPresets.preset("bind-9.18"), true, t.flipMs(), obs);
     assertThat(t.violations(model, NEGATIVE_TTL_S, LetGo.truncating(obs))).as(t.says("bind-9.18 preset vs real"))
         .isEmpty();
   }
@@ -128,10 +127,10 @@ class BindPresetTest {
     t.assertSwitchesOnce(Provenance.NEGATIVE, Provenance.ANYCAST);
     t.assertOneFetchPerPeriodCountingDownInWholeSeconds(TruncatingExpiry::storedBetween, cap, AUTO_TTL_S);
 
-    ResolverBehaviour capped = withClamps(preset("bind-9.18"), 0, 0, cap);
+    ResolverBehaviour capped = withClamps(LabPresets.preset("bind-9.18"), 0, 0, cap);
     assertThat(t.violations(ModelReplay.replay(account, WWW_AAAA, capped, true, t.flipMs(), obs), cap,
         LetGo.truncating(obs))).as(t.says("bind-9.18 preset with TtlClamps(0, 604800, 0, 1) vs real")).isEmpty();
-    assertThat(t.violations(ModelReplay.replay(account, WWW_AAAA, preset("bind-9.18"), true, t.flipMs(), obs),
+    assertThat(t.violations(ModelReplay.replay(account, WWW_AAAA, LabPresets.preset("bind-9.18"), true, t.flipMs(), obs),
         NEGATIVE_TTL_S, LetGo.truncating(obs)))
         .as(t.says("without the cap the model keeps the NODATA 3 s, which the lab must be able to see")).isNotEmpty();
   }
@@ -154,8 +153,8 @@ class BindPresetTest {
         .isEqualTo(floor);
     t.assertOneFetchPerPeriodCountingDownInWholeSeconds(TruncatingExpiry::storedBetween, NEGATIVE_TTL_S, floor);
 
-    ResolverBehaviour positiveOnly = withClamps(preset("bind-9.18"), floor, 0, NCACHE_MAX_S);
-    ResolverBehaviour both = withClamps(preset("bind-9.18"), floor, floor, NCACHE_MAX_S);
+    ResolverBehaviour positiveOnly = withClamps(LabPresets.preset("bind-9.18"), floor, 0, NCACHE_MAX_S);
+    ResolverBehaviour both = withClamps(LabPresets.preset("bind-9.18"), floor, floor, NCACHE_MAX_S);
     assertThat(t.violations(ModelReplay.replay(account, WWW_AAAA, positiveOnly, true, t.flipMs(), obs),
         NEGATIVE_TTL_S, LetGo.truncating(obs)))
         .as(t.says("TtlClamps(6, 604800, 0, 10800): a floor on positive answers only, as BIND applies it")).isEmpty();
@@ -250,7 +249,7 @@ class BindPresetTest {
       }
 
       // The model: same outage (its fetches fail at once), same answers.
-      List<Prediction> model = ModelReplay.replay(account, WWW_A, List.of(preset("bind-9.18-serve-stale")), false,
+      List<Prediction> model = ModelReplay.replay(account, WWW_A, List.of(LabPresets.preset("bind-9.18-serve-stale")), false,
           flipMs, List.of(new Outage(outageFromMs, recoveredMs)), obs);
       int modelStale = -1;
       for (int i = 0; i < model.size(); i++) {
@@ -300,8 +299,7 @@ class BindPresetTest {
    * before the model's expiry and leave the model's side of the comparison unseen.
    */
   private static BiPredicate<List<Observation>, QueryLog> fetchedAndPast(Question q, int fetches, long keptS) {
-    return (seen, log) -> log.count(q) >= fetches
-        && seen.get(seen.size() - 1).sentMs() >= seen.get(0).sentMs() + keptS * 1000;
+    return LabTransition.fetchedAndPast(q, fetches, keptS * 1000);
   }
 
   private static long staleCount(List<Observation> seen) {
@@ -315,10 +313,6 @@ class BindPresetTest {
       }
     }
     return -1;
-  }
-
-  private static ResolverBehaviour preset(String name) {
-    return Presets.resolver(name).orElseThrow().behaviour();
   }
 
   /** The preset with BIND's min-cache-ttl, min-ncache-ttl and max-ncache-ttl as given. */

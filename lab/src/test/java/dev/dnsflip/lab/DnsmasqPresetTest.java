@@ -10,7 +10,6 @@ import dev.dnsflip.authority.Provenance;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.lab.LabTransition.LetGo;
 import dev.dnsflip.lab.ModelReplay.Prediction;
-import dev.dnsflip.presets.Presets;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -78,7 +77,7 @@ class DnsmasqPresetTest {
           assertThat(o.ttl()).isPositive());
       assertThat(t.allQueries()).as(t.says("the authority saw nothing but these fetches (no RA needed)")).hasSize(2);
 
-      List<Prediction> model = ModelReplay.replay(account, WWW_A, preset("dnsmasq-2.90"), false, t.flipMs(), obs);
+      List<Prediction> model = ModelReplay.replay(account, WWW_A, LabPresets.preset("dnsmasq-2.90"), false, t.flipMs(), obs);
       assertThat(t.violations(model, AUTO_TTL_S, LetGo.truncating(obs))).as(t.says("dnsmasq-2.90 preset vs real"))
           .isEmpty();
     }
@@ -147,8 +146,8 @@ class DnsmasqPresetTest {
             .isGreaterThan(fetching.size());
       }
 
-      List<Prediction> model = ModelReplay.replay(account, WWW_A, List.of(preset("unbound-1.17"),
-          preset("dnsmasq-2.90")), false, t.flipMs(), List.of(), obs);
+      List<Prediction> model = ModelReplay.replay(account, WWW_A, List.of(LabPresets.preset("unbound-1.17"),
+          LabPresets.preset("dnsmasq-2.90")), false, t.flipMs(), List.of(), obs);
       assertThat(t.violations(model, AUTO_TTL_S, LetGo.unbound(obs)))
           .as(t.says("unbound-1.17 -> dnsmasq-2.90 chain preset vs real")).isEmpty();
     }
@@ -201,7 +200,7 @@ class DnsmasqPresetTest {
             .isPositive();
       }
 
-      ResolverBehaviour stale = preset("dnsmasq-2.90-use-stale-cache");
+      ResolverBehaviour stale = LabPresets.preset("dnsmasq-2.90-use-stale-cache");
       List<Prediction> model = ModelReplay.replay(account, WWW_A, stale, false, t.flipMs(), obs);
       int modelOrigin = -1;
       for (int i = 0; i < model.size() && modelOrigin < 0; i++) {
@@ -240,9 +239,5 @@ class DnsmasqPresetTest {
 
   private static Observation last(List<Observation> seen) {
     return seen.get(seen.size() - 1);
-  }
-
-  private static ResolverBehaviour preset(String name) {
-    return Presets.resolver(name).orElseThrow().behaviour();
   }
 }

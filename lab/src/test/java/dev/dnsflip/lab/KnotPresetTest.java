@@ -9,7 +9,6 @@ import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Provenance;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.lab.ModelReplay.Prediction;
-import dev.dnsflip.presets.Presets;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.TtlClamps;
 import java.io.IOException;
@@ -80,7 +79,7 @@ class KnotPresetTest {
         DEFAULT_MIN_TTL_S);
     assertThat(t.allQueries()).as(t.says("the authority saw nothing but these fetches")).hasSize(2);
 
-    assertThat(violations(t, preset("knot-resolver-5.6"), false, DEFAULT_MIN_TTL_S, AUTO_TTL_S))
+    assertThat(violations(t, LabPresets.preset("knot-resolver-5.6"), false, DEFAULT_MIN_TTL_S, AUTO_TTL_S))
         .as(t.says("knot-resolver-5.6 preset vs real")).isEmpty();
   }
 
@@ -98,10 +97,10 @@ class KnotPresetTest {
     assertThat(zeros * LabTransition.POLL_MS).as(t.says("TTL 0 for the floor's last 7 - 4 seconds and more"))
         .isGreaterThanOrEqualTo((MIN_TTL_S - AUTO_TTL_S) * 1000 - t.maxPollGapMs());
 
-    ResolverBehaviour floored = withMin(preset("knot-resolver-5.6"), MIN_TTL_S);
+    ResolverBehaviour floored = LabPresets.withFloor(LabPresets.preset("knot-resolver-5.6"), MIN_TTL_S);
     assertThat(violations(t, floored, false, MIN_TTL_S, AUTO_TTL_S))
         .as(t.says("knot-resolver-5.6 with TtlClamps(7, 86400, 7, 86400) vs real")).isEmpty();
-    assertThat(violations(t, preset("knot-resolver-5.6"), false, DEFAULT_MIN_TTL_S, AUTO_TTL_S))
+    assertThat(violations(t, LabPresets.preset("knot-resolver-5.6"), false, DEFAULT_MIN_TTL_S, AUTO_TTL_S))
         .as(t.says("without the higher floor the model lets go 2 s early, which the lab must see")).isNotEmpty();
   }
 
@@ -144,7 +143,7 @@ class KnotPresetTest {
     t.assertOneFetchPerPeriodCountingDownInWholeSeconds(KnotExpiry.rule(NEGATIVE_TTL_S, AUTO_TTL_S), DEFAULT_MIN_TTL_S,
         DEFAULT_MIN_TTL_S);
 
-    assertThat(violations(t, preset("knot-resolver-5.6"), true, DEFAULT_MIN_TTL_S, NEGATIVE_TTL_S))
+    assertThat(violations(t, LabPresets.preset("knot-resolver-5.6"), true, DEFAULT_MIN_TTL_S, NEGATIVE_TTL_S))
         .as(t.says("knot-resolver-5.6 preset vs real")).isEmpty();
   }
 
@@ -184,21 +183,11 @@ class KnotPresetTest {
    * differ by the clock lag), leaving nothing to compare.
    */
   private static BiPredicate<List<Observation>, QueryLog> fetchedAndPast(Question q, int fetches, long keptS) {
-    return (seen, log) -> log.count(q) >= fetches
-        && seen.get(seen.size() - 1).sentMs() >= seen.get(0).sentMs() + (keptS + 1) * 1000;
+    return LabTransition.fetchedAndPast(q, fetches, (keptS + 1) * 1000); // whole seconds: up to 1 s more
   }
 
   static List<Prediction> handedLikeKnot(List<Prediction> model, long excessMs) {
     return model.stream().map(p -> p.hit() ? new Prediction(p.provenance(), Math.max(0, p.ttlMs() - excessMs), true)
         : p).toList();
-  }
-
-  private static ResolverBehaviour preset(String name) {
-    return Presets.resolver(name).orElseThrow().behaviour();
-  }
-
-  private static ResolverBehaviour withMin(ResolverBehaviour b, long minS) {
-    TtlClamps c = b.clamps();
-    return b.withClamps(new TtlClamps(minS, c.maxPositiveS(), minS, c.maxNegativeS()));
   }
 }

@@ -68,6 +68,14 @@ record LabTransition(String software, Account account, List<Observation> observa
     return Math.max(at, answered.receivedMs() + 1);
   }
 
+  /**
+   * A stop condition for {@link #observe}: the resolver fetched {@code q} at least {@code fetches}
+   * times and the probes went on for {@code pastMs} after the first.
+   */
+  static BiPredicate<List<Observation>, QueryLog> fetchedAndPast(Question q, int fetches, long pastMs) {
+    return (seen, log) -> log.count(q) >= fetches && seen.get(seen.size() - 1).sentMs() >= seen.get(0).sentMs() + pastMs;
+  }
+
   /** An assertion description naming the software and showing the whole run. */
   String says(String what) {
     StringBuilder out = new StringBuilder(software).append(": ").append(what).append('\n');

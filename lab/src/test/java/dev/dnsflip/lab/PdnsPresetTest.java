@@ -10,7 +10,6 @@ import dev.dnsflip.authority.Provenance;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.lab.LabTransition.LetGo;
 import dev.dnsflip.lab.ModelReplay.Prediction;
-import dev.dnsflip.presets.Presets;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.TtlClamps;
 import java.io.IOException;
@@ -79,7 +78,7 @@ class PdnsPresetTest {
         .as(t.says("the authority saw these fetches and pdns_recursor's own root priming (. NS), nothing else"))
         .containsOnly(WWW_A, ROOT_NS).filteredOn(WWW_A::equals).hasSize(3);
 
-    assertThat(violations(t, preset("pdns-recursor-4.8"), false, AUTO_TTL_S))
+    assertThat(violations(t, LabPresets.preset("pdns-recursor-4.8"), false, AUTO_TTL_S))
         .as(t.says("pdns-recursor-4.8 preset vs real")).isEmpty();
   }
 
@@ -94,10 +93,10 @@ class PdnsPresetTest {
     t.assertSwitchesOnce(Provenance.ANYCAST, Provenance.ORIGIN);
     t.assertOneFetchPerPeriodCountingDownInWholeSeconds(TruncatingExpiry::storedBetween, MIN_TTL_S, MIN_TTL_S);
 
-    ResolverBehaviour floored = withMin(preset("pdns-recursor-4.8"), MIN_TTL_S);
+    ResolverBehaviour floored = LabPresets.withFloor(LabPresets.preset("pdns-recursor-4.8"), MIN_TTL_S);
     assertThat(violations(t, floored, false, MIN_TTL_S))
         .as(t.says("pdns-recursor-4.8 with TtlClamps(6, 86400, 6, 3600) vs real")).isEmpty();
-    assertThat(violations(t, preset("pdns-recursor-4.8"), false, AUTO_TTL_S))
+    assertThat(violations(t, LabPresets.preset("pdns-recursor-4.8"), false, AUTO_TTL_S))
         .as(t.says("without the floor the model lets go 2 s early, which the lab must see")).isNotEmpty();
   }
 
@@ -113,7 +112,7 @@ class PdnsPresetTest {
     t.assertSwitchesOnce(Provenance.NEGATIVE, Provenance.ANYCAST);
     t.assertOneFetchPerPeriodCountingDownInWholeSeconds(TruncatingExpiry::storedBetween, NEGATIVE_TTL_S, AUTO_TTL_S);
 
-    assertThat(violations(t, preset("pdns-recursor-4.8"), true, NEGATIVE_TTL_S))
+    assertThat(violations(t, LabPresets.preset("pdns-recursor-4.8"), true, NEGATIVE_TTL_S))
         .as(t.says("pdns-recursor-4.8 preset vs real")).isEmpty();
   }
 
@@ -142,16 +141,6 @@ class PdnsPresetTest {
 
   /** Done once {@code fetches} fetches were seen and the model's expiry ({@code keptS}) has passed. */
   private static BiPredicate<List<Observation>, QueryLog> fetchedAndPast(Question q, int fetches, long keptS) {
-    return (seen, log) -> log.count(q) >= fetches
-        && seen.get(seen.size() - 1).sentMs() >= seen.get(0).sentMs() + keptS * 1000;
-  }
-
-  private static ResolverBehaviour preset(String name) {
-    return Presets.resolver(name).orElseThrow().behaviour();
-  }
-
-  private static ResolverBehaviour withMin(ResolverBehaviour b, long minS) {
-    TtlClamps c = b.clamps();
-    return b.withClamps(new TtlClamps(minS, c.maxPositiveS(), minS, c.maxNegativeS()));
+    return LabTransition.fetchedAndPast(q, fetches, keptS * 1000);
   }
 }

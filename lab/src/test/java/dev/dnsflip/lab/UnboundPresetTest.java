@@ -9,7 +9,6 @@ import dev.dnsflip.authority.Account;
 import dev.dnsflip.authority.Provenance;
 import dev.dnsflip.authority.Question;
 import dev.dnsflip.lab.ModelReplay.Prediction;
-import dev.dnsflip.presets.Presets;
 import dev.dnsflip.resolver.ResolverBehaviour;
 import dev.dnsflip.resolver.TtlClamps;
 import java.io.IOException;
@@ -71,7 +70,7 @@ class UnboundPresetTest {
     assertOneFetchPerPeriod(t, AUTO_TTL_S, AUTO_TTL_S, AUTO_TTL_S);
     assertThat(t.allQueries().size()).as(t.says("the authority saw nothing but these fetches")).isEqualTo(3);
 
-    ResolverBehaviour preset = preset("unbound-1.17");
+    ResolverBehaviour preset = LabPresets.preset("unbound-1.17");
     assertThat(violations(t, preset, false, AUTO_TTL_S)).as(t.says("unbound-1.17 preset vs real")).isEmpty();
   }
 
@@ -87,10 +86,10 @@ class UnboundPresetTest {
     t.assertSwitchesOnce(Provenance.ANYCAST, Provenance.ORIGIN);
     assertOneFetchPerPeriod(t, MIN_TTL_S, MIN_TTL_S);
 
-    ResolverBehaviour floored = withClamps(preset("unbound-1.17"), MIN_TTL_S, MIN_TTL_S);
+    ResolverBehaviour floored = withClamps(LabPresets.preset("unbound-1.17"), MIN_TTL_S, MIN_TTL_S);
     assertThat(violations(t, floored, false, MIN_TTL_S))
         .as(t.says("unbound-1.17 preset with TtlClamps(6, 86400, 6, 3600) vs real")).isEmpty();
-    assertThat(violations(t, preset("unbound-1.17"), false, AUTO_TTL_S))
+    assertThat(violations(t, LabPresets.preset("unbound-1.17"), false, AUTO_TTL_S))
         .as(t.says("without the floor the model lets go 2 s early, which the lab must be able to see"))
         .isNotEmpty();
   }
@@ -111,7 +110,7 @@ class UnboundPresetTest {
         .as(t.says("two AAAA fetches, each after Unbound's QNAME-minimisation probe for A (it held no A)"))
         .containsExactly(WWW_A, WWW_AAAA, WWW_A, WWW_AAAA);
 
-    assertThat(violations(t, preset("unbound-1.17"), true, NEGATIVE_TTL_S))
+    assertThat(violations(t, LabPresets.preset("unbound-1.17"), true, NEGATIVE_TTL_S))
         .as(t.says("unbound-1.17 preset vs real")).isEmpty();
   }
 
@@ -129,8 +128,8 @@ class UnboundPresetTest {
     t.assertSwitchesOnce(Provenance.NEGATIVE, Provenance.ANYCAST);
     assertOneFetchPerPeriod(t, MIN_TTL_S, MIN_TTL_S);
 
-    ResolverBehaviour both = withClamps(preset("unbound-1.17"), MIN_TTL_S, MIN_TTL_S);
-    ResolverBehaviour positiveOnly = withClamps(preset("unbound-1.17"), MIN_TTL_S, 0);
+    ResolverBehaviour both = withClamps(LabPresets.preset("unbound-1.17"), MIN_TTL_S, MIN_TTL_S);
+    ResolverBehaviour positiveOnly = withClamps(LabPresets.preset("unbound-1.17"), MIN_TTL_S, 0);
     assertThat(violations(t, both, true, MIN_TTL_S))
         .as(t.says("TtlClamps(6, 86400, 6, 3600): the floor on both kinds, as Unbound applies it")).isEmpty();
     assertThat(violations(t, positiveOnly, true, NEGATIVE_TTL_S))
@@ -168,7 +167,7 @@ class UnboundPresetTest {
     assertThat(fetches.get(1).atMillis()).as(t.says("the refresh follows the stale query, before the next answer"))
         .isBetween(obs.get(stale).sentMs(), obs.get(origin).receivedMs());
 
-    List<Prediction> model = ModelReplay.replay(account, WWW_A, preset("unbound-1.17-serve-expired"), false,
+    List<Prediction> model = ModelReplay.replay(account, WWW_A, LabPresets.preset("unbound-1.17-serve-expired"), false,
         t.flipMs(), obs);
     int modelStale = -1;
     for (int i = 0; i < model.size() && modelStale < 0; i++) {
@@ -267,10 +266,6 @@ class UnboundPresetTest {
     List<Prediction> model = ModelReplay.replay(account, new Question(WWW, t.questionType()), behaviour,
         initiallyEnabled, t.flipMs(), obs);
     return t.violations(model, keptS, LabTransition.LetGo.unbound(obs));
-  }
-
-  private static ResolverBehaviour preset(String name) {
-    return Presets.resolver(name).orElseThrow().behaviour();
   }
 
   /** The preset with Unbound's cache-min-ttl as a floor on positive and negative answers as given. */

@@ -52,7 +52,7 @@ class ReadinessFitTest {
         Arguments.of("enable then disable, one group", scenario(ResolverBehaviour.TTL_HONOURING, oneName(),
             300_000, 600_000)),
         Arguments.of("a TTL floor, two groups and an AAAA question, enable then disable",
-            scenario(ResolverBehaviour.TTL_HONOURING.withClamps(new TtlClamps(90, 86_400, 0, 3_600)), twoGroups(),
+            scenario(ResolverBehaviour.TTL_HONOURING.withClamps(new TtlClamps(90, 86_400, 0, 3_600)), FitSamples.twoGroups(),
                 240_000, 600_000)));
   }
 
@@ -62,7 +62,7 @@ class ReadinessFitTest {
     Observed events = observe(scenario, Mode.EVENTS);
     Observed skip = observe(scenario, Mode.SKIP);
 
-    long[][] load = mergeSparse(events.itemUses(), skip.itemUses());
+    long[][] load = FitSamples.mergeSparse(events.itemUses(), skip.itemUses());
     assertThat(load[0].length).as("origin-load categories").isGreaterThan(100);
     assertThat(new ChiSquareTest().chiSquareTestDataSetsComparison(load[0], load[1]))
         .as("uses of each revealed answer per bucket, chi-square p").isGreaterThan(ALPHA);
@@ -91,7 +91,7 @@ class ReadinessFitTest {
 
   @Test
   void theScenariosSkipAheadInEveryPartition() {
-    Scenario s = scenario(ResolverBehaviour.TTL_HONOURING, twoGroups(), 240_000, 600_000);
+    Scenario s = scenario(ResolverBehaviour.TTL_HONOURING, FitSamples.twoGroups(), 240_000, 600_000);
     RunContext ctx = new Simulation(s, 1, Mode.SKIP).context(0);
     for (int[] p : ctx.partitions) {
       assertThat(SkipAhead.reason(ctx, p)).isNull();
@@ -103,16 +103,6 @@ class ReadinessFitTest {
     return List.of(new ClientGroup("c", 3_000, 1.0 / 30, Map.of(), List.of(
         new WeightedQuestion(question("www.example.com", Type.A), 2),
         new WeightedQuestion(question("app.example.com", Type.A), 1))));
-  }
-
-  private static List<ClientGroup> twoGroups() {
-    return List.of(
-        new ClientGroup("web", 2_000, 1.0 / 20, Map.of(), List.of(
-            new WeightedQuestion(question("www.example.com", Type.A), 2),
-            new WeightedQuestion(question("app.example.com", Type.A), 1),
-            new WeightedQuestion(question("www.example.com", Type.AAAA), 1))),
-        new ClientGroup("api", 1_000, 1.0 / 40, Map.of(), List.of(
-            new WeightedQuestion(question("app.example.com", Type.A), 1))));
   }
 
   private static Scenario scenario(ResolverBehaviour behaviour, List<ClientGroup> clients, long... switches) {
@@ -169,30 +159,5 @@ class ReadinessFitTest {
     }
     return new Observed(itemUses, clients.stream().mapToDouble(Double::doubleValue).toArray(),
         resolvers.stream().mapToDouble(Double::doubleValue).toArray(), itemLast);
-  }
-
-  /**
-   * Adjacent categories merged until each holds at least 10 of both samples together, as the
-   * chi-square approximation needs; empty categories vanish.
-   */
-  private static long[][] mergeSparse(long[] x, long[] y) {
-    List<long[]> merged = new ArrayList<>();
-    long sx = 0;
-    long sy = 0;
-    for (int i = 0; i < x.length; i++) {
-      sx += x[i];
-      sy += y[i];
-      if (sx + sy >= 10) {
-        merged.add(new long[] {sx, sy});
-        sx = 0;
-        sy = 0;
-      }
-    }
-    if (sx + sy > 0 && !merged.isEmpty()) {
-      long[] last = merged.get(merged.size() - 1);
-      last[0] += sx;
-      last[1] += sy;
-    }
-    return new long[][] {merged.stream().mapToLong(m -> m[0]).toArray(), merged.stream().mapToLong(m -> m[1]).toArray()};
   }
 }

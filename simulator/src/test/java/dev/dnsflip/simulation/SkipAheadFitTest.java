@@ -63,7 +63,7 @@ class SkipAheadFitTest {
         Arguments.of("clamped, whole seconds, original TTL passed on, enable then disable",
             scenario(unboundLike, oneName(), List.of(), 240_000, 600_000)),
         Arguments.of("a CNAME chain after the switch, two client groups, an AAAA question",
-            scenario(ResolverBehaviour.TTL_HONOURING, twoGroups(), List.of(), 300_000)),
+            scenario(ResolverBehaviour.TTL_HONOURING, FitSamples.twoGroups(), List.of(), 300_000)),
         Arguments.of("an authority outage across the switch",
             scenario(ResolverBehaviour.TTL_HONOURING, oneName(), List.of(new Outage(280_000, 340_000)), 300_000)));
   }
@@ -74,10 +74,10 @@ class SkipAheadFitTest {
     Observed events = observe(scenario, Mode.EVENTS);
     Observed skip = observe(scenario, Mode.SKIP);
 
-    long[][] buckets = mergeSparse(concat(events.stale(), events.fresh()), concat(skip.stale(), skip.fresh()));
+    long[][] buckets = FitSamples.mergeSparse(concat(events.stale(), events.fresh()), concat(skip.stale(), skip.fresh()));
     double pBuckets = new ChiSquareTest().chiSquareTestDataSetsComparison(buckets[0], buckets[1]);
     assertThat(pBuckets).as("stale and fresh uses per bucket, chi-square p").isGreaterThan(ALPHA);
-    long[][] questions = mergeSparse(events.questionStale(), skip.questionStale());
+    long[][] questions = FitSamples.mergeSparse(events.questionStale(), skip.questionStale());
     if (questions[0].length > 1) {
       assertThat(new ChiSquareTest().chiSquareTestDataSetsComparison(questions[0], questions[1]))
           .as("stale uses per question, chi-square p").isGreaterThan(ALPHA);
@@ -144,16 +144,6 @@ class SkipAheadFitTest {
   private static List<ClientGroup> oneName() {
     return List.of(new ClientGroup("c", 3_000, 1.0 / 30, Map.of(),
         List.of(new WeightedQuestion(question("www.example.com", Type.A), 1))));
-  }
-
-  private static List<ClientGroup> twoGroups() {
-    return List.of(
-        new ClientGroup("web", 2_000, 1.0 / 20, Map.of(), List.of(
-            new WeightedQuestion(question("www.example.com", Type.A), 2),
-            new WeightedQuestion(question("app.example.com", Type.A), 1),
-            new WeightedQuestion(question("www.example.com", Type.AAAA), 1))),
-        new ClientGroup("api", 1_000, 1.0 / 40, Map.of(), List.of(
-            new WeightedQuestion(question("app.example.com", Type.A), 1))));
   }
 
   private static Scenario scenario(ResolverBehaviour behaviour, List<ClientGroup> clients, List<Outage> outages,
@@ -234,30 +224,5 @@ class SkipAheadFitTest {
     long[] all = java.util.Arrays.copyOf(x, x.length + y.length);
     System.arraycopy(y, 0, all, x.length, y.length);
     return all;
-  }
-
-  /**
-   * Adjacent categories merged until each holds at least 10 of both samples together, as the
-   * chi-square approximation needs; empty categories vanish.
-   */
-  private static long[][] mergeSparse(long[] x, long[] y) {
-    List<long[]> merged = new ArrayList<>();
-    long sx = 0;
-    long sy = 0;
-    for (int i = 0; i < x.length; i++) {
-      sx += x[i];
-      sy += y[i];
-      if (sx + sy >= 10) {
-        merged.add(new long[] {sx, sy});
-        sx = 0;
-        sy = 0;
-      }
-    }
-    if (sx + sy > 0 && !merged.isEmpty()) {
-      long[] last = merged.get(merged.size() - 1);
-      last[0] += sx;
-      last[1] += sy;
-    }
-    return new long[][] {merged.stream().mapToLong(m -> m[0]).toArray(), merged.stream().mapToLong(m -> m[1]).toArray()};
   }
 }
