@@ -320,7 +320,6 @@ class BindPresetTest {
       long maxNegativeS) {
     TtlClamps c = b.clamps();
     assertThat(c.maxPositiveS()).isEqualTo(WEEK_S);
-    return new ResolverBehaviour(new TtlClamps(minPositiveS, c.maxPositiveS(), minNegativeS, maxNegativeS),
-        b.serveStale(), b.prefetch(), b.passOriginalTtl(), b.capacity());
+    return b.withClamps(new TtlClamps(minPositiveS, c.maxPositiveS(), minNegativeS, maxNegativeS));
   }
 }

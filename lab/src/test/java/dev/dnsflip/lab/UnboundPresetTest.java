@@ -272,7 +272,7 @@ class UnboundPresetTest {
   private static ResolverBehaviour withClamps(ResolverBehaviour b, long minPositiveS, long minNegativeS) {
     TtlClamps c = b.clamps();
     assertThat(c.maxPositiveS()).isEqualTo(DAY_S);
-    return new ResolverBehaviour(new TtlClamps(minPositiveS, c.maxPositiveS(), minNegativeS, c.maxNegativeS()),
-        b.serveStale(), b.prefetch(), b.passOriginalTtl(), b.capacity());
+    // withClamps keeps every other policy, the whole-second clock included.
+    return b.withClamps(new TtlClamps(minPositiveS, c.maxPositiveS(), minNegativeS, c.maxNegativeS()));
   }
 }
