@@ -42,7 +42,7 @@ public final class InternetMix {
       int homeRouters, int enterprise, int serveStale, int ispPools, int floor30, int floor60, int floor300,
       int floor900, int floor3600, double keepAliveShare, long keepAliveMeanMs) {
     /** The revision shipped as {@code internet-mix}: set from sources and fitted as docs/POPULATION.md says. */
-    public static final Parameters FITTED = new Parameters(7, 7, 3, 3, 15, 5, 2, 19, 3, 3, 1, 0, 3, 0.02, 120_000);
+    public static final Parameters FITTED = new Parameters(7, 7, 3, 3, 15, 5, 2, 17, 3, 3, 1, 0, 3, 0.02, 120_000);
 
     public Parameters {
       for (int count : new int[] {publicUncapped, publicCap21600, publicCap43200, publicCap3600, homeRouters,

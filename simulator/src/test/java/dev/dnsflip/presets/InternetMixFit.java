@@ -26,7 +26,7 @@ class InternetMixFit {
   void poolShareAgainstTheCacheOnlyRounds() {
     InternetMix.Parameters base = InternetMix.Parameters.FITTED;
     System.out.println("ispPools  F2(cache-only, relative)  residual");
-    for (int pools : new int[] {0, 10, 20, 30, 40}) {
+    for (int pools : new int[] {0, 10, 15, 16, 17, 18, 19, 20, 30, 40}) {
       InternetMix.Parameters p = new InternetMix.Parameters(base.publicUncapped(), base.publicCap21600(),
           base.publicCap43200(), base.publicCap3600(), base.homeRouters(), base.enterprise(), base.serveStale(), pools,
           base.floor30(), base.floor60(), base.floor300(), base.floor900(), base.floor3600(), base.keepAliveShare(),

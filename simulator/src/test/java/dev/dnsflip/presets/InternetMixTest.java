@@ -22,7 +22,7 @@ class InternetMixTest {
     List<ResolverGroup> groups = InternetMix.resolvers(3);
     assertThat(groups.stream().mapToInt(ResolverGroup::count).sum()).isEqualTo(300);
     assertThat(groups).extracting(ResolverGroup::name, ResolverGroup::count).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("isp", 87), org.assertj.core.groups.Tuple.tuple("isp-pool", 57),
+        org.assertj.core.groups.Tuple.tuple("isp", 93), org.assertj.core.groups.Tuple.tuple("isp-pool", 51),
         org.assertj.core.groups.Tuple.tuple("public", 21), org.assertj.core.groups.Tuple.tuple("public-cap-21600", 21),
         org.assertj.core.groups.Tuple.tuple("public-cap-43200", 9), org.assertj.core.groups.Tuple.tuple("public-cap-3600", 9),
         org.assertj.core.groups.Tuple.tuple("home-router", 45), org.assertj.core.groups.Tuple.tuple("enterprise", 15),
@@ -37,7 +37,7 @@ class InternetMixTest {
 
   @Test
   void theSingleCacheIspResolversTakeTheRestAndMustKeepAtLeastOne() {
-    assertThat(F.ispSingles()).isEqualTo(29);
+    assertThat(F.ispSingles()).isEqualTo(31);
     // Pools 47 leave exactly one single-cache resolver per 100: allowed; 48 leave none: refused.
     assertThat(pools(47).ispSingles()).isEqualTo(1);
     assertThatThrownBy(() -> pools(48)).isInstanceOf(IllegalArgumentException.class)
@@ -56,14 +56,14 @@ class InternetMixTest {
     assertThat(shipped.get(1).behaviour().connectionMeanMs()).isEqualTo(120_000);
     assertThat(shipped.get(1).kind()).isEqualTo("browser-keepalive");
 
-    InternetMix.Parameters longer = new InternetMix.Parameters(7, 7, 3, 3, 15, 5, 2, 19, 3, 3, 1, 0, 3, 0.02, 600_000);
+    InternetMix.Parameters longer = new InternetMix.Parameters(7, 7, 3, 3, 15, 5, 2, 17, 3, 3, 1, 0, 3, 0.02, 600_000);
     ClientGroup keepAlive = InternetMix.clients(1000, 1.0 / 60, Q, longer).get(1);
     assertThat(keepAlive.behaviour().connectionMeanMs()).isEqualTo(600_000);
     assertThat(keepAlive.kind()).as("a changed preset says so").isEqualTo("browser-keepalive+custom");
 
     // A zero share leaves the group out; a positive share that rounds to no client is refused
     // (the loader reports it as a count too small to split): 2% of 50 is one client, of 10 none.
-    InternetMix.Parameters none = new InternetMix.Parameters(7, 7, 3, 3, 15, 5, 2, 19, 3, 3, 1, 0, 3, 0, 120_000);
+    InternetMix.Parameters none = new InternetMix.Parameters(7, 7, 3, 3, 15, 5, 2, 17, 3, 3, 1, 0, 3, 0, 120_000);
     assertThat(InternetMix.clients(1000, 1.0 / 60, Q, none)).extracting(ClientGroup::name)
         .doesNotContain("browser-keepalive");
     assertThat(InternetMix.clients(50, 1.0 / 60, Q).get(1).count()).isEqualTo(1);
