@@ -5,7 +5,6 @@ import dev.dnsflip.engine.PoissonDraw;
 import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.Tally;
-import dev.dnsflip.resolver.CacheClock;
 import dev.dnsflip.resolver.CachingResolver;
 import dev.dnsflip.resolver.Prefetch;
 import dev.dnsflip.resolver.ResolverBehaviour;
@@ -54,7 +53,7 @@ final class SkipAhead {
 
   /**
    * Why a partition must run event by event, or null when skipping ahead is exact for it: one
-   * cache (no forwarders, no farm, no logic of one's own, a millisecond clock) without policies that act on hits or on expiry (prefetch,
+   * cache (no forwarders, no farm, no logic of one's own; either clock) without policies that act on hits or on expiry (prefetch,
    * serve-stale, a capacity, restarts), and only plain Poisson clients (no cache, connection, second family
    * or fixed schedule).
    */
@@ -85,11 +84,6 @@ final class SkipAhead {
     }
     if (b.capacity() > 0) {
       return "a bounded cache (every hit reorders its LRU list)";
-    }
-    if (b.clock() == CacheClock.WHOLE_SECOND) {
-      // Skipping ahead broke the stationarity property for these caches (StationaryStartTest):
-      // until that is understood, they simulate every use.
-      return "a whole-second cache clock (skipping ahead is not shown exact for it)";
     }
     for (int g = 0; g < ctx.population.groups(); g++) {
       if (ctx.population.count(r, g) > 0 && !ctx.scenario.clientGroups().get(g).behaviour().isPlain()) {

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.apache.commons.math3.stat.inference.KolmogorovSmirnovTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.xbill.DNS.Type;
 
@@ -40,7 +41,10 @@ import org.xbill.DNS.Type;
  * independent, clients of one partition are not, so the values are i.i.d. within a run. Each
  * offset runs on its own seed, so the samples are independent, and each later offset is compared
  * with the first by a two-sample Kolmogorov–Smirnov test (Commons Math). Family-wise α = 1% over
- * every comparison of every case, Bonferroni-corrected: each test at α / comparisons.
+ * every comparison of every case, Bonferroni-corrected: each test at α / comparisons. Each case runs
+ * event by event and skipping ahead (where skipping ahead is exact: whole-second caches included),
+ * and the offsets are whole seconds, because a whole-second cache is stationary only from one
+ * second to the next: its entries all expire on second boundaries.
  */
 class StationaryStartTest {
   private static final long AUTO_TTL_S = 5;
@@ -50,6 +54,8 @@ class StationaryStartTest {
   private static final double FAMILY_ALPHA = 0.01;
   /** Offsets per case, as fractions of its cycle; one comparison each after the first. */
   private static final double[] FRACTIONS = {0.1, 0.35, 0.6, 0.85};
+  /** Each use simulated, and hits drawn in bulk wherever that is exact (the rest falls back to each use). */
+  private static final Mode[] MODES = {Mode.EVENTS, Mode.SKIP};
 
   /** A topology and its clients, the cycle their entries go through, and the switch offsets tried. */
   record Case(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs, long[] switchAtMs,
@@ -97,15 +103,20 @@ class StationaryStartTest {
 
   private static Case spread(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs,
       ClientBehaviour clients, Origin clientOrigin) {
+    // On whole seconds: a whole-second cache's entries expire on second boundaries, so its state
+    // repeats with a period of 1 s, not at every instant; switches a fraction of a second apart
+    // legitimately see different last-stale offsets. Comparing switches at the same phase of the
+    // second tests what stationarity means for every clock.
     long[] at = new long[FRACTIONS.length];
     for (int k = 0; k < at.length; k++) {
-      at[k] = 1_000 + (long) (FRACTIONS[k] * cycleMs);
+      at[k] = 1_000 + Math.round(FRACTIONS[k] * cycleMs / 1_000) * 1_000;
     }
     return new Case(name, groups, clientsAt, cycleMs, at, clients, clientOrigin);
   }
 
+  /** Every comparison of every case, in each mode the stationarity check runs in. */
   private static int comparisons() {
-    return cases().stream().mapToInt(c -> c.switchAtMs().length - 1).sum();
+    return MODES.length * cases().stream().mapToInt(c -> c.switchAtMs().length - 1).sum();
   }
 
   static Scenario scenario(Case c, long switchAtMs, long seed) {
@@ -130,8 +141,8 @@ class StationaryStartTest {
   }
 
   /** Per partition with an observed client, the latest last-stale use of its clients (0 when none was stale). */
-  static double[] lastStalePerPartition(Scenario scenario) {
-    Simulation simulation = new Simulation(scenario, 1);
+  static double[] lastStalePerPartition(Scenario scenario, Mode mode) {
+    Simulation simulation = new Simulation(scenario, 1, mode);
     RunContext ctx = simulation.context(0);
     Tally tally = new Tally(ctx.buckets, simulation.table().questionCount(), 1);
     ClientRecord record = new ClientRecord(ctx.population.clients(), 1);
@@ -155,20 +166,20 @@ class StationaryStartTest {
     return Arrays.copyOf(values, n);
   }
 
-  static Stream<Case> everyCase() {
-    return cases().stream();
+  static Stream<Arguments> everyCaseInEachMode() {
+    return Arrays.stream(MODES).flatMap(m -> cases().stream().map(c -> Arguments.of(c, m)));
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("everyCase")
-  void lastStaleDistributionDoesNotDependOnWhereTheSwitchFalls(Case c) {
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("everyCaseInEachMode")
+  void lastStaleDistributionDoesNotDependOnWhereTheSwitchFalls(Case c, Mode mode) {
     double alpha = FAMILY_ALPHA / comparisons();
-    long seedBase = 7919L * (1 + cases().indexOf(c));
-    double[] first = lastStalePerPartition(scenario(c, c.switchAtMs()[0], seedBase));
+    long seedBase = 7919L * (1 + cases().indexOf(c)) + (mode == Mode.SKIP ? 104_729 : 0);
+    double[] first = lastStalePerPartition(scenario(c, c.switchAtMs()[0], seedBase), mode);
     assertThat(first.length).as("independent samples").isGreaterThan(150);
     KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
     for (int k = 1; k < c.switchAtMs().length; k++) {
-      double[] other = lastStalePerPartition(scenario(c, c.switchAtMs()[k], seedBase + k));
+      double[] other = lastStalePerPartition(scenario(c, c.switchAtMs()[k], seedBase + k), mode);
       double p = ks.kolmogorovSmirnovTest(first, other);
       assertThat(p).as("%s: switch at %d ms vs %d ms (medians %.0f vs %.0f ms), KS p", c.name(), c.switchAtMs()[0],
           c.switchAtMs()[k], median(first), median(other)).isGreaterThan(alpha);
@@ -186,8 +197,8 @@ class StationaryStartTest {
   @MethodSource("lockedWhenCold")
   void coldCachesFailTheSameCheck(String name) {
     Case c = cases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
-    double[] first = lastStalePerPartition(scenario(c, c.switchAtMs()[0], 1, InitialCache.COLD));
-    double[] second = lastStalePerPartition(scenario(c, c.switchAtMs()[1], 2, InitialCache.COLD));
+    double[] first = lastStalePerPartition(scenario(c, c.switchAtMs()[0], 1, InitialCache.COLD), Mode.EVENTS);
+    double[] second = lastStalePerPartition(scenario(c, c.switchAtMs()[1], 2, InitialCache.COLD), Mode.EVENTS);
     assertThat(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(first, second)).isLessThan(FAMILY_ALPHA / comparisons());
   }
 
@@ -209,6 +220,6 @@ class StationaryStartTest {
   @Test
   void theFamilyIsEveryPresetAndTheChain() {
     assertThat(cases()).hasSize(Presets.RESOLVERS.size() + 1 + Presets.CLIENTS.size());
-    assertThat(comparisons()).isEqualTo(3 * cases().size());
+    assertThat(comparisons()).isEqualTo(MODES.length * 3 * cases().size());
   }
 }
