@@ -26,6 +26,7 @@ final class ClientCacheFill {
     SplittableRandom random = ctx.streams.stream(RandomStreams.CACHE_INIT, resolvers[0]);
     AnswerTable table = ctx.table;
     boolean enabled = ctx.initiallyEnabled;
+    long start = ctx.startOf(resolvers);
     for (int r : resolvers) {
       long[] passedOn = ctx.stationary.keptMs(ctx.groupOfResolver[r]);
       for (int g = 0; g < ctx.population.groups(); g++) {
@@ -47,7 +48,7 @@ final class ClientCacheFill {
           for (int i = 0; i < clients; i++) {
             if (random.nextDouble() < present) {
               int client = ctx.population.member(r, g, i);
-              state.cache(state.index(state.base(r, g, client), g, q), answer, ctx.startMs - random.nextLong(life) + life);
+              state.cache(state.index(state.base(r, g, client), g, q), answer, start - random.nextLong(life) + life);
             }
           }
         }

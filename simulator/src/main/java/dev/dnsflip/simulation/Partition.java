@@ -44,6 +44,7 @@ final class Partition {
   private SplittableRandom random;
   private final Holders.LetGo letGo;
   private Holders holders;
+  private long startMs; // this partition's own start: its settle period before 0, or the run's start
   private boolean watched; // nodes wrapped to see every hand-out of a revealed answer
 
   Partition(RunContext ctx, int[] resolvers, ClientState clientState) {
@@ -61,6 +62,7 @@ final class Partition {
 
   void run(Tally tally, ClientRecord record) {
     random = ctx.streams.stream(RandomStreams.RESOLVER, resolvers[0]);
+    startMs = ctx.startOf(resolvers);
     holders = new Holders(ctx, resolvers, ctx.revealedItemOf);
     boolean skip = SkipAhead.reason(ctx, resolvers) == null;
     // A resolver's hand-outs are its clients' lookups, which the loop below sees, unless
@@ -91,7 +93,7 @@ final class Partition {
         streamRate[s] = members[s] * ctx.ratePerMs[g];
         pair[s] = ctx.pair(resolvers[i], g);
         if (members[s] > 0 && ctx.everyMs[g] == 0) {
-          next[s] = ctx.startMs + exponential() / streamRate[s];
+          next[s] = startMs + exponential() / streamRate[s];
           calendar.schedule((long) Math.floor(next[s]), POISSON, s);
         }
       }
@@ -171,7 +173,7 @@ final class Partition {
         int client = ctx.population.member(resolvers[i], g, m);
         scheduled[0][k] = s;
         scheduled[1][k] = client;
-        calendar.schedule(ctx.firstUseMs(g, client), SCHEDULED, k++);
+        calendar.schedule(ctx.firstUseMs(g, client, startMs), SCHEDULED, k++);
       }
     }
     return scheduled;
@@ -290,7 +292,7 @@ final class Partition {
         for (CachingResolver backend : backends) {
           if (backend != null) {
             SteadyState.fill(backend, table, slotRates, ctx.stationary.keptMs(ctx.groupOfResolver[r]),
-                ctx.initiallyEnabled, ctx.startMs, random);
+                ctx.initiallyEnabled, startMs, random);
           }
         }
       }

@@ -25,11 +25,12 @@ final class RestartClock {
     phase = new long[resolvers.length];
     due = new long[resolvers.length];
     boolean steady = ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY;
+    long start = ctx.startOf(resolvers);
     for (int i = 0; i < resolvers.length; i++) {
       restarts[i] = ctx.scenario.resolverGroups().get(ctx.groupOfResolver[resolvers[i]]).restarts();
       long every = restarts[i].everyMs();
       phase[i] = every > 0 && steady ? (long) (ctx.streams.uniform(RandomStreams.RESTART, resolvers[i], 0) * every) : 0;
-      long from = every > 0 && !steady ? Math.max(ctx.startMs, 1) : ctx.startMs;
+      long from = every > 0 && !steady ? Math.max(start, 1) : start;
       due[i] = restarts[i].firstAtOrAfter(from, phase[i]);
       next = Math.min(next, due[i]);
     }

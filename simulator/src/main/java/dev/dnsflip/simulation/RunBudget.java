@@ -20,7 +20,9 @@ import org.xbill.DNS.Type;
  * per cache and per client on a fixed schedule of the partitions running at once, per bucket and per worker) with a fixed allowance
  * for the rest; it is an estimate of the most that is reachable at once, not of the garbage a run
  * makes on the way (the collector reclaims that before it runs out). The query figure is the expected number of
- * client queries over the simulated time, settling or warm-up before time 0 included.
+ * client queries over the simulated time, settling or warm-up before time 0 included; settling is
+ * counted for every client at the longest any partition settles, so with settling it is an upper
+ * bound (each partition settles for its own groups only).
  *
  * @param bytes memory of the run's arrays
  * @param queries expected client queries, all replications

@@ -30,7 +30,8 @@ final class RunContext {
   final long[] windowEnd;
   final int[] buckets;
   final boolean initiallyEnabled;
-  final long startMs;
+  final long startMs; // the earliest any partition starts: its own start is startOf(partition)
+  final boolean settles; // a steady start whose fill is not exact: each partition settles before 0
   final long endMs;
   final Mode mode;
   final int[] groupOfResolver;
@@ -97,6 +98,7 @@ final class RunContext {
     }
     initiallyEnabled = scenario.schedule().initiallyEnabled();
     this.startMs = startMs;
+    settles = scenario.initialCache().mode() == dev.dnsflip.resolver.InitialCache.Mode.STEADY && startMs < 0;
     stationary = StationaryStart.of(scenario, table);
     endMs = scenario.durationMs();
     List<ResolverGroup> rgs = scenario.resolverGroups();
@@ -223,7 +225,7 @@ final class RunContext {
    * event; skipping ahead, its draws ({@link SkipAhead#draws}).
    */
   double expectedWork(int[] partition) {
-    double span = endMs - (double) startMs;
+    double span = endMs - (double) startOf(partition);
     double queries = 0;
     for (int r : partition) {
       for (int g = 0; g < questionOf.length; g++) {
@@ -269,10 +271,30 @@ final class RunContext {
     return (long) (streams.uniform(RandomStreams.SCHEDULE, client, 0) * everyMs[g]);
   }
 
-  /** The first use at or after the start of the run (a warm-up included) of a client on a fixed schedule. */
-  long firstUseMs(int g, int client) {
+  /** The first use at or after {@code fromMs} (its partition's start) of a client on a fixed schedule. */
+  long firstUseMs(int g, int client, long fromMs) {
     long period = everyMs[g];
     long phase = phaseMs(g, client);
-    return phase + Math.floorDiv(startMs - phase + period - 1, period) * period;
+    return phase + Math.floorDiv(fromMs - phase + period - 1, period) * period;
+  }
+
+  /**
+   * Where {@code partition}'s run starts: the run's start, or when caches settle before time 0,
+   * the settle period of the partition's own resolver groups and the client groups asking them
+   * ({@link StationaryStart}).
+   */
+  long startOf(int[] partition) {
+    if (!settles) {
+      return startMs;
+    }
+    boolean[] resolverGroups = new boolean[scenario.resolverGroups().size()];
+    boolean[] clientGroups = new boolean[questionOf.length];
+    for (int r : partition) {
+      resolverGroups[groupOfResolver[r]] = true;
+      for (int g = 0; g < clientGroups.length; g++) {
+        clientGroups[g] |= population.count(r, g) > 0;
+      }
+    }
+    return -stationary.settleMs(scenario, resolverGroups, clientGroups);
   }
 }

@@ -296,18 +296,19 @@ public final class Simulation {
   }
 
   /**
-   * Where the run starts. A stationary fill is exact only for plain scenarios; otherwise the
-   * filled caches then settle before time 0, with nothing observed, for the period
+   * Where the run starts at the earliest. A stationary fill is exact only for plain scenarios;
+   * otherwise the filled caches then settle before time 0, with nothing observed, for the period
    * {@link StationaryStart} derives from every way an entry can live (floors, whole seconds,
    * stale replies down forwarder chains, client caches and connections), so forwarders, prefetch,
-   * serve-stale and client caches reach their own steady state.
+   * serve-stale and client caches reach their own steady state. Each partition settles for its own
+   * period ({@link RunContext#startOf}); this is the longest.
    */
   long startMs() {
     InitialCache init = scenario.initialCache();
     if (init.mode() != InitialCache.Mode.STEADY || isPlain()) {
       return init.startMs();
     }
-    return -StationaryStart.of(scenario, table).settleMs(scenario, table);
+    return -StationaryStart.of(scenario, table).settleMs(scenario);
   }
 
   private List<String[]> blamePairs() {

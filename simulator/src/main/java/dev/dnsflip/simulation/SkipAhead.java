@@ -29,6 +29,7 @@ import java.util.SplittableRandom;
  */
 final class SkipAhead {
   private final RunContext ctx;
+  private final long startMs; // the partition's own start (settling included)
   private final AnswerTable table;
   private final int resolver;
   private final CachingResolver cache;
@@ -105,7 +106,7 @@ final class SkipAhead {
   private static double uses(RunContext ctx, int r) {
     double uses = 0;
     for (int g = 0; g < ctx.population.groups(); g++) {
-      uses += ctx.population.count(r, g) * ctx.ratePerMs[g] * (ctx.endMs - (double) ctx.startMs);
+      uses += ctx.population.count(r, g) * ctx.ratePerMs[g] * (ctx.endMs - (double) ctx.startOf(new int[] {r}));
     }
     return uses;
   }
@@ -127,13 +128,14 @@ final class SkipAhead {
       }
     }
     double[] rates = ctx.questionRates(r);
+    double span = ctx.endMs - (double) ctx.startOf(new int[] {r});
     int asked = 0;
     double lookups = 0;
     for (int q = 0; q < rates.length; q++) {
       if (rates[q] > 0) {
         asked++;
         double ttl = Math.min(ctx.table.ttlMs(ctx.table.answerOf(q, false)), ctx.table.ttlMs(ctx.table.answerOf(q, true)));
-        lookups += rates[q] * (ctx.endMs - (double) ctx.startMs) / (1 + rates[q] * ttl);
+        lookups += rates[q] * span / (1 + rates[q] * ttl);
       }
     }
     return draws + lookups * (1 + asked);
@@ -144,6 +146,7 @@ final class SkipAhead {
     this.ctx = ctx;
     this.table = ctx.table;
     this.resolver = resolver;
+    this.startMs = ctx.startOf(new int[] {resolver});
     this.cache = cache;
     this.random = random;
     this.tally = tally;
@@ -192,9 +195,9 @@ final class SkipAhead {
 
   void run() {
     double end = ctx.endMs;
-    double start = ctx.startMs;
+    double start = startMs;
     for (int k = 0; k < question.length; k++) {
-      change(k, start, ctx.startMs);
+      change(k, start, startMs);
     }
     while (question.length > 0) {
       int k = 0;

@@ -23,18 +23,21 @@ import java.util.List;
  *
  * <p>A cache's <em>cycle</em> is that longest lifetime, 1 s more on a whole-second clock, plus its
  * upstream's cycle (a forwarder's expiry meets the upstream's). The settle period is twice the
- * longest cycle or client lifetime in play, at most {@link #MAX_SETTLE_MS}.
+ * longest cycle or client lifetime in play, at most {@link #MAX_SETTLE_MS}. It is taken per
+ * partition, over the resolver groups and client groups in it: partitions share no state, so each
+ * needs only its own entries to settle, and one resolver group with a floor of an hour does not
+ * make every other partition simulate two hours before time 0.
  */
 final class StationaryStart {
   /** A longer settle would cost more than its gain: past two hours only floors of hours remain, kept whole. */
   static final long MAX_SETTLE_MS = 2 * 3_600_000L;
 
   private final long[][] keptMs; // [resolver group][slot]
-  private final long[] cycleMs; // [resolver group]
+  private final long[] longestMs; // [resolver group] its cycle, or the longest it keeps any answer (either setting)
 
-  private StationaryStart(long[][] keptMs, long[] cycleMs) {
+  private StationaryStart(long[][] keptMs, long[] longestMs) {
     this.keptMs = keptMs;
-    this.cycleMs = cycleMs;
+    this.longestMs = longestMs;
   }
 
   static StationaryStart of(Scenario scenario, AnswerTable table) {
@@ -45,7 +48,18 @@ final class StationaryStart {
     for (int g = 0; g < groups.size(); g++) {
       resolve(g, groups, table, enabled, kept, cycle);
     }
-    return new StationaryStart(kept, cycle);
+    long[] longest = cycle.clone();
+    for (int g = 0; g < groups.size(); g++) {
+      ResolverBehaviour behaviour = groups.get(g).behaviour();
+      for (int a = 0; a < table.answerCount(); a++) {
+        long ttl = table.ttlMs(a);
+        boolean negative = table.provenance(a) == dev.dnsflip.authority.Provenance.NEGATIVE.ordinal();
+        long keeps = negative ? behaviour.clamps().negativeMs(ttl) : behaviour.clamps().positiveMs(ttl);
+        // A whole-second cache keeps an entry up to 1 s past its TTL.
+        longest[g] = Math.max(longest[g], behaviour.wholeSecondClock() ? keeps + 1000 : keeps);
+      }
+    }
+    return new StationaryStart(kept, longest);
   }
 
   /** Fills group {@code g}'s row after its upstream's (forwarding has no loops: the scenario refuses them). */
@@ -102,30 +116,38 @@ final class StationaryStart {
     return keptMs[group];
   }
 
-  /** The longest cycle of any resolver cache. */
-  long longestCycleMs() {
-    return max(cycleMs);
+  /**
+   * How long filled caches settle before time 0 when the fill alone is not exactly stationary, for
+   * the whole scenario: the longest any partition settles ({@link #settleMs(Scenario, boolean[], boolean[])}
+   * over every group).
+   */
+  long settleMs(Scenario scenario) {
+    boolean[] resolverGroups = new boolean[scenario.resolverGroups().size()];
+    boolean[] clientGroups = new boolean[scenario.clientGroups().size()];
+    java.util.Arrays.fill(resolverGroups, true);
+    java.util.Arrays.fill(clientGroups, true);
+    return settleMs(scenario, resolverGroups, clientGroups);
   }
 
   /**
-   * How long filled caches settle before time 0 when the fill alone is not exactly stationary:
-   * twice the longest cycle, the longest TTL any cache keeps of any answer (both settings, as
-   * before), or the longest client cache lifetime or connection in play, at most two hours.
+   * How long a partition with the given resolver groups and client groups settles: twice the
+   * longest cycle, the longest TTL any of its caches keeps of any answer (both settings, as before),
+   * or the longest client cache lifetime or connection in play, at most two hours.
    */
-  long settleMs(Scenario scenario, AnswerTable table) {
-    long longest = longestCycleMs();
-    for (int a = 0; a < table.answerCount(); a++) {
-      for (ResolverGroup g : scenario.resolverGroups()) {
-        long ttl = table.ttlMs(a);
-        boolean negative = table.provenance(a) == dev.dnsflip.authority.Provenance.NEGATIVE.ordinal();
-        long kept = negative ? g.behaviour().clamps().negativeMs(ttl) : g.behaviour().clamps().positiveMs(ttl);
-        // A whole-second cache keeps an entry up to 1 s past its TTL.
-        longest = Math.max(longest, g.behaviour().wholeSecondClock() ? kept + 1000 : kept);
+  long settleMs(Scenario scenario, boolean[] resolverGroups, boolean[] clientGroups) {
+    long longest = 0;
+    for (int g = 0; g < resolverGroups.length; g++) {
+      if (resolverGroups[g]) {
+        longest = Math.max(longest, longestMs[g]);
       }
     }
-    for (ClientGroup g : scenario.clientGroups()) {
-      longest = Math.max(longest, g.behaviour().cache().lifetimeMs(longest, false) + g.behaviour().cache().graceMs());
-      longest = Math.max(longest, 3 * g.behaviour().connectionMeanMs());
+    List<ClientGroup> clients = scenario.clientGroups();
+    for (int g = 0; g < clientGroups.length; g++) {
+      if (clientGroups[g]) {
+        ClientGroup c = clients.get(g);
+        longest = Math.max(longest, c.behaviour().cache().lifetimeMs(longest, false) + c.behaviour().cache().graceMs());
+        longest = Math.max(longest, 3 * c.behaviour().connectionMeanMs());
+      }
     }
     return Math.min(2 * longest, MAX_SETTLE_MS);
   }

@@ -69,13 +69,13 @@ class ScheduledClientsTest {
     RunContext ctx = simulation.context(0);
     assertThat(ctx.startMs).isZero();
     for (int c = 0; c < 50; c++) {
-      assertThat(ctx.firstUseMs(0, c)).isEqualTo(ctx.phaseMs(0, c));
+      assertThat(ctx.firstUseMs(0, c, ctx.startMs)).isEqualTo(ctx.phaseMs(0, c));
     }
     Simulation warm = new Simulation(scenario(50, 60_000, 600_000, InitialCache.warmup(90_000)), 1);
     RunContext steady = warm.context(0);
     assertThat(steady.startMs).as("a warm-up runs before time 0").isEqualTo(-90_000);
     for (int c = 0; c < 50; c++) {
-      long first = steady.firstUseMs(0, c);
+      long first = steady.firstUseMs(0, c, steady.startMs);
       long phase = steady.phaseMs(0, c);
       assertThat(first).isBetween(steady.startMs, steady.startMs + 60_000 - 1);
       assertThat(Math.floorMod(first - phase, 60_000L)).isZero();

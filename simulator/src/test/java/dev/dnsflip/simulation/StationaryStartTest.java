@@ -142,6 +142,11 @@ class StationaryStartTest {
 
   /** Per partition with an observed client, the latest last-stale use of its clients (0 when none was stale). */
   static double[] lastStalePerPartition(Scenario scenario, Mode mode) {
+    return lastStalePerPartition(scenario, mode, -1);
+  }
+
+  /** The same, over the partitions whose root is of resolver group {@code rootGroup} (-1: all). */
+  static double[] lastStalePerPartition(Scenario scenario, Mode mode, int rootGroup) {
     Simulation simulation = new Simulation(scenario, 1, mode);
     RunContext ctx = simulation.context(0);
     Tally tally = new Tally(ctx.buckets, simulation.table().questionCount(), 1);
@@ -150,6 +155,9 @@ class StationaryStartTest {
     double[] values = new double[ctx.partitions.size()];
     int n = 0;
     for (int[] partition : ctx.partitions) {
+      if (rootGroup >= 0 && ctx.groupOfResolver[partition[0]] != rootGroup) {
+        continue;
+      }
       long latest = -1;
       for (int r : partition) {
         for (int client = ctx.population.first(r, 0); client < ctx.population.first(r + 1, 0); client++) {
@@ -204,6 +212,40 @@ class StationaryStartTest {
 
   static Stream<String> lockedWhenCold() {
     return Stream.of("dnsmasq-2.90 -> unbound-1.17-serve-expired", "clients jvm", "unbound-1.17");
+  }
+
+  /**
+   * Each partition settles for its own groups only: beside a group with an hour's TTL floor (two
+   * hours of settling), Unbound's partitions start where they would with no floor in the scenario,
+   * and their last stale uses are distributed as they are there (KS at α = 0.001, fixed seeds).
+   */
+  @Test
+  void eachPartitionSettlesForItsOwnGroupsOnly() {
+    Case unbound = cases().stream().filter(x -> x.name().equals("unbound-1.17")).findFirst().orElseThrow();
+    ResolverPreset floor = Presets.resolver("isp-floor-3600").orElseThrow();
+    List<ResolverGroup> groups = new ArrayList<>(unbound.groups());
+    groups.add(new ResolverGroup("floor", ROOTS, floor.behaviour(), 1, floor.choice(), null,
+        new Origin(floor.name(), true, false)));
+    Scenario alone = scenario(unbound, unbound.switchAtMs()[0], 11);
+    ClientGroup behindFloor = new ClientGroup("f", CLIENTS, QPS, Map.of("floor", 1.0),
+        List.of(new WeightedQuestion(TestScenarios.question("www.example.com", Type.A), 1)));
+    Scenario mixed = alone.toBuilder().seed(12).resolverGroups(groups)
+        .clientGroups(List.of(clients(unbound), behindFloor)).build();
+    long aloneStart = new Simulation(alone, 1).startMs();
+    assertThat(aloneStart).as("Unbound's whole-second fill settles").isNegative();
+    assertThat(new Simulation(mixed, 1).startMs()).as("the floor's partitions settle two hours")
+        .isEqualTo(-StationaryStart.MAX_SETTLE_MS).isLessThan(aloneStart);
+    RunContext ctx = new Simulation(mixed, 1).context(0);
+    for (int[] p : ctx.partitions) {
+      assertThat(ctx.startOf(p)).isEqualTo(ctx.groupOfResolver[p[0]] == 0 ? aloneStart : -StationaryStart.MAX_SETTLE_MS);
+    }
+    for (Mode mode : MODES) {
+      double[] beside = lastStalePerPartition(mixed, mode, 0);
+      double[] without = lastStalePerPartition(alone, mode, 0);
+      assertThat(beside.length).as("independent samples").isGreaterThan(150);
+      assertThat(new KolmogorovSmirnovTest().kolmogorovSmirnovTest(beside, without)).as("%s, KS p", mode)
+          .isGreaterThan(0.001);
+    }
   }
 
   /** The fills draw from each partition's own streams: the same result on any thread count. */
