@@ -34,6 +34,11 @@ public final class ResolverFarm extends ResolvingNode {
     return pick(question, -1).fetch(question, now);
   }
 
+  @Override
+  public long fetch(int question, long now, int client) {
+    return pick(question, -1).fetch(question, now, client);
+  }
+
   public ResolverNode backend(int i) {
     return backends[i];
   }
