@@ -23,6 +23,18 @@ public record Question(Name name, int type) {
     return name.toString().contains(CLIENT);
   }
 
+  /** The name client {@code number} asks (numbered from 1 across the scenario's groups); the name itself when shared. */
+  public Name nameFor(long number) {
+    if (!perClient()) {
+      return name;
+    }
+    try {
+      return Name.fromString(name.toString().replace(CLIENT, Long.toString(number)));
+    } catch (org.xbill.DNS.TextParseException e) {
+      throw new ModelRuleException("client " + number + "'s name from " + name + " is no DNS name: " + e.getMessage());
+    }
+  }
+
   @Override
   public String toString() {
     return name + " " + Type.string(type);
