@@ -107,4 +107,22 @@ class PerClientNamesTest {
     r.resolve(edge, 1_000 + T, 0);
     assertThat(r.lastWasHit()).as("client 0's CNAME expired; the target is still fresh").isFalse();
   }
+
+  @Test
+  void aFarmByNameSpreadsTheClientsNamesOverItsBackends() {
+    Upstream authority = authority();
+    CachingResolver[] backends = new CachingResolver[4];
+    for (int b = 0; b < backends.length; b++) {
+      backends[b] = new CachingResolver(table, ResolverBehaviour.TTL_HONOURING, authority);
+    }
+    ResolverFarm farm = new ResolverFarm(table, backends, BackendChoice.BY_NAME, new SplittableRandom(1));
+    for (int client = 0; client < 100; client++) {
+      farm.resolve(probe, 1_000, client);
+      farm.resolve(probe, 2_000, client);
+      assertThat(farm.lastWasHit()).as("a client's name goes to the same backend each time").isTrue();
+    }
+    for (CachingResolver b : backends) {
+      assertThat(b.perClientEntries()).as("100 names over 4 backends").isBetween(10, 40);
+    }
+  }
 }
