@@ -103,14 +103,14 @@ final class ClientNamePatterns {
         Matcher m = regex.matcher(literal.name().toString());
         if (m.matches() && number(m) <= clients) {
           throw literal.nameNode().error(AccountMapping.show(literal.name()) + " is also client " + m.group(1)
-              + "'s own name from " + AccountMapping.show(use.name()) + " (at " + use.nameNode().line() + ":" + use.nameNode().column()
+              + "'s own name from " + AccountMapping.show(use.name()) + " (at " + place(use.nameNode())
               + "); expected a name no pattern gives a client, so each client's name stays its own");
         }
       }
       for (Asked other : patterns) {
         if (!other.use().name().equals(use.name()) && mayMeet(use.name(), other.use().name())) {
           throw other.use().nameNode().error(AccountMapping.show(other.use().name()) + " may give a client the name "
-              + AccountMapping.show(use.name()) + " (at " + use.nameNode().line() + ":" + use.nameNode().column() + ") gives another (clients are "
+              + AccountMapping.show(use.name()) + " (at " + place(use.nameNode()) + ") gives another (clients are "
               + "numbered across the scenario); expected patterns whose names cannot meet, e.g. other text before "
               + Question.CLIENT);
         }
@@ -196,6 +196,10 @@ final class ClientNamePatterns {
     String[] parts = pattern.toString().split(Pattern.quote(Question.CLIENT), -1);
     return Pattern.compile(Pattern.quote(parts[0]) + "([1-9][0-9]{0,18})" + Pattern.quote(parts[1]),
         Pattern.CASE_INSENSITIVE);
+  }
+
+  private static String place(Node node) {
+    return node.line() + ":" + node.column();
   }
 
   private static long number(Matcher m) {

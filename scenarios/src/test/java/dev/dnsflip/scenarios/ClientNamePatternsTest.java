@@ -12,7 +12,7 @@ import dev.dnsflip.simulation.Simulation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Question names of each client's own ({@code probe-{client}.example.com}) through the loader, the writer and a run. */
+/** Names of each client's own ({@code probe-{client}.example.com}) through the loader, the writer and a run. */
 class ClientNamePatternsTest {
   static final String VALID = """
       name: probes
@@ -125,7 +125,8 @@ class ClientNamePatternsTest {
 
   @Test
   void thePatternReadsBackFromTheWriter() throws InputException {
-    Scenario s = parse(VALID.replace(QUESTION, QUESTION + "      - { name: www.example.com, type: AAAA, weight: 2 }\n"));
+    Scenario s = parse(VALID.replace(QUESTION,
+        QUESTION + "      - { name: www.example.com, type: AAAA, weight: 2 }\n"));
     String yaml = ScenarioWriter.write(s, List.of());
 
     assertThat(yaml).contains("\"probe-{client}.example.com\"");

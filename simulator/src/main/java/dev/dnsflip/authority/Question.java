@@ -23,7 +23,7 @@ public record Question(Name name, int type) {
     return name.toString().contains(CLIENT);
   }
 
-  /** The name client {@code number} asks (numbered from 1 across the scenario's groups); the name itself when shared. */
+  /** The name client {@code number} asks (numbered from 1 across the scenario's groups), or the shared name. */
   public Name nameFor(long number) {
     if (!perClient()) {
       return name;

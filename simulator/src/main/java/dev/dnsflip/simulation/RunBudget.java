@@ -157,7 +157,8 @@ public record RunBudget(long bytes, double queries, long cells) {
     long caches = (long) s.resolverGroups().stream().mapToInt(ResolverGroup::backends).max().orElse(1)
         * (1 + longestChain(s));
     boolean lru = s.resolverGroups().stream().anyMatch(g -> g.behaviour().capacity() > 0);
-    long perClient = saturating(entriesPerClient * caches, dev.dnsflip.resolver.CachingResolver.bytesPerClientEntry(lru));
+    long perClient = saturating(entriesPerClient * caches,
+        dev.dnsflip.resolver.CachingResolver.bytesPerClientEntry(lru));
     return saturating(Math.min(clients, saturating(threads, perPartition)), perClient);
   }
 
