@@ -27,10 +27,15 @@ class PerClientNamesRunTest {
    * TTL-honouring caches; no switch.
    */
   static Scenario ownNames(int clients, int resolvers, double perSecond, long ttlSeconds, long durationMs, long seed) {
+    return ownNames(clients, resolvers, perSecond, ttlSeconds, durationMs, seed, InitialCache.STEADY);
+  }
+
+  static Scenario ownNames(int clients, int resolvers, double perSecond, long ttlSeconds, long durationMs, long seed,
+      InitialCache init) {
     Account account = TestScenarios.account(300, List.of(TestScenarios.zone("example.com",
         a("*.example.com", "192.0.2.9", ttlSeconds, false))), List.of());
     return Scenario.builder().name("own-names").seed(seed).replications(1).durationMs(durationMs).bucketMs(60_000)
-        .initialCache(InitialCache.STEADY).account(account).propagation(new Propagation.Fixed(0))
+        .initialCache(init).account(account).propagation(new Propagation.Fixed(0))
         .schedule(TestScenarios.schedule())
         .resolverGroups(List.of(new ResolverGroup("r", resolvers)))
         .clientGroups(List.of(new ClientGroup("probes", clients, perSecond, Map.of(),
@@ -62,6 +67,34 @@ class PerClientNamesRunTest {
     double shared = clients * m / (1 + clients * m);
     assertThat(Math.abs(shared - expected)).isGreaterThan(10 * z * sd);
     assertThat(run.eventByEventBecause()).containsOnlyKeys("event by event was asked for");
+  }
+
+  /**
+   * The stationary start fills each client's own entry with that client's rate: over a window of
+   * five TTLs the hit share is already the renewal share. Started cold, each client's first query
+   * misses, which the same tolerance tells apart.
+   */
+  @Test
+  void ownEntriesStartStationary() {
+    double lambda = 1.0 / 30;
+    long ttl = 60;
+    double m = lambda * ttl;
+    double expected = m / (1 + m);
+    double z = new NormalDistribution().inverseCumulativeProbability(1 - 0.001 / 2);
+    RunSummary steady = new Simulation(ownNames(2_000, 4, lambda, ttl, 300_000, 7), 2, Mode.EVENTS).run().summary();
+    double sd = Math.sqrt(m / (steady.queries() / (1 + m))) / Math.pow(1 + m, 2);
+    assertThat(steady.cacheHitRatio()).isCloseTo(expected, org.assertj.core.data.Offset.offset(z * sd));
+
+    RunSummary cold = new Simulation(ownNames(2_000, 4, lambda, ttl, 300_000, 7, InitialCache.COLD), 2, Mode.EVENTS)
+        .run().summary();
+    assertThat(Math.abs(cold.cacheHitRatio() - expected)).as("cold caches: every client's first query misses")
+        .isGreaterThan(z * sd);
+  }
+
+  @Test
+  void sameSeedSameResultOnOneOrTwoThreads() {
+    Scenario s = ownNames(1_000, 6, 1.0 / 20, 60, 300_000, 3);
+    assertThat(new Simulation(s, 2, Mode.EVENTS).run()).isEqualTo(new Simulation(s, 1, Mode.EVENTS).run());
   }
 
   @Test
