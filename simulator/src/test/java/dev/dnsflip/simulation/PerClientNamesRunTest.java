@@ -92,6 +92,24 @@ class PerClientNamesRunTest {
   }
 
   @Test
+  void ownNamesMayNotReachCacheLogicThroughTheSpiButMayReachOtherGroups() {
+    Scenario s = ownNames(10, 2, 1.0 / 20, 60, 300_000, 3);
+    ResolverGroup logic = new ResolverGroup("logic", 1).withLogic(dev.dnsflip.spi.LogicChoice.MODEL);
+    ResolverGroup forwarders = new ResolverGroup("fwd", 1).withForwardTo("logic");
+    ClientGroup probes = s.clientGroups().get(0);
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.toBuilder()
+            .resolverGroups(List.of(s.resolverGroups().get(0), logic, forwarders))
+            .clientGroups(List.of(probes.withResolverShares(Map.of("fwd", 1.0)))).build())
+        .hasMessage("client group 'probes' asks names of each client's own, and its queries reach resolver group "
+            + "'logic', whose caches run logic: model (the resolver SPI is handed questions, not clients, so it "
+            + "cannot keep each client's name apart); use the built-in cache there");
+    assertThat(s.toBuilder().resolverGroups(List.of(s.resolverGroups().get(0), logic, forwarders))
+        .clientGroups(List.of(probes.withResolverShares(Map.of("r", 1.0)))).build().clientGroups())
+        .as("shares that keep the probes away from the logic").hasSize(1);
+  }
+
+  @Test
   void sameSeedSameResultOnOneOrTwoThreads() {
     Scenario s = ownNames(1_000, 6, 1.0 / 20, 60, 300_000, 3);
     assertThat(new Simulation(s, 2, Mode.EVENTS).run()).isEqualTo(new Simulation(s, 1, Mode.EVENTS).run());
