@@ -58,7 +58,8 @@ public record LabMeasurement(Scenario scenario, TimeScale scale, int probesPerGr
   public static final long MAX_QUERIES = 200_000;
 
   /** One probe query, planned before the run: when (wall ms after the start), by whom, what. */
-  private record Planned(long wallMs, int client, int group, int question) {}
+  /** {@code number}: the client's number in the scenario, which a name of its own carries. */
+  private record Planned(long wallMs, int client, int group, int question, long number) {}
 
   /** What came back: the answer's provenance (null: failed). */
   private record Answered(Planned planned, long sentWallMs, Provenance provenance) {}
@@ -131,6 +132,7 @@ public record LabMeasurement(Scenario scenario, TimeScale scale, int probesPerGr
     long endWallMs = scale.wallMs(scenario.durationMs());
     List<Planned> out = new ArrayList<>();
     int client = 0;
+    long groupStart = 0; // clients of the groups before: the scenario numbers clients from 1 across groups
     for (int g = 0; g < scenario.clientGroups().size(); g++) {
       ClientGroup group = scenario.clientGroups().get(g);
       double ratePerMs = group.queriesPerSecond() * scale.speed() / 1000.0;
@@ -147,13 +149,14 @@ public record LabMeasurement(Scenario scenario, TimeScale scale, int probesPerGr
               break;
             }
           }
-          out.add(new Planned((long) t, client, g, questions.indexOf(chosen.question())));
+          out.add(new Planned((long) t, client, g, questions.indexOf(chosen.question()), groupStart + p + 1));
           if (out.size() > MAX_QUERIES) {
             return out;
           }
           t += -Math.log(1 - random.nextDouble()) / ratePerMs;
         }
       }
+      groupStart += group.count();
     }
     out.sort(Comparator.comparingLong(Planned::wallMs).thenComparingInt(Planned::client));
     return out;
@@ -193,7 +196,7 @@ public record LabMeasurement(Scenario scenario, TimeScale scale, int probesPerGr
     try {
       SimpleResolver r = new SimpleResolver(resolver);
       r.setTimeout(ANSWER_WITHIN);
-      Message response = r.send(Message.newQuery(Record.newRecord(q.name(), q.type(), DClass.IN)));
+      Message response = r.send(Message.newQuery(Record.newRecord(q.nameFor(p.number()), q.type(), DClass.IN)));
       return new Answered(p, sent, provenance(response, account));
     } catch (IOException noAnswer) {
       return new Answered(p, sent, null);

@@ -81,9 +81,12 @@ final class PopulationMapping {
     List<ClientGroup> groups = new ArrayList<>();
     Map<String, Node> names = new HashMap<>();
     Authority authority = new Authority(account);
+    ClientNamePatterns patterns = new ClientNamePatterns();
     for (Node item : list.items()) {
       if (key(item, "mix") != null) {
-        groups.addAll(mixedClients(item, names, authority));
+        List<ClientGroup> mixed = mixedClients(item, names, authority, patterns);
+        patterns.askedBy(mixed);
+        groups.addAll(mixed);
         continue;
       }
       Fields f = Fields.of(item, CLIENT_KEYS);
@@ -93,14 +96,17 @@ final class PopulationMapping {
       double queriesPerSecond = everyMs > 0 ? 1000.0 / everyMs : rate(f);
       Map<String, Double> shares = f.optional("resolvers") == null
           ? Map.of() : shares(f.optional("resolvers"), resolvers);
-      List<WeightedQuestion> questions = questions(f.optional("questions"), item, authority);
+      List<WeightedQuestion> questions = questions(f.optional("questions"), item, authority, patterns);
       ClientBehaviourMapping.Choice choice = ClientBehaviourMapping.map(f);
-      groups.add(item.build(() -> new ClientGroup(name, count, queriesPerSecond, shares, questions, choice.behaviour(),
-          choice.origin(), everyMs)));
+      ClientGroup group = item.build(() -> new ClientGroup(name, count, queriesPerSecond, shares, questions,
+          choice.behaviour(), choice.origin(), everyMs));
+      patterns.askedBy(List.of(group));
+      groups.add(group);
     }
     if (groups.isEmpty()) {
       throw list.error("clients needs at least one group");
     }
+    patterns.check(groups.stream().mapToLong(ClientGroup::count).sum(), resolvers, authority);
     return groups;
   }
 
@@ -108,8 +114,8 @@ final class PopulationMapping {
    * {@code { mix: internet-mix, count: 40000, queriesPerMinute: 1, questions: [...] }}: the mix's
    * groups, named after their presets, spread over the resolver groups by count.
    */
-  private static List<ClientGroup> mixedClients(Node item, Map<String, Node> names, Authority authority)
-      throws InputException {
+  private static List<ClientGroup> mixedClients(Node item, Map<String, Node> names, Authority authority,
+      ClientNamePatterns patterns) throws InputException {
     Node shares = key(item, "resolvers");
     if (shares != null) {
       throw shares.error("a client mix spreads over the resolver groups in proportion to their counts: "
@@ -121,7 +127,7 @@ final class PopulationMapping {
     Node countNode = f.required("count");
     int count = count(countNode);
     double queriesPerSecond = rate(f);
-    List<WeightedQuestion> questions = questions(f.optional("questions"), item, authority);
+    List<WeightedQuestion> questions = questions(f.optional("questions"), item, authority, patterns);
     List<ClientGroup> groups;
     try {
       groups = InternetMix.clients(count, queriesPerSecond, questions);
@@ -165,7 +171,8 @@ final class PopulationMapping {
    * name with an A, AAAA or CNAME record in the account's zones, in file order, with equal weights
    * (so an imported account runs without typing every name in).
    */
-  private static List<WeightedQuestion> questions(Node list, Node group, Authority authority) throws InputException {
+  private static List<WeightedQuestion> questions(Node list, Node group, Authority authority,
+      ClientNamePatterns patterns) throws InputException {
     if (list == null || list.kind() == Node.Kind.SCALAR && !list.isNull() && list.text().strip().equals("all")) {
       return allQuestions(list != null ? list : group, authority);
     }
@@ -174,7 +181,7 @@ final class PopulationMapping {
     }
     List<WeightedQuestion> questions = new ArrayList<>();
     for (Node q : list.items()) {
-      questions.add(question(q, authority));
+      questions.add(question(q, authority, patterns));
     }
     if (questions.isEmpty()) {
       throw list.error(list.path() + " needs at least one question");
@@ -294,10 +301,12 @@ final class PopulationMapping {
     return shares;
   }
 
-  private static WeightedQuestion question(Node node, Authority authority) throws InputException {
+  private static WeightedQuestion question(Node node, Authority authority, ClientNamePatterns patterns)
+      throws InputException {
     Fields f = Fields.of(node, QUESTION_KEYS);
     Node nameNode = f.required("name");
-    Name name = nameNode.parse(AccountMapping::absoluteName);
+    Name name = ClientNamePatterns.isPattern(nameNode.text()) ? ClientNamePatterns.name(nameNode)
+        : nameNode.parse(AccountMapping::absoluteName);
     int type = f.optional("type", PopulationMapping::questionType, Type.A);
     double weight = f.optional("weight", Quantities::number, 1.0);
     if (!(weight > 0)) {
@@ -320,6 +329,7 @@ final class PopulationMapping {
         }
       }
     }
+    patterns.read(nameNode, name, type);
     return node.build(() -> new WeightedQuestion(new Question(name, type), weight));
   }
 

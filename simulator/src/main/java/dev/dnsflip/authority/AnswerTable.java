@@ -14,6 +14,12 @@ import org.xbill.DNS.Type;
  * setting. A resolver cache has one <em>slot</em> per question (for its data or negative answer)
  * plus one per CNAME owner (for the CNAME RRset, shared by A and AAAA lookups), so a CNAME and
  * its target are cached separately, as real resolvers do.
+ *
+ * <p>A question whose name is a pattern ({@link Question#perClient}) stands for one name per
+ * client: its slot, and the slot of its CNAME owner, are <em>per-client</em> slots, which a cache
+ * keys by (slot, client) instead of indexing directly. Every client's name gets the pattern's
+ * answer (the loader checks that one record, a wildcard, answers them all alike); a CNAME target
+ * is an ordinary name, shared by all clients.
  */
 public final class AnswerTable {
   private final List<Question> questions;
@@ -28,6 +34,8 @@ public final class AnswerTable {
   private final int[] targetAaaa; // CNAME answer -> (target, AAAA) question, else -1
   private final boolean[] aaaa; // [question] -> asks AAAA
   private final int[] intended; // [question * 2 + setting] -> terminal provenance ordinal
+  private final boolean[] perClient; // [slot] -> one entry per client
+  private final boolean anyPerClient;
 
   private AnswerTable(List<Question> questions, List<Answer> answers, List<Name> cnameOwners,
       int[] answerOf, int[] cnameSlotOf, Map<Question, Integer> index) {
@@ -55,6 +63,18 @@ public final class AnswerTable {
     for (int q = 0; q < questions.size(); q++) {
       aaaa[q] = questions.get(q).type() == Type.AAAA;
     }
+    perClient = new boolean[questions.size() + cnameOwners.size()];
+    boolean any = false;
+    for (int q = 0; q < questions.size(); q++) {
+      if (questions.get(q).perClient()) {
+        perClient[q] = true;
+        any = true;
+        if (cnameSlotOf[q] >= 0) {
+          perClient[cnameSlotOf[q]] = true;
+        }
+      }
+    }
+    anyPerClient = any;
     intended = new int[questions.size() * 2];
     for (int q = 0; q < questions.size(); q++) {
       for (int s = 0; s < 2; s++) {
@@ -193,6 +213,16 @@ public final class AnswerTable {
   /** The question a CNAME answer leads to when followed for {@code question}'s type, or -1. */
   public int target(int answerId, int question) {
     return aaaa[question] ? targetAaaa[answerId] : targetA[answerId];
+  }
+
+  /** Whether {@code slot} holds one entry per client (a pattern question, or its CNAME owner). */
+  public boolean isPerClient(int slot) {
+    return perClient[slot];
+  }
+
+  /** Whether some client asks a name of its own. */
+  public boolean anyPerClient() {
+    return anyPerClient;
   }
 
   /** Terminal provenance once the setting has propagated everywhere: the intended answer. */

@@ -16,6 +16,10 @@ import java.util.Arrays;
  * the entry lives to the end of its expiry second and whole seconds are passed on. Hits, serve-stale
  * windows (which start at the expiry) and prefetch triggers (which see the TTL passed on) follow.
  *
+ * <p>A name of a client's own (a per-client slot of the {@link AnswerTable}) is held under
+ * (slot, client) in {@link PerClientSlots}: the arrays grow past the table's slots by one entry per
+ * pair looked up, so the cache costs memory in proportion to the clients it served.
+ *
  * <p>Background refreshes (prefetch, serve-stale with client timeout 0) complete at the instant
  * they start: the simulator has no network latency, which only shortens transitions by a round
  * trip.
@@ -28,11 +32,14 @@ public final class CachingResolver extends ResolvingNode {
   private final CnameChain.Links links = this::link;
   private final ResolverBehaviour behaviour;
   private final Upstream upstream;
-  private final long[] expiry;
-  private final long[] original;
-  private final long[] staleUntil;
-  private final long[] retryAfter;
-  private final int[] answer;
+  private long[] expiry;
+  private long[] original;
+  private long[] staleUntil;
+  private long[] retryAfter;
+  private int[] answer;
+  private final PerClientSlots perClient; // null when no client asks a name of its own
+  private int used; // slots in use: the table's, then per-client entries
+  private int asking = -1; // the client whose lookup is under way
   private final LruOrder lru; // null when capacity is unlimited
   private final boolean wholeSecond;
 
@@ -55,19 +62,73 @@ public final class CachingResolver extends ResolvingNode {
     if (table.answerCount() > Resolution.MAX_ANSWERS) {
       throw new IllegalArgumentException("too many answers to pack: " + table.answerCount());
     }
+    used = slots;
+    perClient = table.anyPerClient() ? new PerClientSlots() : null;
     lru = behaviour.capacity() > 0 ? new LruOrder(slots) : null;
     wholeSecond = behaviour.wholeSecondClock();
   }
 
   @Override
   public long lookup(int question, long now, int client) {
+    asking = client;
     return CnameChain.follow(table, question, now, links);
   }
 
   /** As an upstream of a forwarder: the first link only, with the TTL this cache passes on. */
   @Override
   public long fetch(int question, long now) {
+    return fetch(question, now, -1);
+  }
+
+  /** As an upstream of a forwarder asked on behalf of {@code client} (whose own names it keys by). */
+  @Override
+  public long fetch(int question, long now, int client) {
+    asking = client;
     return link(question, now);
+  }
+
+  /** Where the entry of {@code slot} for the client asking lives: the slot itself, or that client's own entry. */
+  private int slotFor(int slot) {
+    return slot >= 0 && perClient != null && table.isPerClient(slot) ? entryOf(slot, asking) : slot;
+  }
+
+  /** The index of (slot, client)'s entry, made empty when first asked for. */
+  private int entryOf(int slot, int client) {
+    int e = perClient.get(slot, client);
+    if (e >= 0) {
+      return e;
+    }
+    if (used == expiry.length) {
+      int grown = Math.max(used + 16, used + (used >> 1));
+      expiry = Arrays.copyOf(expiry, grown);
+      original = Arrays.copyOf(original, grown);
+      staleUntil = Arrays.copyOf(staleUntil, grown);
+      retryAfter = Arrays.copyOf(retryAfter, grown);
+      answer = Arrays.copyOf(answer, grown);
+      Arrays.fill(expiry, used, grown, NEVER);
+      Arrays.fill(staleUntil, used, grown, NEVER);
+      Arrays.fill(retryAfter, used, grown, NEVER);
+      Arrays.fill(answer, used, grown, FAILED);
+      if (lru != null) {
+        lru.grow(grown);
+      }
+    }
+    e = used++;
+    perClient.put(slot, client, e);
+    return e;
+  }
+
+  /**
+   * Bytes one entry for a name of a client's own costs at most: five array cells (grown by half,
+   * so up to 1.5 times that), its key and index in {@link PerClientSlots}, and an LRU cell when bounded.
+   */
+  public static long bytesPerClientEntry(boolean lru) {
+    return (36 + (lru ? 9 : 0)) * 3 / 2 + PerClientSlots.bytesPerPair();
+  }
+
+  /** Entries held for names of clients' own (empty ones included). */
+  public int perClientEntries() {
+    return perClient == null ? 0 : perClient.size();
   }
 
   /** Stale answers served so far. */
@@ -77,28 +138,29 @@ public final class CachingResolver extends ResolvingNode {
 
   /** One link of the chain: a CNAME or the terminal answer, with whether it was cached and the TTL passed on. */
   private long link(int q, long now) {
-    int cnameSlot = table.cnameSlotOf(q);
-    if (now < expiry[q]) {
-      return hit(q, q, now);
+    int dataSlot = slotFor(q);
+    int cnameSlot = slotFor(table.cnameSlotOf(q));
+    if (now < expiry[dataSlot]) {
+      return hit(dataSlot, q, dataSlot, cnameSlot, now);
     }
     if (cnameSlot >= 0 && now < expiry[cnameSlot]) {
-      return hit(cnameSlot, q, now);
+      return hit(cnameSlot, q, dataSlot, cnameSlot, now);
     }
     ServeStale stale = behaviour.serveStale();
-    int staleSlot = stale.enabled() ? staleCandidate(q, cnameSlot, now) : -1;
+    int staleSlot = stale.enabled() ? staleCandidate(dataSlot, cnameSlot, now) : -1;
     if (staleSlot >= 0 && (stale.clientTimeoutMs() == 0 || now < retryAfter[staleSlot])) {
       // Answer stale at once; refresh in the background unless backing off after a failure.
       int old = answer[staleSlot];
       long reply = stale.replyTtlMs(original[staleSlot]);
       if (now >= retryAfter[staleSlot]) {
-        refresh(q, cnameSlot, staleSlot, now);
+        refresh(q, dataSlot, cnameSlot, staleSlot, now);
       }
       return served(old, reply);
     }
-    long fetched = upstream.fetch(q, now);
+    long fetched = upstream.fetch(q, now, asking);
     if (fetched != Resolution.FAILED) {
       int a = Resolution.answer(fetched);
-      return Resolution.of(a, false, store(q, cnameSlot, a, Resolution.ttlMs(fetched), now));
+      return Resolution.of(a, false, store(dataSlot, cnameSlot, a, Resolution.ttlMs(fetched), now));
     }
     if (staleSlot >= 0) {
       failed(staleSlot, now);
@@ -107,7 +169,7 @@ public final class CachingResolver extends ResolvingNode {
     return Resolution.FAILED;
   }
 
-  private long hit(int slot, int q, long now) {
+  private long hit(int slot, int q, int dataSlot, int cnameSlot, long now) {
     int a = answer[slot];
     if (lru != null) {
       lru.touch(slot);
@@ -116,9 +178,9 @@ public final class CachingResolver extends ResolvingNode {
     // The client gets what was cached; a prefetch only refreshes the entry behind it.
     long passOn = behaviour.passOriginalTtl() ? original[slot] : remaining;
     if (behaviour.prefetch().triggers(remaining, original[slot])) {
-      long fresh = upstream.fetch(q, now);
+      long fresh = upstream.fetch(q, now, asking);
       if (fresh != Resolution.FAILED) {
-        store(q, table.cnameSlotOf(q), Resolution.answer(fresh), Resolution.ttlMs(fresh), now);
+        store(dataSlot, cnameSlot, Resolution.answer(fresh), Resolution.ttlMs(fresh), now);
       }
     }
     return Resolution.of(a, true, passOn);
@@ -129,10 +191,10 @@ public final class CachingResolver extends ResolvingNode {
     return Resolution.of(a, true, replyTtlMs);
   }
 
-  private void refresh(int q, int cnameSlot, int staleSlot, long now) {
-    long fresh = upstream.fetch(q, now);
+  private void refresh(int q, int dataSlot, int cnameSlot, int staleSlot, long now) {
+    long fresh = upstream.fetch(q, now, asking);
     if (fresh != Resolution.FAILED) {
-      store(q, cnameSlot, Resolution.answer(fresh), Resolution.ttlMs(fresh), now);
+      store(dataSlot, cnameSlot, Resolution.answer(fresh), Resolution.ttlMs(fresh), now);
     } else {
       failed(staleSlot, now);
     }
@@ -148,10 +210,10 @@ public final class CachingResolver extends ResolvingNode {
   }
 
   /** The expired slot (data or CNAME) still inside its stale window, the most recently expired; or -1. */
-  private int staleCandidate(int q, int cnameSlot, long now) {
+  private int staleCandidate(int dataSlot, int cnameSlot, long now) {
     int best = -1;
-    if (answer[q] != FAILED && now < staleUntil[q]) {
-      best = q;
+    if (answer[dataSlot] != FAILED && now < staleUntil[dataSlot]) {
+      best = dataSlot;
     }
     if (cnameSlot >= 0 && answer[cnameSlot] != FAILED && now < staleUntil[cnameSlot]
         && (best < 0 || expiry[cnameSlot] > expiry[best])) {
@@ -162,14 +224,14 @@ public final class CachingResolver extends ResolvingNode {
 
   /**
    * Stores a received answer with its clamped TTL (in whole seconds first, with the whole-second
-   * clock); returns the TTL passed on (the clamped one).
+   * clock) in its data slot, or its CNAME slot for a CNAME; returns the TTL passed on (the clamped one).
    */
-  private long store(int q, int cnameSlot, int a, long receivedTtlMs, long now) {
+  private long store(int dataSlot, int cnameSlot, int a, long receivedTtlMs, long now) {
     long received = wholeSecond ? CacheClock.wholeSecondsMs(receivedTtlMs) : receivedTtlMs;
     long ttl = table.provenance(a) == Provenance.NEGATIVE.ordinal()
         ? behaviour.clamps().negativeMs(received)
         : behaviour.clamps().positiveMs(received);
-    int slot = table.isCname(a) ? cnameSlot : q;
+    int slot = table.isCname(a) ? cnameSlot : dataSlot;
     if (lru != null) {
       makeRoomFor(slot);
     }
@@ -201,6 +263,9 @@ public final class CachingResolver extends ResolvingNode {
    * nothing; what skips ahead past hits reads it.
    */
   public long freshUntil(int question, long now) {
+    if (table.isPerClient(question)) {
+      throw new IllegalStateException("skipping ahead keys no names of clients' own: " + table.question(question));
+    }
     long until = Long.MAX_VALUE;
     int q = question;
     for (int depth = 0; depth <= Authority.MAX_CHAIN; depth++) {
@@ -218,6 +283,14 @@ public final class CachingResolver extends ResolvingNode {
   }
 
   // Inspection and set-up, for tests and the stationary initial state.
+
+  /** The entry index of {@code client}'s own name at per-client {@code slot} (made empty when new). */
+  public int entryFor(int slot, int client) {
+    if (!table.isPerClient(slot)) {
+      throw new IllegalArgumentException(table.slotName(slot) + " is not a name of clients' own");
+    }
+    return entryOf(slot, client);
+  }
 
   public boolean isFresh(int slot, long now) {
     return now < expiry[slot];

@@ -7,9 +7,9 @@ import java.util.Arrays;
  * indices (primitive arrays, no allocation per touch), for capacity-bounded caches.
  */
 final class LruOrder {
-  private final int[] prev;
-  private final int[] next;
-  private final boolean[] linked;
+  private int[] prev;
+  private int[] next;
+  private boolean[] linked;
   private int head = -1; // most recent
   private int tail = -1; // least recent
   private int size;
@@ -20,6 +20,16 @@ final class LruOrder {
     linked = new boolean[slots];
     Arrays.fill(prev, -1);
     Arrays.fill(next, -1);
+  }
+
+  /** Room for slots up to {@code slots} (a cache's entries for names of clients' own grow). */
+  void grow(int slots) {
+    int old = prev.length;
+    prev = Arrays.copyOf(prev, slots);
+    next = Arrays.copyOf(next, slots);
+    linked = Arrays.copyOf(linked, slots);
+    Arrays.fill(prev, old, slots, -1);
+    Arrays.fill(next, old, slots, -1);
   }
 
   int size() {

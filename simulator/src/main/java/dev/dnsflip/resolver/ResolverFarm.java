@@ -34,6 +34,12 @@ public final class ResolverFarm extends ResolvingNode {
     return pick(question, -1).fetch(question, now);
   }
 
+  @Override
+  public long fetch(int question, long now, int client) {
+    // Sticky stays by the forwarder (drawn); by name needs the client when the name is its own.
+    return pick(question, choice == BackendChoice.BY_NAME ? client : -1).fetch(question, now, client);
+  }
+
   public ResolverNode backend(int i) {
     return backends[i];
   }
@@ -50,8 +56,14 @@ public final class ResolverFarm extends ResolvingNode {
     return switch (choice) {
       case RANDOM -> backends[random.nextInt(n)];
       case STICKY -> backends[client < 0 ? random.nextInt(n) : Math.floorMod(mix(client), n)];
-      case BY_NAME -> backends[Math.floorMod(table.question(question).name().hashCode() * 31, n)];
+      case BY_NAME -> backends[Math.floorMod(nameHash(question, client), n)];
     };
+  }
+
+  /** A hash of the name asked: a client's own name differs by its client. */
+  private int nameHash(int question, int client) {
+    int hash = table.question(question).name().hashCode() * 31;
+    return table.isPerClient(question) && client >= 0 ? mix(hash ^ mix(client)) : hash;
   }
 
   private static int mix(int x) {

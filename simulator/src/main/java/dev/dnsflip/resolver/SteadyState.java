@@ -66,8 +66,8 @@ public final class SteadyState {
       boolean enabled, long startMs, SplittableRandom random) {
     boolean stale = cache.behaviour().serveStale().enabled();
     for (int slot = 0; slot < slotRates.length; slot++) {
-      if (slotRates[slot] <= 0) {
-        continue;
+      if (slotRates[slot] <= 0 || table.isPerClient(slot)) {
+        continue; // a name of clients' own is filled client by client (fillEntry)
       }
       long ttl = keptMs[slot];
       if (ttl <= 0) {
@@ -77,12 +77,32 @@ public final class SteadyState {
       if (answer < 0) {
         throw new IllegalStateException("lookups at CNAME slot " + table.slotName(slot) + " without a CNAME");
       }
-      if (random.nextDouble() < hitProbability(slotRates[slot], ttl)) {
-        cache.preload(slot, answer, ttl, random.nextLong(ttl), startMs);
-      } else if (stale) {
-        double sinceExpiry = -Math.log1p(-random.nextDouble()) / slotRates[slot];
-        cache.preload(slot, answer, ttl, ttl + (long) Math.min(Math.ceil(sinceExpiry), MAX_STALE_AGE_MS), startMs);
-      }
+      fill(cache, slot, answer, slotRates[slot], ttl, stale, startMs, random);
+    }
+  }
+
+  /**
+   * Fills {@code client}'s own entry at per-client {@code slot} as {@link #fill} fills a shared
+   * slot, for that client's lookup rate of it ({@code ratePerMs}, per ms) and the TTL the cache
+   * keeps there ({@code keptMs}).
+   */
+  public static void fillEntry(CachingResolver cache, AnswerTable table, int slot, int client, double ratePerMs,
+      long keptMs, boolean enabled, long startMs, SplittableRandom random) {
+    int answer = initialAnswer(table, slot, enabled);
+    if (ratePerMs <= 0 || keptMs <= 0 || answer < 0) {
+      return;
+    }
+    fill(cache, cache.entryFor(slot, client), answer, ratePerMs, keptMs,
+        cache.behaviour().serveStale().enabled(), startMs, random);
+  }
+
+  private static void fill(CachingResolver cache, int entry, int answer, double ratePerMs, long ttl, boolean stale,
+      long startMs, SplittableRandom random) {
+    if (random.nextDouble() < hitProbability(ratePerMs, ttl)) {
+      cache.preload(entry, answer, ttl, random.nextLong(ttl), startMs);
+    } else if (stale) {
+      double sinceExpiry = -Math.log1p(-random.nextDouble()) / ratePerMs;
+      cache.preload(entry, answer, ttl, ttl + (long) Math.min(Math.ceil(sinceExpiry), MAX_STALE_AGE_MS), startMs);
     }
   }
 

@@ -13,4 +13,12 @@ public interface Upstream {
    * {@link Resolution}; {@link Resolution#FAILED} on a timeout or SERVFAIL.
    */
   long fetch(int question, long now);
+
+  /**
+   * {@link #fetch} on behalf of {@code client}: a cache upstream keys a name of the client's own
+   * by it. The authority answers every client's name alike, so by default the client is ignored.
+   */
+  default long fetch(int question, long now, int client) {
+    return fetch(question, now);
+  }
 }

@@ -131,6 +131,13 @@ final class Holders {
     }
 
     @Override
+    public long fetch(int question, long now, int client) {
+      long r = node.fetch(question, now, client);
+      holders.handOut(i, now, r);
+      return r;
+    }
+
+    @Override
     public void flush() {
       node.flush();
     }

@@ -295,6 +295,9 @@ final class Partition {
                 ctx.initiallyEnabled, startMs, random);
           }
         }
+        if (table.anyPerClient() && logic == null) {
+          PerClientFill.fill(ctx, resolvers, i, backends, random);
+        }
       }
       ResolverNode[] built = logic == null ? backends : logic;
       ResolverNode node = built.length == 1 ? built[0] : new ResolverFarm(table, built, group.choice(), random);

@@ -69,6 +69,7 @@ public record RunBudget(long bytes, double queries, long cells) {
     // each and an LRU order when capacity is bounded.
     bytes += saturating(threads, liveCachesPerPartition(s) * perCache(table.slotCount(), s));
     bytes += scheduledBytes(s, threads);
+    bytes += perClientEntryBytes(s, table, threads);
     // Per worker and one total per replication held: two counters a bucket per event, three per question and per
     // (resolver group, client group) pair per event; the pooled series once more per event. For
     // readiness, two let-go counters, two per pair and one per revealed answer a bucket per event,
@@ -116,6 +117,66 @@ public record RunBudget(long bytes, double queries, long cells) {
         .mapToLong(ResolverGroup::count).sum());
     long perPartition = 2 * ((scheduled + roots - 1) / roots);
     return saturating(Math.min(scheduled, saturating(threads, perPartition)), 48 + 8);
+  }
+
+  /**
+   * Entries for names of clients' own while their partition runs: one per client and per-client
+   * slot it asks (its name, and its CNAME slot when the name has one; both families when dual-stack),
+   * in every cache on its way to the authority (each backend of the largest farm, each level of the
+   * longest forwarder chain). One partition per worker, with twice the mean share of such clients per
+   * resolver asking the authority, never more than all of them.
+   */
+  static long perClientEntryBytes(Scenario s, AnswerTable table, int threads) {
+    long clients = 0;
+    long entriesPerClient = 0;
+    for (ClientGroup g : s.clientGroups()) {
+      java.util.Set<Question> own = new java.util.HashSet<>();
+      for (WeightedQuestion wq : g.questions()) {
+        if (wq.question().perClient()) {
+          own.add(wq.question());
+          if (g.behaviour().dualStack()) {
+            own.add(new Question(wq.question().name(), Type.AAAA));
+            own.add(new Question(wq.question().name(), Type.A));
+          }
+        }
+      }
+      long entries = 0;
+      for (Question q : own) {
+        int i = table.questions().indexOf(q);
+        entries += i >= 0 && table.cnameSlotOf(i) >= 0 ? 2 : 1;
+      }
+      if (entries > 0) {
+        clients += g.count();
+        entriesPerClient = Math.max(entriesPerClient, entries);
+      }
+    }
+    if (clients == 0) {
+      return 0;
+    }
+    long roots = Math.max(1, s.resolverGroups().stream().filter(g -> !g.isForwarder())
+        .mapToLong(ResolverGroup::count).sum());
+    long perPartition = Math.min(clients, 2 * ((clients + roots - 1) / roots));
+    long caches = (long) s.resolverGroups().stream().mapToInt(ResolverGroup::backends).max().orElse(1)
+        * (1 + longestChain(s));
+    boolean lru = s.resolverGroups().stream().anyMatch(g -> g.behaviour().capacity() > 0);
+    long perClient = saturating(entriesPerClient * caches,
+        dev.dnsflip.resolver.CachingResolver.bytesPerClientEntry(lru));
+    return saturating(Math.min(clients, saturating(threads, perPartition)), perClient);
+  }
+
+  /** Forwarder hops on the longest chain (0 when nothing forwards). */
+  private static long longestChain(Scenario s) {
+    java.util.Map<String, ResolverGroup> byName = new java.util.HashMap<>();
+    s.resolverGroups().forEach(g -> byName.put(g.name(), g));
+    long longest = 0;
+    for (ResolverGroup g : s.resolverGroups()) {
+      long hops = 0;
+      for (ResolverGroup at = g; at.isForwarder() && hops <= byName.size(); at = byName.get(at.forwardTo())) {
+        hops++;
+      }
+      longest = Math.max(longest, hops);
+    }
+    return longest;
   }
 
   /** Bytes of one cache: five arrays a slot, their headers, and an LRU order when some group bounds capacity. */

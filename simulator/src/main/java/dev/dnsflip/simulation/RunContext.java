@@ -25,6 +25,7 @@ final class RunContext {
   final double[][] questionShare; // [group][alias index] -> weight / total
   final double[] ratePerMs; // per client of each group
   final long[] everyMs; // per group: the period of clients on a fixed schedule, 0 for Poisson clients
+  final boolean[] asksOwnNames; // per group: some question is a name of each client's own
   final long[] eventAt;
   final boolean[] settingAfter;
   final long[] windowEnd;
@@ -64,6 +65,7 @@ final class RunContext {
     questionShare = new double[groups.size()][];
     ratePerMs = new double[groups.size()];
     everyMs = new long[groups.size()];
+    asksOwnNames = new boolean[groups.size()];
     for (int g = 0; g < groups.size(); g++) {
       List<WeightedQuestion> qs = groups.get(g).questions();
       double[] weights = new double[qs.size()];
@@ -73,6 +75,7 @@ final class RunContext {
         weights[i] = qs.get(i).weight();
         total += weights[i];
         questionOf[g][i] = table.indexOf(qs.get(i).question());
+        asksOwnNames[g] |= table.isPerClient(questionOf[g][i]);
       }
       questionShare[g] = new double[qs.size()];
       for (int i = 0; i < qs.size(); i++) {

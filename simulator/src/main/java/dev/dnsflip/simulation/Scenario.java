@@ -184,6 +184,9 @@ public record Scenario(
       }
     }
     forwarding(resolverGroups, problems);
+    if (problems.isEmpty()) {
+      ownNamesBehindLogic(resolverGroups, clientGroups, problems);
+    }
     sizes(durationMs, bucketMs, resolverGroups, clientGroups, problems);
     return problems;
   }
@@ -214,6 +217,49 @@ public record Scenario(
       problems.add(new Problem("resolverGroups", Limits.RESOLVER_CACHES.refusal("the resolver groups add up to "
           + caches + " caches")));
     }
+  }
+
+  /**
+   * The resolver SPI hands a logic questions, not clients, so it cannot keep a name of each client's
+   * own apart: a group asking such names must not reach (directly or through forwarders) a group whose
+   * caches run through it.
+   */
+  private static void ownNamesBehindLogic(List<ResolverGroup> resolverGroups, List<ClientGroup> clientGroups,
+      List<Problem> problems) {
+    for (int c = 0; c < clientGroups.size(); c++) {
+      ClientGroup client = clientGroups.get(c);
+      if (client.questions().stream().noneMatch(q -> q.question().perClient())) {
+        continue;
+      }
+      for (ResolverGroup logic : reachedLogic(resolverGroups, client)) {
+        problems.add(new Problem("clientGroups[" + c + "].questions", "client group '" + client.name()
+            + "' asks names of each client's own, and its queries reach resolver group '" + logic.name()
+            + "', whose caches run logic: " + logic.logic().name() + " (the resolver SPI is handed questions, not"
+            + " clients, so it cannot keep each client's name apart); use the built-in cache there"));
+        return;
+      }
+    }
+  }
+
+  /** The resolver groups running logic through the SPI that {@code client}'s queries reach. */
+  public static List<ResolverGroup> reachedLogic(List<ResolverGroup> resolverGroups, ClientGroup client) {
+    Map<String, ResolverGroup> byName = new HashMap<>();
+    resolverGroups.forEach(r -> byName.put(r.name(), r));
+    List<ResolverGroup> found = new ArrayList<>();
+    for (ResolverGroup r : resolverGroups) {
+      Double share = client.resolverShares().get(r.name());
+      if (!client.resolverShares().isEmpty() && (share == null || share <= 0)) {
+        continue;
+      }
+      ResolverGroup at = r;
+      for (int hops = 0; at != null && hops <= resolverGroups.size(); hops++) { // chains are checked loop-free first
+        if (at.logic() != null && !found.contains(at)) {
+          found.add(at);
+        }
+        at = at.isForwarder() ? byName.get(at.forwardTo()) : null;
+      }
+    }
+    return found;
   }
 
   /** Names are unique; every forwarder chain ends at a resolver that asks the authority. */

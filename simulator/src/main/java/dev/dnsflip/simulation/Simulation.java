@@ -266,6 +266,9 @@ public final class Simulation {
    * all fetched in a burst after it.
    */
   private String closedFormNote(int e) {
+    if (table.anyPerClient()) {
+      return "the closed form sums shared entries per cache; clients here ask names of their own";
+    }
     if (!isPlain()) {
       return "the closed form covers TTL-honouring resolvers and clients without caches only";
     }

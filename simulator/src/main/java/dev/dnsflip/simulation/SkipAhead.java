@@ -56,7 +56,7 @@ final class SkipAhead {
    * Why a partition must run event by event, or null when skipping ahead is exact for it: one
    * cache (no forwarders, no farm, no logic of one's own; either clock) without policies that act on hits or on expiry (prefetch,
    * serve-stale, a capacity, restarts), and only plain Poisson clients (no cache, connection, second family
-   * or fixed schedule).
+   * or fixed schedule) asking names shared by all of them (not names of their own).
    */
   static String reason(RunContext ctx, int[] partition) {
     if (ctx.mode == Mode.EVENTS) {
@@ -94,6 +94,11 @@ final class SkipAhead {
     for (int g = 0; g < ctx.population.groups(); g++) {
       if (ctx.population.count(r, g) > 0 && ctx.everyMs[g] > 0) {
         return "clients on fixed schedules (their uses are periodic, not a Poisson process)";
+      }
+    }
+    for (int g = 0; g < ctx.population.groups(); g++) {
+      if (ctx.population.count(r, g) > 0 && ctx.asksOwnNames[g]) {
+        return "clients asking names of their own (skipping ahead draws the hits of one entry per question)";
       }
     }
     if (ctx.mode == Mode.AUTO && draws(ctx, r) >= uses(ctx, r)) {
