@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * Client queries answered and not answered per bucket of the whole run, summed over runs, of one
  * part of the population (everyone, a resolver group, a client group).
+ *
+ * @param kind the group's kind as reports name it (a preset, "custom"), null for everyone
  */
-public record AnswerSeries(String name, long[] answered, long[] failed) {
+public record AnswerSeries(String name, String kind, long[] answered, long[] failed) {
   public AnswerSeries {
     if (answered.length != failed.length) {
       throw new IllegalArgumentException("answered and failed series differ in length");
@@ -49,7 +51,7 @@ public record AnswerSeries(String name, long[] answered, long[] failed) {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof AnswerSeries other && name.equals(other.name) && Arrays.equals(answered, other.answered)
+    return o instanceof AnswerSeries other && name.equals(other.name) && java.util.Objects.equals(kind, other.kind) && Arrays.equals(answered, other.answered)
         && Arrays.equals(failed, other.failed);
   }
 
@@ -60,7 +62,7 @@ public record AnswerSeries(String name, long[] answered, long[] failed) {
 
   @Override
   public String toString() {
-    return "AnswerSeries[" + name + ", answered=" + Arrays.toString(answered) + ", failed=" + Arrays.toString(failed)
+    return "AnswerSeries[" + name + ", " + kind + ", answered=" + Arrays.toString(answered) + ", failed=" + Arrays.toString(failed)
         + "]";
   }
 }

@@ -17,17 +17,22 @@ public final class AnswerStats {
 
   private final long bucketMs;
   private final List<String> resolverGroups;
+  private final List<String> resolverKinds;
   private final List<String> clientGroups;
+  private final List<String> clientKinds;
   private final List<Window> windows;
   private final AnswerCounts pooled;
   private final List<List<Double>> answeredShares = new ArrayList<>();
   private final List<List<Double>> rideThrough = new ArrayList<>();
 
-  public AnswerStats(long bucketMs, int buckets, List<String> resolverGroups, List<String> clientGroups,
+  /** Groups as (name, kind) pairs, in the scenario's order. */
+  public AnswerStats(long bucketMs, int buckets, List<String[]> resolverGroups, List<String[]> clientGroups,
       List<Window> windows) {
     this.bucketMs = bucketMs;
-    this.resolverGroups = List.copyOf(resolverGroups);
-    this.clientGroups = List.copyOf(clientGroups);
+    this.resolverGroups = resolverGroups.stream().map(g -> g[0]).toList();
+    this.resolverKinds = resolverGroups.stream().map(g -> g[1]).toList();
+    this.clientGroups = clientGroups.stream().map(g -> g[0]).toList();
+    this.clientKinds = clientGroups.stream().map(g -> g[1]).toList();
     this.windows = List.copyOf(windows);
     this.pooled = new AnswerCounts(buckets, windows.size(), resolverGroups.size() * clientGroups.size());
     for (int o = 0; o < windows.size(); o++) {
@@ -41,7 +46,7 @@ public final class AnswerStats {
     AnswerCounts run = tally.answers();
     pooled.mergeFrom(run);
     for (int o = 0; o < windows.size(); o++) {
-      OutageFigures f = figures(run, o, "all", p -> true);
+      OutageFigures f = figures(run, o, "all", null, p -> true);
       if (f.answered() + f.failed() > 0) {
         answeredShares.get(o).add(f.answeredShare());
       }
@@ -53,32 +58,32 @@ public final class AnswerStats {
 
   public Answering report() {
     int cgs = clientGroups.size();
-    AnswerSeries total = series(pooled, "all", p -> true);
+    AnswerSeries total = series(pooled, "all", null, p -> true);
     List<AnswerSeries> byResolver = new ArrayList<>();
     for (int r = 0; r < resolverGroups.size(); r++) {
       int rg = r;
-      byResolver.add(series(pooled, resolverGroups.get(r), p -> p / cgs == rg));
+      byResolver.add(series(pooled, resolverGroups.get(r), resolverKinds.get(r), p -> p / cgs == rg));
     }
     List<AnswerSeries> byClient = new ArrayList<>();
     for (int c = 0; c < cgs; c++) {
       int cg = c;
-      byClient.add(series(pooled, clientGroups.get(c), p -> p % cgs == cg));
+      byClient.add(series(pooled, clientGroups.get(c), clientKinds.get(c), p -> p % cgs == cg));
     }
     List<OutageAnswers> outages = new ArrayList<>();
     for (int o = 0; o < windows.size(); o++) {
       List<OutageFigures> resolverFigures = new ArrayList<>();
       for (int r = 0; r < resolverGroups.size(); r++) {
         int rg = r;
-        resolverFigures.add(figures(pooled, o, resolverGroups.get(r), p -> p / cgs == rg));
+        resolverFigures.add(figures(pooled, o, resolverGroups.get(r), resolverKinds.get(r), p -> p / cgs == rg));
       }
       List<OutageFigures> clientFigures = new ArrayList<>();
       for (int c = 0; c < cgs; c++) {
         int cg = c;
-        clientFigures.add(figures(pooled, o, clientGroups.get(c), p -> p % cgs == cg));
+        clientFigures.add(figures(pooled, o, clientGroups.get(c), clientKinds.get(c), p -> p % cgs == cg));
       }
       Window w = windows.get(o);
       outages.add(new OutageAnswers(o + 1, w.fromMs(), w.toMs(), w.loss(), w.nameservers(),
-          share(answeredShares.get(o)), share(rideThrough.get(o)), figures(pooled, o, "all", p -> true),
+          share(answeredShares.get(o)), share(rideThrough.get(o)), figures(pooled, o, "all", null, p -> true),
           resolverFigures, clientFigures));
     }
     return new Answering(bucketMs, total, byResolver, byClient, outages);
@@ -88,7 +93,7 @@ public final class AnswerStats {
     return Estimates.of(runs.stream().mapToDouble(Double::doubleValue).toArray(), 0, 0, 1);
   }
 
-  private static AnswerSeries series(AnswerCounts counts, String name, java.util.function.IntPredicate pairs) {
+  private static AnswerSeries series(AnswerCounts counts, String name, String kind, java.util.function.IntPredicate pairs) {
     long[] answered = new long[counts.buckets()];
     long[] failed = new long[counts.buckets()];
     for (int b = 0; b < answered.length; b++) {
@@ -99,10 +104,11 @@ public final class AnswerStats {
         }
       }
     }
-    return new AnswerSeries(name, answered, failed);
+    return new AnswerSeries(name, kind, answered, failed);
   }
 
-  private static OutageFigures figures(AnswerCounts counts, int o, String name, java.util.function.IntPredicate pairs) {
+  private static OutageFigures figures(AnswerCounts counts, int o, String name, String kind,
+      java.util.function.IntPredicate pairs) {
     long answered = 0;
     long failed = 0;
     long clients = 0;
@@ -115,6 +121,6 @@ public final class AnswerStats {
         riders += counts.outageRiders(o, p);
       }
     }
-    return new OutageFigures(name, answered, failed, clients, riders);
+    return new OutageFigures(name, kind, answered, failed, clients, riders);
   }
 }

@@ -11,7 +11,7 @@ import java.util.List;
 public record Answering(long bucketMs, AnswerSeries total, List<AnswerSeries> byResolverGroup,
     List<AnswerSeries> byClientGroup, List<OutageAnswers> outages) {
   /** Nothing counted (a result built by hand, or measured in the lab). */
-  public static final Answering NONE = new Answering(0, new AnswerSeries("all", new long[0], new long[0]), List.of(),
+  public static final Answering NONE = new Answering(0, new AnswerSeries("all", null, new long[0], new long[0]), List.of(),
       List.of(), List.of());
 
   public Answering {

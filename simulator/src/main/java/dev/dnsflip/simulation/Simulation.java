@@ -353,8 +353,8 @@ public final class Simulation {
           o.nameservers().stream().map(ns -> ns + 1).toList()));
     }
     return new AnswerStats(scenario.bucketMs(), runBuckets(),
-        scenario.resolverGroups().stream().map(ResolverGroup::name).toList(),
-        scenario.clientGroups().stream().map(ClientGroup::name).toList(), windows);
+        scenario.resolverGroups().stream().map(g -> new String[] {g.name(), g.kind()}).toList(),
+        scenario.clientGroups().stream().map(g -> new String[] {g.name(), g.kind()}).toList(), windows);
   }
 
   /** Buckets per switch event: the same in every replication. */

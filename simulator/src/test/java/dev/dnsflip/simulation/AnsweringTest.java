@@ -99,7 +99,7 @@ class AnsweringTest {
       all += series.answered(b) + series.failed(b);
     }
     assertThat(all).as("one query per period over 300 s").isEqualTo(30);
-    assertThat(longer.byResolverGroup().get(0)).isEqualTo(new AnswerSeries("r", series.answered(), series.failed()));
+    assertThat(longer.byResolverGroup().get(0)).isEqualTo(new AnswerSeries("r", "ttl-honouring", series.answered(), series.failed()));
     assertThat(longer.byClientGroup().get(0).totalFailed()).isEqualTo(1);
   }
 
