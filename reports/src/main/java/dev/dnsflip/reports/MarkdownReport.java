@@ -40,6 +40,7 @@ public final class MarkdownReport {
     MarkdownReport md = new MarkdownReport(report.replications());
     md.header(report);
     md.readiness(report);
+    md.answering(report);
     for (EventReport event : report.events()) {
       md.event(event);
     }
@@ -104,7 +105,23 @@ public final class MarkdownReport {
   private void readiness(TransitionReport report) {
     line();
     line("## Readiness");
-    for (ReadinessView.Part part : ReadinessView.of(report.readiness(), replications)) {
+    parts(ReadinessView.of(report.readiness(), replications));
+  }
+
+  /** Whether client queries were answered over the run and during each outage. */
+  private void answering(TransitionReport report) {
+    List<ReadinessView.Part> parts = AnsweringView.of(report.answering(), replications);
+    if (parts.isEmpty()) {
+      return;
+    }
+    line();
+    line("## " + AnsweringView.HEADING);
+    parts(parts);
+  }
+
+  /** Headings (one level below the section's), sentences, tables and bullets, as the HTML report words them. */
+  private void parts(List<ReadinessView.Part> parts) {
+    for (ReadinessView.Part part : parts) {
       if (part instanceof ReadinessView.Heading h) {
         line();
         line("### " + h.text());

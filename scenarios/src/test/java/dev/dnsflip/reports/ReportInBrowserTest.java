@@ -151,6 +151,12 @@ class ReportInBrowserTest {
         counts.add(2);
       }
     }
+    // Then the answered share over the run, when there are outages: everyone, the outage band and,
+    // with several resolver groups, a line per group (at most five).
+    if (report.answering().counted() && !report.answering().outages().isEmpty()) {
+      int groups = report.answering().byResolverGroup().size();
+      counts.add(2 + (groups > 1 ? Math.min(5, groups) : 0));
+    }
     for (EventReport e : report.events()) {
       long windowMs = e.windowEndMs() - e.atMs();
       int band = replications > 1 ? 1 : 0;
