@@ -150,7 +150,7 @@ public final class ConsoleSummary {
   public static String outcome(ExpectationResult r) {
     Optional<Unit> unit = Figures.unitOf(r.metric());
     StringBuilder sb = new StringBuilder();
-    sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.label());
+    sb.append(r.checked()).append(' ').append(r.label());
     if (Double.isFinite(r.actual())) {
       sb.append(r.censoredRuns() > 0 ? " >= " : " = ").append(Figures.value(unit, r.actual()));
       if (r.censoredRuns() > 0) {

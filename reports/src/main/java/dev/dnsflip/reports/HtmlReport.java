@@ -627,7 +627,7 @@ public final class HtmlReport {
     for (ExpectationResult r : results) {
       var unit = Figures.unitOf(r.metric());
       out.append("<tr><td").append(r.passed() ? ">PASS" : " class=\"fail\">FAIL").append("</td><td class=\"n\">")
-          .append(r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1)).append("</td><td>")
+          .append(MarkdownReport.switchColumn(r)).append("</td><td>")
           .append(Html.escape(r.label())).append("</td><td>").append(Html.escape(MarkdownReport.bound(r, unit)))
           .append("</td><td class=\"n\">").append(Html.escape(r.shownActual())).append("</td><td>")
           .append(r.where() == null ? "" : Html.escape(r.where())).append("</td></tr>\n");

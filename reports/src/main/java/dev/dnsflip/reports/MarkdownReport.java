@@ -325,9 +325,14 @@ public final class MarkdownReport {
     line("|---|---:|---|---|---:|---|");
     for (ExpectationResult r : results) {
       Optional<Unit> unit = Figures.unitOf(r.metric());
-      row(r.passed() ? "PASS" : "FAIL", r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1),
+      row(r.passed() ? "PASS" : "FAIL", switchColumn(r),
           r.label(), bound(r, unit), r.shownActual(), r.where() == null ? "" : r.where());
     }
+  }
+
+  /** The expectations table's "Switch" cell: the switch's number, "outage N", or "none matched". */
+  static String switchColumn(ExpectationResult r) {
+    return r.outage() != null ? "outage " + r.outage() : r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1);
   }
 
   static String bound(ExpectationResult r, Optional<Unit> unit) {
