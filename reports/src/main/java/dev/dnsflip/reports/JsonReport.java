@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.dnsflip.observe.AnswerSeries;
+import dev.dnsflip.observe.Answering;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.OutageFigures;
 import dev.dnsflip.observe.Metric;
@@ -22,6 +23,7 @@ import dev.dnsflip.observe.Unit;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,6 +75,11 @@ public final class JsonReport {
     }
     if (value instanceof StaleSeries series) {
       return seriesNode(series);
+    }
+    if (value instanceof Answering answering && answering.outages().isEmpty()
+        && !(answering.byResolverGroup().isEmpty() && answering.byClientGroup().isEmpty())) {
+      // Without outages nothing fails: the groups' series would repeat their uses, bucket by bucket.
+      return toNode(new Answering(answering.bucketMs(), answering.total(), List.of(), List.of(), List.of()));
     }
     if (value instanceof AnswerSeries series) {
       return answerSeriesNode(series);
