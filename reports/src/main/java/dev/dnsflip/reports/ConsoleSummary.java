@@ -82,6 +82,11 @@ public final class ConsoleSummary {
       }
     }
     readiness(report, out);
+    for (dev.dnsflip.observe.OutageAnswers o : report.answering().outages()) {
+      out.append("outage ").append(o.number()).append(" (").append(AnsweringView.window(o)).append("): ")
+          .append(Figures.percent(o.answeredShare().mean())).append(" of queries answered, ")
+          .append(Figures.percent(o.rideThrough().mean())).append(" of clients rode it through\n");
+    }
     long failed = 0;
     for (ExpectationResult r : report.expectations()) {
       if (!r.passed()) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.dnsflip.format.InputException;
 import dev.dnsflip.reports.ConsoleSummary;
 import dev.dnsflip.reports.ExpectationResult;
+import dev.dnsflip.reports.Figures;
 import dev.dnsflip.reports.JsonReport;
 import dev.dnsflip.reports.JunitReport;
 import dev.dnsflip.reports.MarkdownReport;
@@ -94,7 +95,10 @@ class AnsweringReportTest {
     assertThat(results.get(1).actual()).isPositive();
     assertThat(root.at("/expectations/1/outage").asInt()).isEqualTo(1);
     assertThat(root.at("/expectations/1/switch").isNull()).isTrue();
-    assertThat(ConsoleSummary.render(report)).contains("outage 1 rideThrough.share");
+    assertThat(ConsoleSummary.render(report)).contains("outage 1 rideThrough.share")
+        .contains("outage 1 (10m 0s – 20m 0s, 100.00% of queries lost at every nameserver): "
+            + Figures.percent(results.get(0).actual()) + " of queries answered, "
+            + Figures.percent(results.get(1).actual()) + " of clients rode it through\n");
     assertThat(MarkdownReport.render(report)).contains("## Answers during outages")
         .contains("| FAIL | outage 1 | rideThrough.share | ≤ 0.00% |");
     assertThat(JunitReport.render(List.of(new JunitReport.Entry("outage-only.yaml", report, 1.0))))
