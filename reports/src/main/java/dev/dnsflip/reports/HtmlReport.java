@@ -199,7 +199,9 @@ public final class HtmlReport {
       out.append("<div class=\"charts\">\n");
       figure(answeringChart(report.answering(), report.durationMs()), "The answered share of client queries per "
           + Durations.format(report.answering().bucketMs()) + " over the whole run (counts summed over runs), in "
-          + "total and per resolver group; shaded: the buckets an outage touches.");
+          + "total and per resolver group" + (report.answering().byResolverGroup().size() > 5 ? " (the first five of "
+          + report.answering().byResolverGroup().size() + ", in the scenario's order)" : "")
+          + "; shaded: the buckets an outage touches.");
       out.append("</div>\n");
     }
   }
