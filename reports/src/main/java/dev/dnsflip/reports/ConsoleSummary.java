@@ -82,6 +82,11 @@ public final class ConsoleSummary {
       }
     }
     readiness(report, out);
+    for (dev.dnsflip.observe.OutageAnswers o : report.answering().outages()) {
+      out.append("outage ").append(o.number()).append(" (").append(AnsweringView.window(o)).append("): ")
+          .append(Figures.percent(o.answeredShare().mean())).append(" of queries answered, ")
+          .append(Figures.percent(o.rideThrough().mean())).append(" of clients rode it through\n");
+    }
     long failed = 0;
     for (ExpectationResult r : report.expectations()) {
       if (!r.passed()) {
@@ -150,7 +155,7 @@ public final class ConsoleSummary {
   public static String outcome(ExpectationResult r) {
     Optional<Unit> unit = Figures.unitOf(r.metric());
     StringBuilder sb = new StringBuilder();
-    sb.append(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1)).append(' ').append(r.label());
+    sb.append(r.checked()).append(' ').append(r.label());
     if (Double.isFinite(r.actual())) {
       sb.append(r.censoredRuns() > 0 ? " >= " : " = ").append(Figures.value(unit, r.actual()));
       if (r.censoredRuns() > 0) {

@@ -9,9 +9,16 @@ package dev.dnsflip.reports;
  *     bound, which can confirm an {@code atLeast} but never an {@code atMost}
  * @param runs the runs the mean is over (0 when there is no figure)
  * @param scope null, or the groups whose clients alone the bound is on, e.g. "resolvers isp"
+ * @param outage null for a bound on switches; else the outage checked, numbered from 1 (event is then -1)
  */
 public record ExpectationResult(String where, int event, String metric, Double atMost, Double atLeast,
-    double actual, boolean passed, int censoredRuns, int runs, String scope) {
+    double actual, boolean passed, int censoredRuns, int runs, String scope, Integer outage) {
+
+  /** A bound on a switch's figure. */
+  public ExpectationResult(String where, int event, String metric, Double atMost, Double atLeast, double actual,
+      boolean passed, int censoredRuns, int runs, String scope) {
+    this(where, event, metric, atMost, atLeast, actual, passed, censoredRuns, runs, scope, null);
+  }
 
   /** A figure no run cut short, on the whole population. */
   public ExpectationResult(String where, int event, String metric, Double atMost, Double atLeast, double actual,
@@ -23,6 +30,11 @@ public record ExpectationResult(String where, int event, String metric, Double a
   public String shownActual() {
     String v = Figures.value(Figures.unitOf(metric), actual);
     return censoredRuns > 0 && Double.isFinite(actual) ? "≥ " + v : v;
+  }
+
+  /** What was checked, as messages name it: "switch 2", "outage 1", or "no matching switch". */
+  public String checked() {
+    return outage != null ? "outage " + outage : event < 0 ? "no matching switch" : "switch " + (event + 1);
   }
 
   /** The metric as messages name it: {@code lastStale.max}, or {@code lastStale.max (resolvers isp)}. */

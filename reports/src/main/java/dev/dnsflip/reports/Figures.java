@@ -152,6 +152,9 @@ public final class Figures {
 
   /** The unit of a metric name, empty for a name the registry does not define. */
   public static Optional<Unit> unitOf(String name) {
+    if (dev.dnsflip.observe.OutageMetrics.isOutageMetric(name)) {
+      return Optional.of(Unit.RATIO);
+    }
     return MetricRegistry.find(name).map(MetricDefinition::unit);
   }
 

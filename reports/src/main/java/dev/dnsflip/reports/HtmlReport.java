@@ -59,7 +59,7 @@ public final class HtmlReport {
       svg .s2{fill:none;stroke:#7570b3;stroke-width:1.6}svg .s3{fill:none;stroke:#e7298a;stroke-width:1.6}
       svg .s4{fill:none;stroke:#66a61e;stroke-width:1.6}svg .s5{fill:none;stroke:#a6761d;stroke-width:1.6}
       svg .capacity{stroke:#c62828;stroke-dasharray:6 3;stroke-width:1.4}
-      svg .reference{fill:#000}
+      svg .reference{fill:#000}svg .outage{fill:#888;fill-opacity:.15;stroke:none}
       svg .p50{stroke:#2c7fb8;stroke-dasharray:4 3;stroke-width:1.4}svg .p99{stroke:#238b45;stroke-dasharray:4 3;stroke-width:1.4}
       .fail{color:#c62828;font-weight:bold}.note{color:#555;font-size:.9rem}
       @media print{body{max-width:none;margin:0;font-size:10pt}h2{break-before:page}h2.first{break-before:avoid}
@@ -98,6 +98,7 @@ public final class HtmlReport {
     }
     run(report);
     readiness(report);
+    answering(report);
     for (EventReport event : report.events()) {
       event(event);
     }
@@ -183,7 +184,64 @@ public final class HtmlReport {
   /** The readiness section, worded as the Markdown report words it, with its charts. */
   private void readiness(TransitionReport report) {
     out.append("<h2 id=\"readiness\">Readiness</h2>\n");
-    for (ReadinessView.Part part : ReadinessView.of(report.readiness(), replications)) {
+    parts(ReadinessView.of(report.readiness(), replications), report);
+  }
+
+  /** Whether client queries were answered over the run and during each outage, with its chart. */
+  private void answering(TransitionReport report) {
+    List<ReadinessView.Part> parts = AnsweringView.of(report.answering(), replications);
+    if (parts.isEmpty()) {
+      return;
+    }
+    out.append("<h2 id=\"answering\">").append(AnsweringView.HEADING).append("</h2>\n");
+    parts(parts, report);
+    if (!report.answering().outages().isEmpty()) {
+      out.append("<div class=\"charts\">\n");
+      figure(answeringChart(report.answering(), report.durationMs()), "The answered share of client queries per "
+          + Durations.format(report.answering().bucketMs()) + " over the whole run (counts summed over runs), in "
+          + "total and per resolver group" + (report.answering().byResolverGroup().size() > 5 ? " (the first five of "
+          + report.answering().byResolverGroup().size() + ", in the scenario's order)" : "")
+          + "; shaded: the buckets an outage touches.");
+      out.append("</div>\n");
+    }
+  }
+
+  /** The answered share per bucket of the run: everyone, each resolver group (when several, at most five), the outages shaded. */
+  static String answeringChart(dev.dnsflip.observe.Answering a, long durationMs) {
+    SvgChart chart = new SvgChart("answered share over the run", durationMs, SvgChart.Scale.LINEAR, 1, 0,
+        "time since the start", "answered share of queries");
+    int buckets = a.total().buckets();
+    double[] low = new double[buckets];
+    double[] high = new double[buckets];
+    for (int b = 0; b < buckets; b++) {
+      long from = b * a.bucketMs();
+      long to = from + a.bucketMs();
+      boolean inside = a.outages().stream().anyMatch(o -> o.fromMs() < to && o.toMs() > from);
+      low[b] = inside ? 0 : Double.NaN;
+      high[b] = inside ? 1 : Double.NaN;
+    }
+    chart.band("outage", "outage windows", low, high, a.bucketMs());
+    chart.steps("simulated", "all clients", shares(a.total()), a.bucketMs());
+    if (a.byResolverGroup().size() > 1) {
+      for (int g = 0; g < Math.min(5, a.byResolverGroup().size()); g++) {
+        dev.dnsflip.observe.AnswerSeries s = a.byResolverGroup().get(g);
+        chart.steps("s" + g, s.name() + " (" + s.kind() + ")", shares(s), a.bucketMs());
+      }
+    }
+    return chart.render();
+  }
+
+  private static double[] shares(dev.dnsflip.observe.AnswerSeries s) {
+    double[] shares = new double[s.buckets()];
+    for (int b = 0; b < shares.length; b++) {
+      shares[b] = s.share(b);
+    }
+    return shares;
+  }
+
+  /** The readiness view's parts: headings, sentences, tables, bullets and the readiness charts. */
+  private void parts(List<ReadinessView.Part> parts, TransitionReport report) {
+    for (ReadinessView.Part part : parts) {
       if (part instanceof ReadinessView.Heading h) {
         out.append("<h3>").append(Html.escape(h.text())).append("</h3>\n");
       } else if (part instanceof ReadinessView.Text t) {
@@ -571,7 +629,7 @@ public final class HtmlReport {
     for (ExpectationResult r : results) {
       var unit = Figures.unitOf(r.metric());
       out.append("<tr><td").append(r.passed() ? ">PASS" : " class=\"fail\">FAIL").append("</td><td class=\"n\">")
-          .append(r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1)).append("</td><td>")
+          .append(MarkdownReport.switchColumn(r)).append("</td><td>")
           .append(Html.escape(r.label())).append("</td><td>").append(Html.escape(MarkdownReport.bound(r, unit)))
           .append("</td><td class=\"n\">").append(Html.escape(r.shownActual())).append("</td><td>")
           .append(r.where() == null ? "" : Html.escape(r.where())).append("</td></tr>\n");

@@ -13,13 +13,17 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.dnsflip.observe.AnswerSeries;
+import dev.dnsflip.observe.Answering;
 import dev.dnsflip.observe.Estimate;
+import dev.dnsflip.observe.OutageFigures;
 import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.StaleSeries;
 import dev.dnsflip.observe.Unit;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.RecordComponent;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -71,6 +75,17 @@ public final class JsonReport {
     }
     if (value instanceof StaleSeries series) {
       return seriesNode(series);
+    }
+    if (value instanceof Answering answering && answering.outages().isEmpty()
+        && !(answering.byResolverGroup().isEmpty() && answering.byClientGroup().isEmpty())) {
+      // Without outages nothing fails: the groups' series would repeat their uses, bucket by bucket.
+      return toNode(new Answering(answering.bucketMs(), answering.total(), List.of(), List.of(), List.of()));
+    }
+    if (value instanceof AnswerSeries series) {
+      return answerSeriesNode(series);
+    }
+    if (value instanceof OutageFigures figures) {
+      return outageFiguresNode(figures);
     }
     if (value instanceof Metric metric && metric.unit() == Unit.COUNT) {
       return countNode(metric);
@@ -166,6 +181,36 @@ public final class JsonReport {
     for (int b = 0; b < series.buckets(); b++) {
       share.add(number(series.share(b)));
     }
+    return node;
+  }
+
+  /** Answered and failed queries per bucket; the share beside them for everyone's series only (the rest derive it alike). */
+  private static ObjectNode answerSeriesNode(AnswerSeries series) {
+    ObjectNode node = NODES.objectNode();
+    node.put("name", series.name());
+    node.set("kind", toNode(series.kind()));
+    node.set("answered", toNode(series.answered()));
+    node.set("failed", toNode(series.failed()));
+    if (series.kind() == null) {
+      ArrayNode share = node.putArray("answeredShare");
+      for (int b = 0; b < series.buckets(); b++) {
+        share.add(number(series.share(b)));
+      }
+    }
+    return node;
+  }
+
+  /** An outage's counts for one part of the population, with both shares derived. */
+  private static ObjectNode outageFiguresNode(OutageFigures f) {
+    ObjectNode node = NODES.objectNode();
+    node.put("name", f.name());
+    node.set("kind", toNode(f.kind()));
+    node.put("answered", f.answered());
+    node.put("failed", f.failed());
+    node.set("answeredShare", number(f.answeredShare()));
+    node.put("clients", f.clients());
+    node.put("riders", f.riders());
+    node.set("rideThroughShare", number(f.rideThroughShare()));
     return node;
   }
 

@@ -96,7 +96,7 @@ public final class JunitReport {
   /** "switch 1 lastStale.max atMost 5m 5s": the switch as reports number it, the bound as declared. */
   static String name(ExpectationResult r) {
     Optional<Unit> unit = Figures.unitOf(r.metric());
-    StringBuilder sb = new StringBuilder(r.event() < 0 ? "no matching switch" : "switch " + (r.event() + 1));
+    StringBuilder sb = new StringBuilder(r.checked());
     sb.append(' ').append(r.label());
     if (r.atLeast() != null) {
       sb.append(" atLeast ").append(Figures.value(unit, r.atLeast()));

@@ -40,6 +40,7 @@ public final class MarkdownReport {
     MarkdownReport md = new MarkdownReport(report.replications());
     md.header(report);
     md.readiness(report);
+    md.answering(report);
     for (EventReport event : report.events()) {
       md.event(event);
     }
@@ -104,7 +105,23 @@ public final class MarkdownReport {
   private void readiness(TransitionReport report) {
     line();
     line("## Readiness");
-    for (ReadinessView.Part part : ReadinessView.of(report.readiness(), replications)) {
+    parts(ReadinessView.of(report.readiness(), replications));
+  }
+
+  /** Whether client queries were answered over the run and during each outage. */
+  private void answering(TransitionReport report) {
+    List<ReadinessView.Part> parts = AnsweringView.of(report.answering(), replications);
+    if (parts.isEmpty()) {
+      return;
+    }
+    line();
+    line("## " + AnsweringView.HEADING);
+    parts(parts);
+  }
+
+  /** Headings (one level below the section's), sentences, tables and bullets, as the HTML report words them. */
+  private void parts(List<ReadinessView.Part> parts) {
+    for (ReadinessView.Part part : parts) {
       if (part instanceof ReadinessView.Heading h) {
         line();
         line("### " + h.text());
@@ -308,9 +325,14 @@ public final class MarkdownReport {
     line("|---|---:|---|---|---:|---|");
     for (ExpectationResult r : results) {
       Optional<Unit> unit = Figures.unitOf(r.metric());
-      row(r.passed() ? "PASS" : "FAIL", r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1),
+      row(r.passed() ? "PASS" : "FAIL", switchColumn(r),
           r.label(), bound(r, unit), r.shownActual(), r.where() == null ? "" : r.where());
     }
+  }
+
+  /** The expectations table's "Switch" cell: the switch's number, "outage N", or "none matched". */
+  static String switchColumn(ExpectationResult r) {
+    return r.outage() != null ? "outage " + r.outage() : r.event() < 0 ? "none matched" : Integer.toString(r.event() + 1);
   }
 
   static String bound(ExpectationResult r, Optional<Unit> unit) {

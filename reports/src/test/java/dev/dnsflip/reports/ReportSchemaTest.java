@@ -16,6 +16,24 @@ class ReportSchemaTest {
   }
 
   @Test
+  void aReportWithAnOutageConformsAndItsSharesAreBounded() throws Exception {
+    String withOutage = JsonReport.render(SampleReports.withOutage());
+    assertThat(ReportSchema.problems(withOutage)).isEmpty();
+    ObjectMapper mapper = new ObjectMapper();
+    ObjectNode root = (ObjectNode) mapper.readTree(withOutage);
+    assertThat(root.at("/answering/outages/0/total/rideThroughShare").asDouble()).isEqualTo(0.4);
+    assertThat(root.at("/answering/total/answeredShare").size()).isEqualTo(20);
+    assertThat(root.at("/answering/byResolverGroup/0").has("answeredShare")).as("derived for all only").isFalse();
+    ((ObjectNode) root.at("/answering/outages/0/total")).put("rideThroughShare", 1.5);
+    assertThat(ReportSchema.problems(mapper.writeValueAsString(root))).isNotEmpty()
+        .allSatisfy(p -> assertThat(p).contains("outages[0].total.rideThroughShare"));
+    ObjectNode none = (ObjectNode) mapper.readTree(json);
+    none.remove("answering");
+    assertThat(ReportSchema.problems(mapper.writeValueAsString(none))).singleElement()
+        .satisfies(p -> assertThat(p).contains("answering"));
+  }
+
+  @Test
   void theSchemaNamesTheFormatItDescribes() throws Exception {
     String schema = Files.readString(ReportSchema.file());
     assertThat(new ObjectMapper().readTree(schema).at("/properties/format/const").asText())

@@ -1,7 +1,11 @@
 package dev.dnsflip.reports;
 
 import dev.dnsflip.authority.SwitchDirection;
+import dev.dnsflip.observe.AnswerSeries;
+import dev.dnsflip.observe.Answering;
 import dev.dnsflip.observe.ClosedFormPoint;
+import dev.dnsflip.observe.OutageAnswers;
+import dev.dnsflip.observe.OutageFigures;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.Metric;
@@ -32,6 +36,45 @@ final class SampleReports {
         List.of(
             new ExpectationResult("suite.yaml:12:5", 0, "lastStale.p99", 60_000.0, null, 12_000, true),
             new ExpectationResult("suite.yaml:14:5", 1, "staleShareZero", 120_000.0, null, 240_000, false)));
+  }
+
+  /**
+   * Two flips and an outage from 60 s to 180 s (loss 100 %) across the enable, in 30 s buckets over
+   * two runs: group isp rides it through from its caches until they expire, group public fails
+   * from the start.
+   */
+  static TransitionReport withOutage() {
+    TransitionReport r = twoFlips();
+    long[] ispAnswered = {300, 300, 300, 300, 120, 60, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300, 300,
+        300};
+    long[] ispFailed = new long[20];
+    ispFailed[4] = 180;
+    ispFailed[5] = 240;
+    long[] publicAnswered = {100, 100, 0, 0, 0, 0, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100, 100,
+        100};
+    long[] publicFailed = new long[20];
+    publicFailed[2] = 100;
+    publicFailed[3] = 100;
+    publicFailed[4] = 100;
+    publicFailed[5] = 100;
+    long[] answered = new long[20];
+    long[] failed = new long[20];
+    for (int i = 0; i < 20; i++) {
+      answered[i] = ispAnswered[i] + publicAnswered[i];
+      failed[i] = ispFailed[i] + publicFailed[i];
+    }
+    OutageFigures isp = new OutageFigures("isp", "unbound-1.17", 1_380, 420, 400, 240);
+    OutageFigures pub = new OutageFigures("public", "public-farm", 0, 400, 200, 0);
+    OutageFigures home = new OutageFigures("home", "plain", 1_380, 820, 600, 240);
+    Answering answering = new Answering(30_000, new AnswerSeries("all", null, answered, failed),
+        List.of(new AnswerSeries("isp", "unbound-1.17", ispAnswered, ispFailed),
+            new AnswerSeries("public", "public-farm", publicAnswered, publicFailed)),
+        List.of(new AnswerSeries("home", "plain", answered, failed)),
+        List.of(new OutageAnswers(1, 60_000, 180_000, 1.0, List.of(), new Estimate(0.627, 0.6, 0.654, 0.61, 0.644, 2, 0),
+            new Estimate(0.4, 0.35, 0.45, 0.38, 0.42, 2, 0), home, List.of(isp, pub), List.of(home))));
+    return new TransitionReport(r.scenario(), r.description(), r.seed(), 2, r.durationMs(), r.bucketMs(),
+        r.initialCache(), null, r.run(), r.events(), r.expectations(), dev.dnsflip.observe.Readiness.NONE, answering,
+        List.of());
   }
 
   /** The same events said to come from three runs, so renderers show means, intervals and ranges. */

@@ -4,6 +4,8 @@ import dev.dnsflip.observe.Blame;
 import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.Metric;
+import dev.dnsflip.observe.OutageAnswers;
+import dev.dnsflip.observe.OutageMetrics;
 import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.reports.ExpectationResult;
 import dev.dnsflip.simulation.Expectation;
@@ -21,6 +23,10 @@ public final class ExpectationCheck {
   public static List<ExpectationResult> check(RunResult result, List<Expectation> expectations) {
     List<ExpectationResult> results = new ArrayList<>();
     for (Expectation x : expectations) {
+      if (x.outage() > 0) {
+        results.add(outage(result, x));
+        continue;
+      }
       boolean matched = false;
       for (EventReport e : result.events()) {
         if (!selects(x.selector(), e)) {
@@ -51,6 +57,18 @@ public final class ExpectationCheck {
       }
     }
     return results;
+  }
+
+  /** A bound on an outage's figure: its mean over the runs with a query inside (none: not a number, failed). */
+  private static ExpectationResult outage(RunResult result, Expectation x) {
+    List<OutageAnswers> outages = result.answering().outages();
+    Estimate estimate = x.outage() <= outages.size()
+        ? OutageMetrics.estimate(outages.get(x.outage() - 1), x.metric()).orElse(null) : null;
+    double actual = estimate == null || estimate.samples() == 0 ? Double.NaN : estimate.mean();
+    boolean ok = !Double.isNaN(actual) && (x.atMost() == null || actual <= x.atMost())
+        && (x.atLeast() == null || actual >= x.atLeast());
+    return new ExpectationResult(x.where(), -1, x.metric(), x.atMost(), x.atLeast(), actual, ok, 0,
+        estimate == null ? 0 : estimate.samples(), null, x.outage());
   }
 
   /**

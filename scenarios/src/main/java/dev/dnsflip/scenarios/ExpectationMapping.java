@@ -6,6 +6,7 @@ import dev.dnsflip.format.Node;
 import dev.dnsflip.authority.SwitchEvent;
 import dev.dnsflip.authority.SwitchSchedule;
 import dev.dnsflip.observe.MetricRegistry;
+import dev.dnsflip.observe.OutageMetrics;
 import dev.dnsflip.observe.Unit;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.resolver.ResolverGroup;
@@ -29,10 +30,19 @@ final class ExpectationMapping {
   static final String SCOPED_METRIC = "lastStale.max";
 
   static List<Expectation> map(Node list, SwitchSchedule schedule, List<ResolverGroup> resolvers,
-      List<ClientGroup> clients) throws InputException {
+      List<ClientGroup> clients, int outages) throws InputException {
     List<Expectation> expectations = new ArrayList<>();
     for (Node item : list.items()) {
-      Fields f = Fields.of(item, "switch", "metric", "resolvers", "clients", "atMost", "atLeast");
+      Fields f = Fields.of(item, "switch", "outage", "metric", "resolvers", "clients", "atMost", "atLeast");
+      if (f.optional("outage") != null) {
+        expectations.add(onOutage(f, item, outages));
+        continue;
+      }
+      Node metricNode = f.optional("metric");
+      if (metricNode != null && OutageMetrics.isOutageMetric(metricNode.text().strip())) {
+        throw metricNode.error(metricNode.text().strip() + " is a figure of an outage: name it with outage: N "
+            + "(numbered from 1 in the order of outages:)");
+      }
       String selector = f.optional("switch") == null ? "all" : selector(f.optional("switch"), schedule);
       Checked c = bounds(f, item);
       String resolverGroup = group(f.optional("resolvers"), "resolver", resolvers.stream().map(ResolverGroup::name).toList());
@@ -46,6 +56,48 @@ final class ExpectationMapping {
           item.location().toString(), resolverGroup, clientGroup)));
     }
     return expectations;
+  }
+
+  /**
+   * {@code { outage: 1, metric: answered.share, atLeast: 50% }}: a bound on the mean over runs of
+   * one outage's share; neither a switch nor groups go with it.
+   */
+  private static Expectation onOutage(Fields f, Node item, int outages) throws InputException {
+    Node outageNode = f.optional("outage");
+    for (String alone : new String[] {"switch", "resolvers", "clients"}) {
+      if (f.optional(alone) != null) {
+        throw f.optional(alone).error("a bound on an outage takes no " + alone + ": (it bounds everyone's figure "
+            + "inside outage " + outageNode.text().strip() + ")");
+      }
+    }
+    String text = outageNode.text().strip();
+    if (!text.matches("\\d{1,9}")) {
+      throw outageNode.error("outage: expected an outage number (1, 2, ...), got '" + text + "'");
+    }
+    int number = Integer.parseInt(text);
+    if (number == 0) {
+      throw outageNode.error("outage 0 does not exist: outages are numbered from 1, in the order of outages:");
+    }
+    if (number > outages) {
+      throw outageNode.error("outage " + number + " does not exist: the scenario declares " + outages + " outage"
+          + (outages == 1 ? "" : "s"));
+    }
+    Node metricNode = f.required("metric");
+    String metric = metricNode.text().strip();
+    if (!OutageMetrics.isOutageMetric(metric)) {
+      throw metricNode.error("unknown outage metric '" + metric + "'; expected one of: "
+          + String.join(", ", OutageMetrics.all().keySet()));
+    }
+    Double atMost = bound(f.optional("atMost"), metric, Unit.RATIO);
+    Double atLeast = bound(f.optional("atLeast"), metric, Unit.RATIO);
+    if (atMost == null && atLeast == null) {
+      throw item.error("an expectation needs atMost or atLeast (or both)");
+    }
+    if (atMost != null && atLeast != null && atLeast > atMost) {
+      throw item.error("atLeast " + f.optional("atLeast").text().strip() + " is above atMost "
+          + f.optional("atMost").text().strip());
+    }
+    return item.build(() -> Expectation.onOutage(number, metric, atMost, atLeast, item.location().toString()));
   }
 
   private static String group(Node node, String what, List<String> names) throws InputException {
@@ -84,7 +136,7 @@ final class ExpectationMapping {
 
   /** A bound's value as a person writes it: 5m 30s, 1%, 12. */
   static String show(String metric, double value) {
-    Unit unit = METRICS.get(metric);
+    Unit unit = OutageMetrics.isOutageMetric(metric) ? Unit.RATIO : METRICS.get(metric);
     if (unit == null) {
       return Double.toString(value);
     }

@@ -63,10 +63,10 @@ final class ScenarioMapping {
     SwitchSchedule schedule = schedule(top, durationNode, durationMs);
     List<ResolverGroup> resolvers = PopulationMapping.resolvers(top.required("resolvers"), durationMs);
     List<ClientGroup> clients = PopulationMapping.clients(top.required("clients"), resolvers, section.account(), durationMs);
-    List<Expectation> expectations = top.optional("expect") == null
-        ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule, resolvers, clients);
     List<Outage> outages = top.optional("outages") == null
         ? List.of() : outages(top.optional("outages"), durationNode, durationMs, section.nameservers());
+    List<Expectation> expectations = top.optional("expect") == null
+        ? List.of() : ExpectationMapping.map(top.optional("expect"), schedule, resolvers, clients, outages.size());
     List<OriginServer> origins = top.optional("origins") == null
         ? List.of() : origins(top.optional("origins"), section.account());
     List<ReferenceMark> references = top.optional("references") == null

@@ -83,8 +83,9 @@ public final class ScenarioWriter {
   }
 
   private static String expectation(Expectation e) {
-    Unit unit = MetricRegistry.definition(e.metric()).unit();
-    StringBuilder sb = new StringBuilder("- { switch: " + e.selector() + ", metric: " + e.metric());
+    Unit unit = e.outage() > 0 ? Unit.RATIO : MetricRegistry.definition(e.metric()).unit();
+    StringBuilder sb = new StringBuilder(e.outage() > 0 ? "- { outage: " + e.outage() + ", metric: " + e.metric()
+        : "- { switch: " + e.selector() + ", metric: " + e.metric());
     if (e.resolverGroup() != null) {
       sb.append(", resolvers: ").append(YamlText.scalar(e.resolverGroup()));
     }

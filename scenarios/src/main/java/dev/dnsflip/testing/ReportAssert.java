@@ -22,6 +22,17 @@ public final class ReportAssert extends AbstractAssert<ReportAssert, TransitionR
     return new SwitchAssert(actual.events().get(n - 1), actual.replications());
   }
 
+  /** Outage {@code n}, counted from 1 in the order of {@code outages:}; an outage the scenario lacks is a failure. */
+  public OutageAssert duringOutage(int n) {
+    isNotNull();
+    int count = actual.answering().outages().size();
+    if (n < 1 || n > count) {
+      fail("no outage " + n + " in scenario " + actual.scenario() + ": it has " + (count == 0 ? "none"
+          : count == 1 ? "1 outage, outage 1" : count + " outages, numbered from 1 to " + count));
+    }
+    return new OutageAssert(actual.answering().outages().get(n - 1), actual.scenario(), actual.replications());
+  }
+
   /** Every {@code expect:} bound the scenario declares holds (none declared passes). */
   public ReportAssert expectationsPass() {
     isNotNull();

@@ -71,7 +71,7 @@ class ReportInBrowserTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"default", "resolver-mix", "flavel-2014", "imported"})
+  @ValueSource(strings = {"default", "resolver-mix", "flavel-2014", "moura-2018", "imported"})
   void theReportRendersWithEveryChartAndIsNotBlank(String suite) throws Exception {
     LoadedScenario loaded = Dnsflip.load(Path.of("suites", suite + ".yaml"));
     loaded = loaded.withScenario(loaded.scenario()
@@ -98,6 +98,10 @@ class ReportInBrowserTest {
     if (report.events().stream().anyMatch(e -> e.kinds().size() > 1)) {
       assertThat(dom.out()).as("curves per resolver kind").contains("by resolver kind</title>")
           .contains("stale share of the kind's uses");
+    }
+    if (!report.answering().outages().isEmpty()) {
+      assertThat(dom.out()).as("the answered share over the run").contains("answered share over the run</title>")
+          .contains("data-series=\"outage windows\"");
     }
     if (report.readiness().switches().stream().anyMatch(r -> !r.originLoad().isEmpty())) {
       assertThat(dom.out()).as("the origin load chart").contains("origin load</title>").contains("requests per second");
@@ -150,6 +154,12 @@ class ReportInBrowserTest {
       if (s.direction() == SwitchDirection.DISABLE && s.clients().held() > 0) {
         counts.add(2);
       }
+    }
+    // Then the answered share over the run, when there are outages: everyone, the outage band and,
+    // with several resolver groups, a line per group (at most five).
+    if (report.answering().counted() && !report.answering().outages().isEmpty()) {
+      int groups = report.answering().byResolverGroup().size();
+      counts.add(2 + (groups > 1 ? Math.min(5, groups) : 0));
     }
     for (EventReport e : report.events()) {
       long windowMs = e.windowEndMs() - e.atMs();

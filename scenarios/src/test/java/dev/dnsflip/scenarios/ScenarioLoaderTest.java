@@ -451,6 +451,37 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void outageBoundsNameAnOutageOfTheFileAndAnOutageFigure() throws InputException {
+    String base = VALID + "outages:\n  - { from: 2m, to: 4m }\nexpect:\n";
+    // line 21: the bound; "  - { outage: " puts its value at col 15, metric's at col 26
+    Scenario s = ScenarioLoader.parse(base + "  - { outage: 1, metric: rideThrough.share, atLeast: 50%, atMost: 0.9 }\n",
+        "ok.yaml");
+    assertThat(s.expectations()).containsExactly(
+        dev.dnsflip.simulation.Expectation.onOutage(1, "rideThrough.share", 0.9, 0.5, "ok.yaml:21:5"));
+    assertBad(base + "  - { outage: 2, metric: answered.share, atLeast: 50% }\n",
+        "bad.yaml:21:15: outage 2 does not exist: the scenario declares 1 outage");
+    assertBad(base + "  - { outage: 0, metric: answered.share, atLeast: 50% }\n",
+        "bad.yaml:21:15: outage 0 does not exist: outages are numbered from 1, in the order of outages:");
+    assertBad(base + "  - { outage: first, metric: answered.share, atLeast: 50% }\n",
+        "bad.yaml:21:15: outage: expected an outage number (1, 2, ...), got 'first'");
+    assertBad(base + "  - { outage: 1, metric: staleShare, atLeast: 50% }\n",
+        "bad.yaml:21:26: unknown outage metric 'staleShare'; expected one of: answered.share, rideThrough.share");
+    assertBad(base + "  - { outage: 1, metric: answered.share, atLeast: 150% }\n",
+        "bad.yaml:21:51: answered.share is a fraction between 0 and 1 (0% to 100%), got 150%");
+    assertBad(base + "  - { outage: 1, metric: answered.share, atLeast: 5m }\n",
+        "bad.yaml:21:51: answered.share is a fraction: write e.g. 5% or 0.05, not a duration");
+    assertBad(base + "  - { outage: 1, metric: answered.share }\n",
+        "bad.yaml:21:5: an expectation needs atMost or atLeast (or both)");
+    assertBad(base + "  - { outage: 1, switch: 1, metric: answered.share, atLeast: 50% }\n",
+        "bad.yaml:21:26: a bound on an outage takes no switch: (it bounds everyone's figure inside outage 1)");
+    assertBad(base + "  - { switch: 1, metric: answered.share, atLeast: 50% }\n",
+        "bad.yaml:21:26: answered.share is a figure of an outage: name it with outage: N (numbered from 1 in the "
+            + "order of outages:)");
+    assertBad(VALID + "expect:\n  - { outage: 1, metric: answered.share, atLeast: 50% }\n",
+        "bad.yaml:19:15: outage 1 does not exist: the scenario declares 0 outages");
+  }
+
+  @Test
   void wrongShapesNameWhatWasExpected() {
     assertBad("- a\n", "bad.yaml:1:1: expected a mapping at top level, found a list");
     assertBad("", "bad.yaml:1:1: the file is empty; expected a scenario (name, duration, account, resolvers, clients, ...)");

@@ -19,6 +19,11 @@ public final class RandomStreams {
   public static final long SCHEDULE = 0x53434844L;
   /** The phase of a resolver's periodic restarts. */
   public static final long RESTART = 0x52535452L;
+  /**
+   * Skipping ahead, where hits drawn in bulk fall among the run's buckets and outages and which
+   * clients they reach: apart, so every other figure draws as before.
+   */
+  public static final long ANSWERS = 0x414e5357L;
 
   private final long seed;
 

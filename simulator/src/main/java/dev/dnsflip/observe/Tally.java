@@ -29,6 +29,7 @@ public final class Tally implements java.io.Serializable {
   private final long[][] resolversLetGo; // [event][bucket of a resolver's last hand-out of one]
   private final long[] clientLastLetGo; // [event]: the latest such use of any client, or -1
   private final long[] resolverLastLetGo;
+  private final AnswerCounts answers;
   private long queries;
   private long hits;
   private long failed;
@@ -47,6 +48,16 @@ public final class Tally implements java.io.Serializable {
    * read only, shared by every tally of a run.
    */
   public Tally(int[] bucketsPerEvent, int questions, int pairs, int[] itemOf, int items) {
+    this(bucketsPerEvent, questions, pairs, itemOf, items, 0, 0);
+  }
+
+  /**
+   * As {@link #Tally(int[], int, int, int[], int)}, also counting answered and failed queries per
+   * bucket of the whole run ({@code runBuckets}) and per authoritative outage ({@code outages}).
+   */
+  public Tally(int[] bucketsPerEvent, int questions, int pairs, int[] itemOf, int items, int runBuckets,
+      int outages) {
+    this.answers = new AnswerCounts(runBuckets, outages, pairs);
     this.questions = questions;
     this.pairs = pairs;
     this.itemOf = itemOf;
@@ -254,6 +265,7 @@ public final class Tally implements java.io.Serializable {
       pairStale[i] += other.pairStale[i];
       pairLastStale[i] = Math.max(pairLastStale[i], other.pairLastStale[i]);
     }
+    answers.mergeFrom(other.answers);
     queries += other.queries;
     hits += other.hits;
     failed += other.failed;
@@ -312,6 +324,11 @@ public final class Tally implements java.io.Serializable {
 
   public long failed() {
     return failed;
+  }
+
+  /** Answered and failed queries per run bucket and outage (counting nothing when built without run buckets). */
+  public AnswerCounts answers() {
+    return answers;
   }
 
   public long[] uses(int e) {

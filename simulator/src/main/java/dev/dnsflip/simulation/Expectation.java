@@ -15,15 +15,34 @@ import java.util.Objects;
  * @param resolverGroup null, or the resolver group whose clients alone are bounded (on the blame
  *     table's figure, the latest stale use over every run)
  * @param clientGroup likewise for a client group
+ * @param outage 0 for a bound on switches; else the outage (numbered from 1) whose figure it bounds
+ *     ({@code dev.dnsflip.observe.OutageMetrics}), with selector {@value #OUTAGE}
  */
 public record Expectation(String selector, String metric, Double atMost, Double atLeast, String where,
-    String resolverGroup, String clientGroup) {
+    String resolverGroup, String clientGroup, int outage) {
+  /** The selector of a bound on an outage's figure. */
+  public static final String OUTAGE = "outage";
+
   public Expectation {
     Objects.requireNonNull(selector, "selector");
     Objects.requireNonNull(metric, "metric");
     if (atMost == null && atLeast == null) {
       throw new ModelRuleException("an expectation needs atMost or atLeast");
     }
+    if (outage < 0 || (outage > 0) != selector.equals(OUTAGE)) {
+      throw new ModelRuleException("an expectation on an outage names it (from 1) with selector " + OUTAGE);
+    }
+  }
+
+  /** A bound on switches' metrics, maybe scoped to groups. */
+  public Expectation(String selector, String metric, Double atMost, Double atLeast, String where,
+      String resolverGroup, String clientGroup) {
+    this(selector, metric, atMost, atLeast, where, resolverGroup, clientGroup, 0);
+  }
+
+  /** A bound on a figure of outage {@code outage} (from 1). */
+  public static Expectation onOutage(int outage, String metric, Double atMost, Double atLeast, String where) {
+    return new Expectation(OUTAGE, metric, atMost, atLeast, where, null, null, outage);
   }
 
   /** A bound on the whole population's metric. */

@@ -74,9 +74,11 @@ final class Partition {
     if (clientState != null && ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY) {
       ClientCacheFill.fill(ctx, resolvers, clientState);
     }
+    AnswerTracker answers = new AnswerTracker(ctx, resolvers, tally);
     if (skip) {
-      new SkipAhead(ctx, resolvers[0], (CachingResolver) nodes[0], random, tally, record, holders).run();
+      new SkipAhead(ctx, resolvers[0], (CachingResolver) nodes[0], random, tally, record, holders, answers).run();
       holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
+      answers.finish();
       return;
     }
     int groups = ctx.population.groups();
@@ -127,6 +129,7 @@ final class Partition {
         while (current + 1 < events && t >= eventAt[current + 1]) {
           current++;
         }
+        answers.query(i, client, t, pair[s], !Resolution.failed(used));
         if (Resolution.failed(used)) {
           tally.failure();
         } else {
@@ -152,6 +155,7 @@ final class Partition {
       }
     }
     holders.addTo(tally, bucketMs, letGo);
+    answers.finish();
   }
 
   /**

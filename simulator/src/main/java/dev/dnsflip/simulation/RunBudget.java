@@ -80,6 +80,12 @@ public record RunBudget(long bytes, double queries, long cells) {
     long perTally = 16 * buckets + 24 * events * (table.questionCount() + pairs) + 8 * buckets * (2 + 2 * pairs + items)
         + 8 * events * items;
     bytes += saturating(threads + live, perTally) + 40 * buckets;
+    // Answered and failed queries per pair a bucket of the run and four counters per pair and
+    // outage, in every tally and once pooled; per client a byte per outage while its partition runs.
+    long runBuckets = (s.durationMs() - 1) / s.bucketMs() + 1;
+    long outages = s.outages().size();
+    bytes += saturating(threads + live + 1, saturating(pairs, 16 * runBuckets + 32 * outages));
+    bytes += saturating(clients, outages);
     double span = s.durationMs() + (double) beforeZeroMs;
     double queries = s.replications() * span / 1000.0
         * s.clientGroups().stream().mapToDouble(g -> g.count() * g.queriesPerSecond()).sum();

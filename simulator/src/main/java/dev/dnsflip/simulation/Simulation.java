@@ -14,6 +14,7 @@ import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.client.Population;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.engine.RandomStreams;
+import dev.dnsflip.observe.AnswerStats;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.ClosedFormPoint;
 import dev.dnsflip.observe.EventReport;
@@ -179,6 +180,7 @@ public final class Simulation {
     long queries = 0;
     long hits = 0;
     PartitionModes modes = new PartitionModes(0, java.util.Map.of());
+    AnswerStats answers = answerStats();
     ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "dnsflip-worker");
       t.setDaemon(true);
@@ -218,6 +220,7 @@ public final class Simulation {
         }
         queries += tally.queries();
         hits += tally.hits();
+        answers.add(tally);
         modes = modes.plus(PartitionModes.of(ctx));
         for (int e = 0; e < events.size(); e++) {
           stats.get(e).add(tally, record);
@@ -256,7 +259,7 @@ public final class Simulation {
         maxDelayMs, queries, hits, queries == 0 ? 0 : (double) hits / queries,
         modes.skippingAhead(), modes.eventByEvent(), modes.eventByEventBecause());
     return new RunResult(summary, eventReports,
-        new Readiness(scenario.bucketMs(), TailCauses.excluded(scenario.account()), switches));
+        new Readiness(scenario.bucketMs(), TailCauses.excluded(scenario.account()), switches), answers.report());
   }
 
   /**
@@ -339,7 +342,23 @@ public final class Simulation {
 
   private Tally newTally(int[] buckets) {
     return new Tally(buckets, table.questionCount(), scenario.resolverGroups().size() * scenario.clientGroups().size(),
-        revealed.itemOf(), revealed.count());
+        revealed.itemOf(), revealed.count(), runBuckets(), scenario.outages().size());
+  }
+
+  /** Buckets of the whole observed time [0, duration), aligned to 0. */
+  private int runBuckets() {
+    return (int) Math.max(1, (scenario.durationMs() + scenario.bucketMs() - 1) / scenario.bucketMs());
+  }
+
+  private AnswerStats answerStats() {
+    List<AnswerStats.Window> windows = new ArrayList<>();
+    for (Outage o : scenario.outages()) {
+      windows.add(new AnswerStats.Window(Math.max(0, o.fromMs()), Math.min(scenario.durationMs(), o.toMs()), o.loss(),
+          o.nameservers().stream().map(ns -> ns + 1).toList()));
+    }
+    return new AnswerStats(scenario.bucketMs(), runBuckets(),
+        scenario.resolverGroups().stream().map(g -> new String[] {g.name(), g.kind()}).toList(),
+        scenario.clientGroups().stream().map(g -> new String[] {g.name(), g.kind()}).toList(), windows);
   }
 
   /** Buckets per switch event: the same in every replication. */

@@ -38,6 +38,7 @@ final class SkipAhead {
   private final Tally tally;
   private final ClientRecord record;
   private final Holders holders;
+  private final AnswerTracker answers;
   private final int[] itemOf; // answer id -> revealed item, or -1
   private final int groups;
   private final int[] members;
@@ -147,7 +148,7 @@ final class SkipAhead {
   }
 
   SkipAhead(RunContext ctx, int resolver, CachingResolver cache, SplittableRandom random, Tally tally,
-      ClientRecord record, Holders holders) {
+      ClientRecord record, Holders holders, AnswerTracker answers) {
     this.ctx = ctx;
     this.table = ctx.table;
     this.resolver = resolver;
@@ -157,6 +158,7 @@ final class SkipAhead {
     this.tally = tally;
     this.record = record;
     this.holders = holders;
+    this.answers = answers;
     this.itemOf = ctx.revealedItemOf;
     groups = ctx.population.groups();
     members = new int[groups];
@@ -277,6 +279,7 @@ final class SkipAhead {
       return;
     }
     int e = eventIndex(t);
+    answers.query(0, client, t, pair[g], !Resolution.failed(used));
     if (Resolution.failed(used)) {
       tally.failure();
       return;
@@ -307,12 +310,17 @@ final class SkipAhead {
     if (!(to > a)) {
       return;
     }
+    for (int g = 0; g < groups; g++) {
+      answers.intensity(g, rate[k][g], a, to);
+    }
     long[] eventAt = ctx.eventAt;
     int e = eventIndex((long) Math.floor(a));
     while (a < to) {
       if (e < 0) {
         double b = Math.min(to, eventAt.length == 0 ? to : eventAt[0]);
-        tally.hits(PoissonDraw.sample(random, total[k] * (b - a)));
+        long n = PoissonDraw.sample(random, total[k] * (b - a));
+        tally.hits(n);
+        answers.hits(rate[k], pair, a, b, n);
         a = b;
         e = 0;
         continue;
@@ -401,6 +409,7 @@ final class SkipAhead {
         long n = PoissonDraw.sample(random, mean);
         if (n > 0) {
           tally.hits(e, bucket, q, pair[g], true, n);
+          answers.hits(pair[g], from, to, n);
           if (item >= 0) {
             tally.itemHits(e, bucket, item, n);
           }
@@ -420,6 +429,7 @@ final class SkipAhead {
         long others = u == m ? 0 : PoissonDraw.sample(random, mean * (m - u) / m);
         if (reaching + others > 0) {
           tally.hits(e, bucket, q, pair[g], false, reaching + others);
+          answers.hits(pair[g], from, to, reaching + others);
           if (item >= 0) { // their last uses are drawn apart, by drawLastRevealed
             tally.itemHits(e, bucket, item, reaching + others);
           }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.xbill.DNS.Type;
 
 /** Outages that lose a share of the queries, to all nameservers or to some, and the retry to the next one. */
-class PartialOutageTest {
+public class PartialOutageTest {
   private static final long T = 300_000;
   private static final long DAY = 86_400_000;
 
@@ -42,11 +42,16 @@ class PartialOutageTest {
    * mean 1/(1−p). The long-run answered share is the ratio of the cycle's means:
    * (L·T + 1) / (L·T + 1/(1−p)).
    */
+  /** The closed form above: uses per TTL {@code lt} = L·T, loss {@code p}. */
+  public static double answeredShare(double lt, double p) {
+    return (lt + 1) / (lt + 1 / (1 - p));
+  }
+
   @Test
   void answeredShareOfOneCacheUnderLossMatchesItsClosedForm() {
     double ratePerMs = 1.0 / 60_000; // one use a minute: L·T = 5
     double p = 0.5;
-    double expected = (ratePerMs * T + 1) / (ratePerMs * T + 1 / (1 - p));
+    double expected = answeredShare(ratePerMs * T, p);
     int runs = 40;
     double[] answered = new double[runs];
     double[] uses = new double[runs];

@@ -82,9 +82,11 @@ class RunBudgetTest {
     // The second replication held: its client cells, its 10 resolvers' bookkeeping, and its total
     // tally (two counters for each of 120 buckets and one more, three per question and pair; for
     // readiness two let-go counters, two for the pair and one for the one revealed answer a
-    // bucket, and that answer's last use).
+    // bucket, and that answer's last use; answered and failed queries of the pair for each of the
+    // run's 120 buckets).
     assertThat(budget(two).bytes() - budget(one).bytes())
-        .isEqualTo(100_000L * 16 + 10 * (36 + 8 + 32) + (16 * 121 + 24 * (1 + 1)) + 8 * 121 * (2 + 2 + 1) + 8);
+        .isEqualTo(100_000L * 16 + 10 * (36 + 8 + 32) + (16 * 121 + 24 * (1 + 1)) + 8 * 121 * (2 + 2 + 1) + 8
+            + 16 * 120);
     assertThat(budget(three).bytes()).as("never more than two replications at once").isEqualTo(budget(two).bytes());
   }
 
