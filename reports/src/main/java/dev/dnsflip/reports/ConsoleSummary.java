@@ -70,7 +70,9 @@ public final class ConsoleSummary {
         widths[c] = Math.max(widths[c], r[c].length());
       }
     }
-    out.append(line(COLUMNS.stream().map(Column::header).toArray(String[]::new), widths));
+    if (!rows.isEmpty()) { // a scenario with no switch (outages only) has no table to head
+      out.append(line(COLUMNS.stream().map(Column::header).toArray(String[]::new), widths));
+    }
     for (String[] r : rows) {
       out.append(line(r, widths));
     }

@@ -5,6 +5,7 @@ import dev.dnsflip.observe.Estimate;
 import dev.dnsflip.observe.EventReport;
 import dev.dnsflip.observe.Metric;
 import dev.dnsflip.observe.OutageAnswers;
+import dev.dnsflip.observe.OutageFigures;
 import dev.dnsflip.observe.OutageMetrics;
 import dev.dnsflip.observe.RunResult;
 import dev.dnsflip.reports.ExpectationResult;
@@ -59,16 +60,26 @@ public final class ExpectationCheck {
     return results;
   }
 
-  /** A bound on an outage's figure: its mean over the runs with a query inside (none: not a number, failed). */
+  /**
+   * A bound on an outage's figure: its mean over the runs with a query inside (none: not a number,
+   * failed); for one group, that group's share pooled over the runs.
+   */
   private static ExpectationResult outage(RunResult result, Expectation x) {
     List<OutageAnswers> outages = result.answering().outages();
-    Estimate estimate = x.outage() <= outages.size()
-        ? OutageMetrics.estimate(outages.get(x.outage() - 1), x.metric()).orElse(null) : null;
+    OutageAnswers o = x.outage() <= outages.size() ? outages.get(x.outage() - 1) : null;
+    Estimate estimate = o == null ? null : OutageMetrics.estimate(o, x.metric()).orElse(null);
     double actual = estimate == null || estimate.samples() == 0 ? Double.NaN : estimate.mean();
+    if (o != null && x.isScoped()) {
+      List<OutageFigures> groups = x.resolverGroup() != null ? o.byResolverGroup() : o.byClientGroup();
+      String name = x.resolverGroup() != null ? x.resolverGroup() : x.clientGroup();
+      actual = groups.stream().filter(g -> g.name().equals(name)).findFirst()
+          .map(g -> x.metric().equals(OutageMetrics.RIDE_THROUGH_SHARE) ? g.rideThroughShare() : g.answeredShare())
+          .orElse(Double.NaN);
+    }
     boolean ok = !Double.isNaN(actual) && (x.atMost() == null || actual <= x.atMost())
         && (x.atLeast() == null || actual >= x.atLeast());
     return new ExpectationResult(x.where(), -1, x.metric(), x.atMost(), x.atLeast(), actual, ok, 0,
-        estimate == null ? 0 : estimate.samples(), null, x.outage());
+        estimate == null ? 0 : estimate.samples(), x.scope(), x.outage());
   }
 
   /**

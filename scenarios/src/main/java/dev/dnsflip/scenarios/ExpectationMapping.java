@@ -35,7 +35,8 @@ final class ExpectationMapping {
     for (Node item : list.items()) {
       Fields f = Fields.of(item, "switch", "outage", "metric", "resolvers", "clients", "atMost", "atLeast");
       if (f.optional("outage") != null) {
-        expectations.add(onOutage(f, item, outages));
+        expectations.add(onOutage(f, item, outages, resolvers.stream().map(ResolverGroup::name).toList(),
+            clients.stream().map(ClientGroup::name).toList()));
         continue;
       }
       Node metricNode = f.optional("metric");
@@ -60,16 +61,23 @@ final class ExpectationMapping {
 
   /**
    * {@code { outage: 1, metric: answered.share, atLeast: 50% }}: a bound on the mean over runs of
-   * one outage's share; neither a switch nor groups go with it.
+   * one outage's share; with {@code resolvers: G} or {@code clients: G} (one, not both: the figures
+   * are kept per group, not per pair), on that group's share pooled over the runs. No switch goes
+   * with it.
    */
-  private static Expectation onOutage(Fields f, Node item, int outages) throws InputException {
+  private static Expectation onOutage(Fields f, Node item, int outages, List<String> resolverNames,
+      List<String> clientNames) throws InputException {
     Node outageNode = f.optional("outage");
-    for (String alone : new String[] {"switch", "resolvers", "clients"}) {
-      if (f.optional(alone) != null) {
-        throw f.optional(alone).error("a bound on an outage takes no " + alone + ": (it bounds everyone's figure "
-            + "inside outage " + outageNode.text().strip() + ")");
-      }
+    if (f.optional("switch") != null) {
+      throw f.optional("switch").error("a bound on an outage takes no switch: (it bounds a figure inside outage "
+          + outageNode.text().strip() + ")");
     }
+    if (f.optional("resolvers") != null && f.optional("clients") != null) {
+      throw f.optional("clients").error("a bound on an outage names one group, resolvers: or clients:, not both "
+          + "(its figures are kept per resolver group and per client group, not per pair)");
+    }
+    String resolverGroup = group(f.optional("resolvers"), "resolver", resolverNames);
+    String clientGroup = group(f.optional("clients"), "client", clientNames);
     String text = outageNode.text().strip();
     if (!text.matches("\\d{1,9}")) {
       throw outageNode.error("outage: expected an outage number (1, 2, ...), got '" + text + "'");
@@ -97,7 +105,8 @@ final class ExpectationMapping {
       throw item.error("atLeast " + f.optional("atLeast").text().strip() + " is above atMost "
           + f.optional("atMost").text().strip());
     }
-    return item.build(() -> Expectation.onOutage(number, metric, atMost, atLeast, item.location().toString()));
+    return item.build(() -> Expectation.onOutage(number, metric, atMost, atLeast, item.location().toString(),
+        resolverGroup, clientGroup));
   }
 
   private static String group(Node node, String what, List<String> names) throws InputException {

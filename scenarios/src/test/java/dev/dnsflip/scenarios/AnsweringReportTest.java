@@ -1,6 +1,7 @@
 package dev.dnsflip.scenarios;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -95,7 +96,8 @@ class AnsweringReportTest {
     assertThat(results.get(1).actual()).isPositive();
     assertThat(root.at("/expectations/1/outage").asInt()).isEqualTo(1);
     assertThat(root.at("/expectations/1/switch").isNull()).isTrue();
-    assertThat(ConsoleSummary.render(report)).contains("outage 1 rideThrough.share")
+    assertThat(ConsoleSummary.render(report)).as("no switch: no switch table, not even its header")
+        .doesNotContain("direction").contains("outage 1 rideThrough.share")
         .contains("outage 1 (10m 0s – 20m 0s, 100.00% of queries lost at every nameserver): "
             + Figures.percent(results.get(0).actual()) + " of queries answered, "
             + Figures.percent(results.get(1).actual()) + " of clients rode it through\n");
@@ -114,6 +116,40 @@ class AnsweringReportTest {
     assertThat(ScenarioLoader.parse(text, "again.yaml").expectations())
         .extracting(x -> x.outage() + " " + x.metric() + " " + x.atMost() + " " + x.atLeast())
         .containsExactly("1 answered.share null 0.01", "1 rideThrough.share 0.0 null");
+  }
+
+  /** One group's share, pooled over the runs: what the report lists for that group, checked against its bound. */
+  @Test
+  void anOutageBoundMayNameOneResolverGroupOrOneClientGroup() throws Exception {
+    String yaml = NO_SWITCH.replace("{ outage: 1, metric: rideThrough.share, atMost: 0% }",
+        "{ outage: 1, metric: answered.share, resolvers: stale, atLeast: 1% }\n"
+            + "  - { outage: 1, metric: rideThrough.share, clients: probes, atMost: 0% }");
+    assertThat(yaml).isNotEqualTo(NO_SWITCH);
+    Scenario s = ScenarioLoader.parse(yaml, "scoped.yaml");
+    TransitionReport report = LoadedScenario.of(s).report(new Simulation(s, 2, Mode.AUTO).run());
+    JsonNode outage = new ObjectMapper().readTree(JsonReport.render(report)).at("/answering/outages/0");
+    List<ExpectationResult> results = report.expectations();
+    assertThat(results.get(1).actual()).isEqualTo(outage.at("/byResolverGroup/1/answeredShare").asDouble())
+        .isGreaterThan(0.01);
+    assertThat(results.get(1).label()).isEqualTo("answered.share (resolvers stale)");
+    assertThat(results.get(2).actual()).isEqualTo(outage.at("/byClientGroup/0/rideThroughShare").asDouble())
+        .isPositive();
+    assertThat(results).extracting(ExpectationResult::passed).containsExactly(true, true, false);
+
+    String text = ScenarioWriter.write(s, List.of());
+    assertThat(text).contains("- { outage: 1, metric: answered.share, resolvers: stale, atLeast: 0.01 }")
+        .contains("- { outage: 1, metric: rideThrough.share, clients: probes, atMost: 0 }");
+    assertThat(ScenarioLoader.parse(text, "again.yaml").expectations())
+        .extracting(x -> x.outage() + " " + x.scope()).containsExactly("1 null", "1 resolvers stale", "1 clients probes");
+
+    String both = NO_SWITCH.replace("rideThrough.share, atMost: 0% }", "rideThrough.share, resolvers: isp, clients: probes, atMost: 0% }");
+    assertThatThrownBy(() -> ScenarioLoader.parse(both, "both.yaml")).isInstanceOf(InputException.class)
+        .hasMessageStartingWith("both.yaml:25:")
+        .hasMessageContaining("names one group, resolvers: or clients:, not both");
+    String unknown = NO_SWITCH.replace("rideThrough.share, atMost: 0% }", "rideThrough.share, clients: nobody, atMost: 0% }");
+    assertThatThrownBy(() -> ScenarioLoader.parse(unknown, "unknown.yaml")).isInstanceOf(InputException.class)
+        .hasMessageStartingWith("unknown.yaml:25:")
+        .hasMessageContaining("unknown client group 'nobody'; expected one of: probes");
   }
 
   @Test

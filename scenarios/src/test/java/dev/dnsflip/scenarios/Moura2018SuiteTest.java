@@ -3,14 +3,15 @@ package dev.dnsflip.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.dnsflip.format.InputException;
-import dev.dnsflip.observe.Blame;
-import dev.dnsflip.observe.EventReport;
+import dev.dnsflip.observe.OutageAnswers;
+import dev.dnsflip.observe.OutageFigures;
 import dev.dnsflip.presets.InternetMix;
 import dev.dnsflip.reports.TransitionReport;
 import dev.dnsflip.resolver.InitialCache;
 import dev.dnsflip.simulation.Outage;
 import dev.dnsflip.simulation.Scenario;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The replay of Moura et al.'s (IMC 2018) authoritative outage, as a shipped suite. */
@@ -24,38 +25,46 @@ class Moura2018SuiteTest {
     assertThat(s.name()).isEqualTo("moura-2018");
     assertThat(s.initialCache()).isEqualTo(InitialCache.COLD);
     assertThat(s.bucketMs()).isEqualTo(600_000);
-    assertThat(s.account().autoTtlSeconds()).isEqualTo(86_400);
-    assertThat(s.resolverGroups()).isEqualTo(InternetMix.resolvers(2));
+    assertThat(s.resolverGroups()).isEqualTo(InternetMix.resolvers(10));
     assertThat(s.clientGroups()).extracting(g -> g.name())
         .containsExactly("probes-ttl60", "probes-ttl1800", "probes-ttl3600", "probes-ttl86400");
     assertThat(s.clientGroups()).allSatisfy(g -> {
-      assertThat(g.count()).isEqualTo(400);
-      assertThat(g.queriesPerSecond()).isEqualTo(0.1 / 60);
+      assertThat(g.count()).isEqualTo(2_500);
+      assertThat(g.everyMs()).as("Atlas probes ask every 10 minutes").isEqualTo(600_000);
+      assertThat(g.questions()).singleElement().satisfies(q -> assertThat(q.question().perClient())
+          .as("each probe asks a name of its own").isTrue());
     });
-    // Every query dropped from the attack's start, the switch's instant, to the end.
-    assertThat(s.outages()).containsExactly(new Outage(300_000, 125 * 60_000L));
-    assertThat(s.schedule().events()).singleElement().satisfies(e -> assertThat(e.atMs()).isEqualTo(300_000));
+    // No switch: the figures are the answers during the attack, cut into three windows back to back.
+    assertThat(s.schedule().events()).isEmpty();
+    assertThat(s.outages()).containsExactly(new Outage(600_000, 3_600_000), new Outage(3_600_000, 4_200_000),
+        new Outage(4_200_000, 7_800_000));
   }
 
   @Test
-  void eachNameRidesThroughForItsTtlAndNoLongerBehindTtlHonouringResolvers() throws InputException {
+  void eachNameIsAnsweredForItsTtlAndNoLonger() throws InputException {
     TransitionReport report = ScenarioLoader.read(MOURA).simulate(2);
 
-    assertThat(report.expectations()).hasSize(7);
+    assertThat(report.expectations()).hasSize(6);
     assertThat(report.expectations()).allSatisfy(r -> assertThat(r.passed()).as(r.toString()).isTrue());
-    EventReport attack = report.events().get(0);
-    // During a total outage every answer comes from a cache: nothing fresh can be fetched.
-    assertThat(attack.metric("staleShare").estimate().mean()).isEqualTo(1.0);
-    long ttl60 = lastAnswer(attack, "isp", "probes-ttl60");
-    long ttl1800 = lastAnswer(attack, "isp", "probes-ttl1800");
-    long ttl3600 = lastAnswer(attack, "isp", "probes-ttl3600");
-    assertThat(ttl60).isLessThan(ttl1800);
-    assertThat(ttl1800).isLessThan(ttl3600);
-    assertThat(lastAnswer(attack, "isp", "probes-ttl86400")).as("a day outlives the outage").isGreaterThan(ttl3600);
+    List<OutageAnswers> outages = report.answering().outages();
+    // Before a 3600 s entry expires its probes are answered as a day's are; after, as a minute's.
+    double ttl60 = share(outages.get(0), "probes-ttl60");
+    double ttl3600 = share(outages.get(0), "probes-ttl3600");
+    assertThat(ttl3600).isGreaterThan(10 * ttl60);
+    assertThat(share(outages.get(2), "probes-ttl3600")).isLessThan(ttl60);
+    assertThat(share(outages.get(2), "probes-ttl86400")).as("a day outlives the attack").isGreaterThan(ttl3600 - 0.05);
+    // Each probe asks once a round: a 50-minute window holds five queries a probe, the 10-minute one one.
+    OutageFigures expiry = figures(outages.get(1), "probes-ttl3600");
+    assertThat(expiry.answered() + expiry.failed()).isEqualTo(2_500);
+    OutageFigures cached = figures(outages.get(0), "probes-ttl3600");
+    assertThat(cached.answered() + cached.failed()).isEqualTo(5 * 2_500);
   }
 
-  private static long lastAnswer(EventReport e, String resolvers, String clients) {
-    return e.blame().stream().filter(b -> b.resolverGroup().equals(resolvers) && b.clientGroup().equals(clients))
-        .mapToLong(Blame::lastStaleMaxMs).max().orElseThrow();
+  private static double share(OutageAnswers o, String clients) {
+    return figures(o, clients).answeredShare();
+  }
+
+  private static OutageFigures figures(OutageAnswers o, String clients) {
+    return o.byClientGroup().stream().filter(f -> f.name().equals(clients)).findFirst().orElseThrow();
   }
 }

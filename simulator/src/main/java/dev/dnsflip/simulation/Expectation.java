@@ -42,7 +42,19 @@ public record Expectation(String selector, String metric, Double atMost, Double 
 
   /** A bound on a figure of outage {@code outage} (from 1). */
   public static Expectation onOutage(int outage, String metric, Double atMost, Double atLeast, String where) {
-    return new Expectation(OUTAGE, metric, atMost, atLeast, where, null, null, outage);
+    return onOutage(outage, metric, atMost, atLeast, where, null, null);
+  }
+
+  /**
+   * A bound on a figure of outage {@code outage} (from 1) for one resolver group or one client
+   * group (outage figures are kept per group, not per pair), or for everyone when both are null.
+   */
+  public static Expectation onOutage(int outage, String metric, Double atMost, Double atLeast, String where,
+      String resolverGroup, String clientGroup) {
+    if (resolverGroup != null && clientGroup != null) {
+      throw new ModelRuleException("an outage's figures are per resolver group or per client group, not per pair");
+    }
+    return new Expectation(OUTAGE, metric, atMost, atLeast, where, resolverGroup, clientGroup, outage);
   }
 
   /** A bound on the whole population's metric. */
