@@ -473,7 +473,7 @@ class ScenarioLoaderTest {
     assertBad(base + "  - { outage: 1, metric: answered.share }\n",
         "bad.yaml:21:5: an expectation needs atMost or atLeast (or both)");
     assertBad(base + "  - { outage: 1, switch: 1, metric: answered.share, atLeast: 50% }\n",
-        "bad.yaml:21:26: a bound on an outage takes no switch: (it bounds everyone's figure inside outage 1)");
+        "bad.yaml:21:26: a bound on an outage takes no switch: (it bounds a figure inside outage 1)");
     assertBad(base + "  - { switch: 1, metric: answered.share, atLeast: 50% }\n",
         "bad.yaml:21:26: answered.share is a figure of an outage: name it with outage: N (numbered from 1 in the "
             + "order of outages:)");
