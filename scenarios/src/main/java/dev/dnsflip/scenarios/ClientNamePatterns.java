@@ -202,8 +202,10 @@ final class ClientNamePatterns {
     return node.line() + ":" + node.column();
   }
 
+  /** The client number a matched name gives; Long.MAX_VALUE for a number past any count (more than 18 digits). */
   private static long number(Matcher m) {
-    return Long.parseLong(m.group(1));
+    String digits = m.group(1);
+    return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
   }
 
   /**

@@ -107,6 +107,19 @@ class ClientNamePatternsTest {
             + "expected a name no pattern gives a client, so each client's name stays its own");
   }
 
+  /** Numbers past the clients, even past a long's range, are no client's: such names load (a long overflowed before). */
+  @Test
+  void aNameWithANumberPastEveryClientIsNoClientsOwn() throws InputException {
+    for (String number : new String[] {"41", "9223372036854775807", "9999999999999999999"}) {
+      Scenario s = ScenarioLoader.parse(VALID.replace(QUESTION, QUESTION + "      - { name: probe-" + number
+          + ".example.com }\n"), "ok.yaml");
+      assertThat(s.clientGroups().get(0).questions()).hasSize(2);
+    }
+    assertBad(VALID.replace(QUESTION, QUESTION + "      - { name: probe-40.example.com }\n"),
+        "bad.yaml:17:17: probe-40.example.com is also client 40's own name from probe-{client}.example.com (at 16:17); "
+            + "expected a name no pattern gives a client, so each client's name stays its own");
+  }
+
   @Test
   void twoPatternsMayNotGiveTheSameName() {
     assertBad(VALID.replace(QUESTION, QUESTION + "      - { name: \"probe-1{client}.example.com\" }\n"),

@@ -9,7 +9,10 @@ import java.util.SplittableRandom;
  * The stationary start of the entries for names of clients' own: each client c asking its own
  * name at rate λ_c holds an entry at its resolver (and at every cache its lookups pass upstream)
  * with probability λ_c·L/(1+λ_c·L), aged uniformly over [0, L), exactly as a shared slot
- * ({@link SteadyState}) but with one client's rate. A farm's backend sees its share of that rate.
+ * ({@link SteadyState}) but with one client's rate. Each backend of a farm is filled at its share
+ * of that rate, which is exact for a random choice only: a sticky or by-name farm sends a client to
+ * one backend, and forwarders below add their clients' rates (overestimates the settle period
+ * absorbs, as for shared names: such partitions are never plain).
  * Names shared by all clients (a CNAME target behind a client's name included) are filled by the
  * shared fill from the summed rates.
  */

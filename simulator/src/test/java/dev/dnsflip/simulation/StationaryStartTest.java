@@ -43,8 +43,8 @@ import org.xbill.DNS.Type;
  * with the first by a two-sample Kolmogorov–Smirnov test (Commons Math). Family-wise α = 1% over
  * every comparison of every case, Bonferroni-corrected: each test at α / comparisons. Each case runs
  * event by event and skipping ahead (where skipping ahead is exact: whole-second caches included),
- * and the offsets are whole seconds, because a whole-second cache is stationary only from one
- * second to the next: its entries all expire on second boundaries.
+ * and a whole-second cache's offsets are whole seconds, because such a cache is stationary only
+ * from one second to the next: its entries all expire on second boundaries.
  */
 class StationaryStartTest {
   private static final long AUTO_TTL_S = 5;
@@ -77,7 +77,8 @@ class StationaryStartTest {
           p.forwarder() ? "up" : null, new Origin(p.name(), true, false));
       List<ResolverGroup> groups = p.forwarder() ? List.of(new ResolverGroup("up", ROOTS), group) : List.of(group);
       long keptMs = p.behaviour().clamps().positiveMs(AUTO_TTL_S * 1000) + (p.behaviour().wholeSecondClock() ? 1000 : 0);
-      cases.add(spread(p.name(), groups, group.name(), keptMs));
+      cases.add(spread(p.name(), groups, group.name(), keptMs, ClientBehaviour.PLAIN, null,
+          p.behaviour().wholeSecondClock()));
     }
     ResolverPreset unbound = Presets.resolver("unbound-1.17-serve-expired").orElseThrow();
     ResolverPreset dnsmasq = Presets.resolver("dnsmasq-2.90").orElseThrow();
@@ -92,24 +93,23 @@ class StationaryStartTest {
       ClientCache cache = p.behaviour().cache();
       long cycle = Math.max(AUTO_TTL_S * 1000, cache.lifetimeMs(AUTO_TTL_S * 1000, false) + cache.graceMs());
       cases.add(spread("clients " + p.name(), List.of(new ResolverGroup("r", ROOTS)), "r", cycle,
-          p.behaviour(), new Origin(p.name(), true, false)));
+          p.behaviour(), new Origin(p.name(), true, false), false));
     }
     return cases;
   }
 
-  private static Case spread(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs) {
-    return spread(name, groups, clientsAt, cycleMs, ClientBehaviour.PLAIN, null);
-  }
-
+  /**
+   * Switches at four fractions of the cycle. A whole-second cache's entries expire on second
+   * boundaries, so its state repeats with a period of 1 s, not at every instant: switches a
+   * fraction of a second apart legitimately see different last-stale offsets, and its switches
+   * fall on whole seconds (the same phase of the second). Millisecond caches keep fractional
+   * offsets, so a fill error at some phase of the second still shows.
+   */
   private static Case spread(String name, List<ResolverGroup> groups, String clientsAt, long cycleMs,
-      ClientBehaviour clients, Origin clientOrigin) {
-    // On whole seconds: a whole-second cache's entries expire on second boundaries, so its state
-    // repeats with a period of 1 s, not at every instant; switches a fraction of a second apart
-    // legitimately see different last-stale offsets. Comparing switches at the same phase of the
-    // second tests what stationarity means for every clock.
+      ClientBehaviour clients, Origin clientOrigin, boolean wholeSeconds) {
     long[] at = new long[FRACTIONS.length];
     for (int k = 0; k < at.length; k++) {
-      at[k] = 1_000 + Math.round(FRACTIONS[k] * cycleMs / 1_000) * 1_000;
+      at[k] = 1_000 + (wholeSeconds ? Math.round(FRACTIONS[k] * cycleMs / 1_000) * 1_000 : (long) (FRACTIONS[k] * cycleMs));
     }
     return new Case(name, groups, clientsAt, cycleMs, at, clients, clientOrigin);
   }
