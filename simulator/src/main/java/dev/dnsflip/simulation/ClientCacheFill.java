@@ -22,11 +22,10 @@ final class ClientCacheFill {
   private ClientCacheFill() {}
 
   /** Fills the caches of the clients of {@code resolvers} (one partition), from the partition's own stream. */
-  static void fill(RunContext ctx, int[] resolvers, ClientState state) {
+  static void fill(RunContext ctx, int[] resolvers, ClientState state, long start) {
     SplittableRandom random = ctx.streams.stream(RandomStreams.CACHE_INIT, resolvers[0]);
     AnswerTable table = ctx.table;
     boolean enabled = ctx.initiallyEnabled;
-    long start = ctx.startOf(resolvers);
     for (int r : resolvers) {
       long[] passedOn = ctx.stationary.keptMs(ctx.groupOfResolver[r]);
       for (int g = 0; g < ctx.population.groups(); g++) {

@@ -72,11 +72,12 @@ final class Partition {
     boolean direct = !skip && ctx.anyRevealed && !watched;
     buildNodes();
     if (clientState != null && ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY) {
-      ClientCacheFill.fill(ctx, resolvers, clientState);
+      ClientCacheFill.fill(ctx, resolvers, clientState, startMs);
     }
     AnswerTracker answers = new AnswerTracker(ctx, resolvers, tally);
     if (skip) {
-      new SkipAhead(ctx, resolvers[0], (CachingResolver) nodes[0], random, tally, record, holders, answers).run();
+      new SkipAhead(ctx, resolvers[0], startMs, (CachingResolver) nodes[0], random, tally, record, holders, answers)
+          .run();
       holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
       answers.finish();
       return;
@@ -101,7 +102,7 @@ final class Partition {
       }
     }
     int[][] scheduled = schedule(calendar, members);
-    RestartClock restarts = new RestartClock(ctx, resolvers);
+    RestartClock restarts = new RestartClock(ctx, resolvers, startMs);
     long[] eventAt = ctx.eventAt;
     int events = eventAt.length;
     int current = -1;
@@ -300,7 +301,7 @@ final class Partition {
           }
         }
         if (table.anyPerClient() && logic == null) {
-          PerClientFill.fill(ctx, resolvers, i, backends, random);
+          PerClientFill.fill(ctx, resolvers, i, backends, startMs, random);
         }
       }
       ResolverNode[] built = logic == null ? backends : logic;

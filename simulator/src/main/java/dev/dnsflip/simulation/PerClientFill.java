@@ -20,9 +20,9 @@ final class PerClientFill {
   private PerClientFill() {}
 
   /** Fills the caches of {@code resolvers[i]} with the own names of its clients and of the forwarders below it. */
-  static void fill(RunContext ctx, int[] resolvers, int i, CachingResolver[] backends, SplittableRandom random) {
+  static void fill(RunContext ctx, int[] resolvers, int i, CachingResolver[] backends, long start,
+      SplittableRandom random) {
     AnswerTable table = ctx.table;
-    long start = ctx.startOf(resolvers);
     int r = resolvers[i];
     long[] kept = ctx.stationary.keptMs(ctx.groupOfResolver[r]);
     for (int j = 0; j < resolvers.length; j++) {

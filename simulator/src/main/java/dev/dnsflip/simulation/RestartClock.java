@@ -20,12 +20,12 @@ final class RestartClock {
   private final long[] due;
   private long next = Long.MAX_VALUE;
 
-  RestartClock(RunContext ctx, int[] resolvers) {
+  /** @param start the partition's own start ({@link RunContext#startOf}) */
+  RestartClock(RunContext ctx, int[] resolvers, long start) {
     restarts = new Restarts[resolvers.length];
     phase = new long[resolvers.length];
     due = new long[resolvers.length];
     boolean steady = ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY;
-    long start = ctx.startOf(resolvers);
     for (int i = 0; i < resolvers.length; i++) {
       restarts[i] = ctx.scenario.resolverGroups().get(ctx.groupOfResolver[resolvers[i]]).restarts();
       long every = restarts[i].everyMs();

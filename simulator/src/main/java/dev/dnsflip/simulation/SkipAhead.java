@@ -110,9 +110,10 @@ final class SkipAhead {
 
   /** The uses of resolver r's clients over the run: what event by event costs. */
   private static double uses(RunContext ctx, int r) {
+    double span = ctx.endMs - (double) ctx.startOf(new int[] {r});
     double uses = 0;
     for (int g = 0; g < ctx.population.groups(); g++) {
-      uses += ctx.population.count(r, g) * ctx.ratePerMs[g] * (ctx.endMs - (double) ctx.startOf(new int[] {r}));
+      uses += ctx.population.count(r, g) * ctx.ratePerMs[g] * span;
     }
     return uses;
   }
@@ -147,12 +148,12 @@ final class SkipAhead {
     return draws + lookups * (1 + asked);
   }
 
-  SkipAhead(RunContext ctx, int resolver, CachingResolver cache, SplittableRandom random, Tally tally,
-      ClientRecord record, Holders holders, AnswerTracker answers) {
+  SkipAhead(RunContext ctx, int resolver, long startMs, CachingResolver cache, SplittableRandom random,
+      Tally tally, ClientRecord record, Holders holders, AnswerTracker answers) {
     this.ctx = ctx;
     this.table = ctx.table;
     this.resolver = resolver;
-    this.startMs = ctx.startOf(new int[] {resolver});
+    this.startMs = startMs;
     this.cache = cache;
     this.random = random;
     this.tally = tally;

@@ -80,7 +80,7 @@ class RestartsTest {
     long[] observed = new long[20];
     for (int r = 0; r < 4_000; r++) {
       long start = ctx.startOf(new int[] {r});
-      long first = new RestartClock(ctx, new int[] {r}).firstDue(0);
+      long first = new RestartClock(ctx, new int[] {r}, start).firstDue(0);
       assertThat(first).isBetween(start, start + 6 * 60 * MINUTE - 1);
       observed[(int) ((first - start) * 20 / (6 * 60 * MINUTE))]++;
     }
