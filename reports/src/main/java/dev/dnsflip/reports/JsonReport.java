@@ -177,9 +177,15 @@ public final class JsonReport {
     node.put("bucketMs", series.bucketMs());
     node.set("uses", toNode(series.uses()));
     node.set("staleUses", toNode(series.staleUses()));
-    ArrayNode share = node.putArray("staleShare");
-    for (int b = 0; b < series.buckets(); b++) {
-      share.add(number(series.share(b)));
+    node.set("staleShare", shares(series.buckets(), series::share));
+    return node;
+  }
+
+  /** A share per bucket, not a number (null) where the bucket had nothing to divide. */
+  private static ArrayNode shares(int buckets, java.util.function.IntToDoubleFunction share) {
+    ArrayNode node = NODES.arrayNode();
+    for (int b = 0; b < buckets; b++) {
+      node.add(number(share.applyAsDouble(b)));
     }
     return node;
   }
@@ -192,10 +198,7 @@ public final class JsonReport {
     node.set("answered", toNode(series.answered()));
     node.set("failed", toNode(series.failed()));
     if (series.kind() == null) {
-      ArrayNode share = node.putArray("answeredShare");
-      for (int b = 0; b < series.buckets(); b++) {
-        share.add(number(series.share(b)));
-      }
+      node.set("answeredShare", shares(series.buckets(), series::share));
     }
     return node;
   }
