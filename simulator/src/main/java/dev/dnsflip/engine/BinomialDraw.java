@@ -1,7 +1,6 @@
 package dev.dnsflip.engine;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * Exact draws of a binomial count from a {@link SplittableRandom}, without allocating: inversion
@@ -59,7 +58,7 @@ public final class BinomialDraw {
     double alpha = (2.83 + 5.1 / b) * spq;
     double lpq = Math.log(p / q);
     long m = (long) Math.floor((n + 1) * p);
-    double h = Gamma.logGamma(m + 1.0) + Gamma.logGamma(n - m + 1.0);
+    double h = LogFactorial.of(m) + LogFactorial.of(n - m);
     while (true) {
       double u = random.nextDouble() - 0.5;
       double v = random.nextDouble();
@@ -72,7 +71,7 @@ public final class BinomialDraw {
         return k;
       }
       v = Math.log(v * alpha / (a / (us * us) + b));
-      if (v <= h - Gamma.logGamma(k + 1.0) - Gamma.logGamma(n - k + 1.0) + (k - m) * lpq) {
+      if (v <= h - LogFactorial.of(k) - LogFactorial.of(n - k) + (k - m) * lpq) {
         return k;
       }
     }

@@ -1,7 +1,6 @@
 package dev.dnsflip.engine;
 
 import java.util.SplittableRandom;
-import org.apache.commons.math3.special.Gamma;
 
 /**
  * Exact draws of a Poisson count from a {@link SplittableRandom}, without allocating: inversion
@@ -57,7 +56,7 @@ public final class PoissonDraw {
         continue;
       }
       if (Math.log(v) + Math.log(invAlpha) - Math.log(a / (us * us) + b)
-          <= -mean + k * logMean - Gamma.logGamma(k + 1.0)) {
+          <= -mean + k * logMean - LogFactorial.of(k)) {
         return k;
       }
     }

@@ -19,10 +19,11 @@ import java.util.SplittableRandom;
  * with the same answer. The uses of question q form a Poisson process of rate Λ_q (all clients of
  * all groups at the resolver), so the first use after the answer's expiry X lies X + Exp(Λ_q)
  * later; that use is looked up as event by event does, by a client drawn from the groups'
- * shares. The hits in between are drawn in bulk once the run is over ({@link #draw}): Poisson
- * counts per bucket, question and client group, with a client and an instant for every stale hit
- * and for the fresh hits that are some client's first, so counts, first fresh and last stale uses
- * agree with each other as event by event, exactly in distribution.
+ * shares. The hits in between are drawn in bulk once the run is over: Poisson counts per bucket,
+ * question and client group, with a client and an instant for the fresh hits that are some
+ * client's first ({@link #draw}, forwards) and the stale hits that are some client's last
+ * ({@link #drawStale}, backwards), so counts, first fresh and last stale uses agree with each
+ * other as event by event, exactly in distribution.
  *
  * <p>Exact for one cache asked by plain clients, whose hits change nothing: see {@link #reason}
  * for when a partition runs event by event instead.
@@ -243,6 +244,7 @@ final class SkipAhead {
       for (int g = 0; g < groups; g++) {
         if (pieces[e][g] != null) {
           draw(e, g, pieces[e][g]);
+          drawStale(e, g, pieces[e][g]);
           drawLastRevealed(e, g, pieces[e][g]);
         }
       }
@@ -343,16 +345,18 @@ final class SkipAhead {
   }
 
   /**
-   * The hits of group g in event e's window, drawn from its spans (question, stale or fresh) cut at
-   * every span end and bucket boundary, in time order. On each cut the intensity of each span's
-   * question is constant. A stale hit's count is Poisson, and each is given a uniform client and
-   * instant (the latest per client, question and pair is kept). A fresh hit's count is split by
-   * thinning: those of the clients without a fresh hit so far (Poisson with the share u/m of the
-   * intensity) each get a uniform one of them and an instant (the earliest is kept), the others
-   * are only counted. So every count, first fresh and last stale agree with each other, as event
-   * by event, at a cost of the stale hits and about one draw a client.
+   * The fresh hits of group g in event e's window, drawn from its fresh spans cut at every span
+   * end and bucket boundary, in time order. On each cut the intensity of each span's question is
+   * constant. A fresh hit's count is split by thinning: those of the clients without a fresh hit
+   * so far (Poisson with the share u/m of the intensity) each get a uniform one of them and an
+   * instant (the earliest is kept), the others are only counted. So counts and first fresh uses
+   * agree with each other, as event by event, at a cost of about one draw a client.
    */
   private void draw(int e, int g, Pieces spans) {
+    int[] fresh = spans.select(p -> !spans.stale(p));
+    if (fresh.length == 0) {
+      return;
+    }
     int m = members[g];
     int[] pool = new int[m]; // clients without a fresh hit so far: pool[0, u)
     int[] at = new int[m]; // client - first -> its place in pool
@@ -363,9 +367,9 @@ final class SkipAhead {
     int u = m;
     long eventAt = ctx.eventAt[e];
     long bucketMs = ctx.scenario.bucketMs();
-    double[] ends = spans.ends();
-    int[] byStart = spans.byStart();
-    int[] active = new int[spans.size()];
+    double[] ends = spans.ends(fresh);
+    int[] byStart = spans.byStart(fresh);
+    int[] active = new int[fresh.length];
     int activeCount = 0;
     int next = 0;
     for (int i = 0; i + 1 < ends.length; i++) {
@@ -390,8 +394,8 @@ final class SkipAhead {
   }
 
   /**
-   * The hits of the active spans on [from, to), inside one bucket; returns how many clients are
-   * still without a fresh hit.
+   * The fresh hits of the active spans on [from, to), inside one bucket; returns how many clients
+   * are still without a fresh hit.
    */
   private int drawCut(int e, int g, Pieces spans, int[] active, int activeCount, double from, double to, int bucket,
       int[] pool, int[] at, int u) {
@@ -406,46 +410,126 @@ final class SkipAhead {
       double mean = rate[k][g] * length;
       int q = question[k];
       int item = spans.item(p);
-      if (spans.stale(p)) {
-        long n = PoissonDraw.sample(random, mean);
-        if (n > 0) {
-          tally.hits(e, bucket, q, pair[g], true, n);
-          answers.hits(pair[g], from, to, n);
-          if (item >= 0) {
-            tally.itemHits(e, bucket, item, n);
-          }
-        }
-        for (long j = 0; j < n; j++) {
-          int c = first + (m == 1 ? 0 : random.nextInt(m));
-          long offset = (long) Math.floor(from + length * random.nextDouble()) - eventAt;
-          record.use(c, e, offset, true);
-          tally.lastStale(e, q, pair[g], offset);
-          if (item >= 0) { // a stale revealed answer's holders: every hit has its client and instant
-            tally.itemUse(e, item, offset);
-            holders.held(0, c, e, offset);
-          }
-        }
-      } else {
-        long reaching = u == 0 ? 0 : PoissonDraw.sample(random, mean * u / m);
-        long others = u == m ? 0 : PoissonDraw.sample(random, mean * (m - u) / m);
-        if (reaching + others > 0) {
-          tally.hits(e, bucket, q, pair[g], false, reaching + others);
-          answers.hits(pair[g], from, to, reaching + others);
-          if (item >= 0) { // their last uses are drawn apart, by drawLastRevealed
-            tally.itemHits(e, bucket, item, reaching + others);
-          }
-        }
-        for (long j = 0; j < reaching; j++) {
-          int c = pool[u == 1 ? 0 : random.nextInt(u)];
-          record.use(first + c, e, (long) Math.floor(from + length * random.nextDouble()) - eventAt, false);
-          if (reachedCount == reached.length) {
-            reached = java.util.Arrays.copyOf(reached, reachedCount * 2);
-          }
-          reached[reachedCount++] = c;
+      long reaching = u == 0 ? 0 : PoissonDraw.sample(random, mean * u / m);
+      long others = u == m ? 0 : PoissonDraw.sample(random, mean * (m - u) / m);
+      if (reaching + others > 0) {
+        tally.hits(e, bucket, q, pair[g], false, reaching + others);
+        answers.hits(pair[g], from, to, reaching + others);
+        if (item >= 0) { // their last uses are drawn apart, by drawLastRevealed
+          tally.itemHits(e, bucket, item, reaching + others);
         }
       }
+      for (long j = 0; j < reaching; j++) {
+        int c = pool[u == 1 ? 0 : random.nextInt(u)];
+        record.use(first + c, e, (long) Math.floor(from + length * random.nextDouble()) - eventAt, false);
+        reachedCount = reach(reachedCount, c);
+      }
     }
-    for (int j = 0; j < reachedCount; j++) { // out of the pool once the cut is over
+    return leave(reachedCount, pool, at, u);
+  }
+
+  /**
+   * The stale hits of group g in event e's window, drawn backwards from the window's end over its
+   * stale spans, cut at every span end and bucket boundary: the mirror of {@link #draw}, since a
+   * client's stale uses matter by their latest only. On each cut, those of the clients without a
+   * later stale hit (Poisson with the share u/m of the intensity) each get a uniform one of them
+   * and an instant (the latest is kept), the others are only counted; a question's (and pair's)
+   * last stale use is the latest of these and, while none is known yet in a later cut, of the
+   * others' hits in the cut (their count, then the largest of that many uniform instants). So
+   * counts, last stale uses per client and per question agree with each other, as event by event,
+   * at a cost of about one draw a client with a stale use, not one a stale hit. A stale revealed
+   * answer's holders are drawn with the fresh ones', by {@link #drawLastRevealed}.
+   */
+  private void drawStale(int e, int g, Pieces spans) {
+    int[] stale = spans.select(spans::stale);
+    if (stale.length == 0) {
+      return;
+    }
+    double[] ends = spans.ends(stale);
+    int[] byEnd = spans.byEnd(stale);
+    int m = members[g];
+    int first = ctx.population.first(resolver, g);
+    long eventAt = ctx.eventAt[e];
+    long bucketMs = ctx.scenario.bucketMs();
+    int[] pool = new int[m]; // clients without a later stale hit: pool[0, u)
+    int[] at = new int[m];
+    for (int i = 0; i < m; i++) {
+      pool[i] = i;
+      at[i] = i;
+    }
+    int u = m;
+    boolean[] known = new boolean[question.length]; // the question's last stale use lies in a later cut
+    boolean[] seen = new boolean[question.length]; // ... or in this one
+    int[] active = new int[stale.length];
+    int activeCount = 0;
+    int next = 0;
+    for (int i = ends.length - 2; i >= 0; i--) {
+      double lo = ends[i];
+      double hi = ends[i + 1];
+      while (next < byEnd.length && spans.to(byEnd[next]) >= hi) { // spans that reach this cut's end join
+        active[activeCount++] = byEnd[next++];
+      }
+      for (int j = 0; j < activeCount; ) { // spans that start at or after it leave
+        if (spans.from(active[j]) >= hi) {
+          active[j] = active[--activeCount];
+        } else {
+          j++;
+        }
+      }
+      double to = hi;
+      while (activeCount > 0 && to > lo) { // bucket by bucket, backwards
+        long bucket = ((long) Math.ceil(to) - 1 - eventAt) / bucketMs; // the bucket of the instants just below to
+        double from = Math.max(lo, eventAt + bucket * (double) bucketMs);
+        double length = to - from;
+        int reachedCount = 0;
+        for (int a = 0; a < activeCount; a++) {
+          int p = active[a];
+          int k = spans.question(p);
+          int q = question[k];
+          double mean = rate[k][g] * length;
+          long reaching = u == 0 ? 0 : PoissonDraw.sample(random, mean * u / m);
+          long others = u == m ? 0 : PoissonDraw.sample(random, mean * (m - u) / m);
+          if (reaching + others == 0) {
+            continue;
+          }
+          tally.hits(e, (int) bucket, q, pair[g], true, reaching + others);
+          answers.hits(pair[g], from, to, reaching + others);
+          if (spans.item(p) >= 0) {
+            tally.itemHits(e, (int) bucket, spans.item(p), reaching + others);
+          }
+          for (long j = 0; j < reaching; j++) {
+            int c = pool[u == 1 ? 0 : random.nextInt(u)];
+            long offset = (long) Math.floor(from + length * random.nextDouble()) - eventAt;
+            record.use(first + c, e, offset, true);
+            tally.lastStale(e, q, pair[g], offset);
+            seen[k] = true;
+            reachedCount = reach(reachedCount, c);
+          }
+          if (!known[k] && others > 0) {
+            double latest = from + length * Math.pow(random.nextDouble(), 1.0 / others); // max of that many uniforms
+            tally.lastStale(e, q, pair[g], (long) Math.floor(latest) - eventAt);
+            seen[k] = true;
+          }
+        }
+        u = leave(reachedCount, pool, at, u);
+        System.arraycopy(seen, 0, known, 0, known.length);
+        to = from;
+      }
+    }
+  }
+
+  /** Notes client c as reached in the current cut; returns the count so far. */
+  private int reach(int reachedCount, int c) {
+    if (reachedCount == reached.length) {
+      reached = Arrays.copyOf(reached, reachedCount * 2);
+    }
+    reached[reachedCount] = c;
+    return reachedCount + 1;
+  }
+
+  /** Takes the clients reached in the cut just over out of the pool; returns how many are left in it. */
+  private int leave(int reachedCount, int[] pool, int[] at, int u) {
+    for (int j = 0; j < reachedCount; j++) {
       int c = reached[j];
       int place = at[c];
       if (place < u) {
@@ -460,52 +544,33 @@ final class SkipAhead {
   }
 
   /**
-   * The last fresh uses of revealed answers by group g's clients in event e's window (a stale
-   * one's are drawn with its client and instant in {@link #drawCut}), drawn backwards from the
-   * window's end over the spans whose answer is revealed and fresh: on each cut, those of the
-   * clients without a later such use (Poisson with the share u/m of the intensity) each get a
-   * uniform one of them and an instant (the latest is kept), and leave the pool once the cut is
-   * over. The mirror of the first fresh uses, exact in distribution per client. An item's last
-   * use is the latest of these and, while none is known yet in a later cut, of the others' hits
-   * in the cut (their count, then the largest of that many uniform instants), so a resolver's
-   * last hand-out (the latest of its clients') and each item's last use agree with the clients'
-   * within the run. These draws are apart from the counts per bucket drawn in {@link #drawCut}
-   * (their own stream, so the other figures draw as if readiness were not observed): both are
-   * exact in distribution, the pair is not drawn jointly.
+   * The last uses of revealed answers, stale or fresh, by group g's clients in event e's window,
+   * drawn backwards from the window's end over the spans whose answer is revealed: on each cut,
+   * those of the clients without a later such use (Poisson with the share u/m of the intensity)
+   * each get a uniform one of them and an instant (the latest is kept), and leave the pool once
+   * the cut is over. Exact in distribution per client. An item's last use is the latest of these
+   * and, while none is known yet in a later cut, of the others' hits in the cut (their count, then
+   * the largest of that many uniform instants), so a resolver's last hand-out (the latest of its
+   * clients') and each item's last use agree with the clients' within the run. These draws are
+   * apart from the counts per bucket drawn in {@link #drawCut} and {@link #drawStale} (their own
+   * stream, so the other figures draw as if readiness were not observed): both are exact in
+   * distribution, the pair is not drawn jointly.
    */
   private void drawLastRevealed(int e, int g, Pieces spans) {
-    int count = 0;
-    int[] mine = new int[spans.size()];
-    for (int p = 0; p < spans.size(); p++) {
-      if (!spans.stale(p) && spans.item(p) >= 0 && spans.to(p) > spans.from(p)) {
-        mine[count++] = p;
-      }
-    }
-    if (count == 0) {
+    int[] mine = spans.select(p -> spans.item(p) >= 0);
+    if (mine.length == 0) {
       return;
     }
     if (holdersRandom == null) {
       holdersRandom = ctx.streams.stream(RandomStreams.HOLDERS, resolver);
     }
     SplittableRandom draws = holdersRandom;
-    double[] ends = new double[2 * count];
-    for (int j = 0; j < count; j++) {
-      ends[2 * j] = spans.from(mine[j]);
-      ends[2 * j + 1] = spans.to(mine[j]);
-    }
-    Arrays.sort(ends);
-    int distinct = 0;
-    for (int i = 0; i < ends.length; i++) {
-      if (distinct == 0 || ends[i] != ends[distinct - 1]) {
-        ends[distinct++] = ends[i];
-      }
-    }
-    int[] byEnd = Arrays.stream(mine, 0, count).boxed()
-        .sorted((x, y) -> Double.compare(spans.to(y), spans.to(x))).mapToInt(Integer::intValue).toArray();
+    double[] ends = spans.ends(mine);
+    int[] byEnd = spans.byEnd(mine);
     int m = members[g];
     int first = ctx.population.first(resolver, g);
     long eventAt = ctx.eventAt[e];
-    int[] pool = new int[m]; // clients without a later revealed fresh use: pool[0, u)
+    int[] pool = new int[m]; // clients without a later revealed use: pool[0, u)
     int[] at = new int[m];
     for (int i = 0; i < m; i++) {
       pool[i] = i;
@@ -514,10 +579,10 @@ final class SkipAhead {
     int u = m;
     boolean[] known = new boolean[tally.items()]; // the item's last use lies in a later cut
     boolean[] seen = new boolean[known.length]; // ... or in this one
-    int[] active = new int[count];
+    int[] active = new int[mine.length];
     int activeCount = 0;
     int next = 0;
-    for (int i = distinct - 2; i >= 0; i--) {
+    for (int i = ends.length - 2; i >= 0; i--) {
       double lo = ends[i];
       double hi = ends[i + 1];
       while (next < byEnd.length && spans.to(byEnd[next]) >= hi) { // spans that reach this cut's end join
@@ -543,10 +608,7 @@ final class SkipAhead {
           holders.held(0, first + c, e, offset);
           tally.itemUse(e, item, offset);
           seen[item] = true;
-          if (reachedCount == reached.length) {
-            reached = Arrays.copyOf(reached, reachedCount * 2);
-          }
-          reached[reachedCount++] = c;
+          reachedCount = reach(reachedCount, c);
         }
         if (!known[item] && u < m) {
           long others = PoissonDraw.sample(draws, mean * (m - u) / m);
@@ -557,17 +619,7 @@ final class SkipAhead {
           }
         }
       }
-      for (int j = 0; j < reachedCount; j++) { // out of the pool once the cut is over
-        int c = reached[j];
-        int place = at[c];
-        if (place < u) {
-          int last = pool[--u];
-          pool[place] = last;
-          at[last] = place;
-          pool[u] = c;
-          at[c] = u;
-        }
-      }
+      u = leave(reachedCount, pool, at, u);
       System.arraycopy(seen, 0, known, 0, known.length);
     }
   }
@@ -583,11 +635,11 @@ final class SkipAhead {
 
     void add(double a, double b, int k, boolean isStale, int revealed) {
       if (size == from.length) {
-        from = java.util.Arrays.copyOf(from, size * 2);
-        to = java.util.Arrays.copyOf(to, size * 2);
-        question = java.util.Arrays.copyOf(question, size * 2);
-        stale = java.util.Arrays.copyOf(stale, size * 2);
-        item = java.util.Arrays.copyOf(item, size * 2);
+        from = Arrays.copyOf(from, size * 2);
+        to = Arrays.copyOf(to, size * 2);
+        question = Arrays.copyOf(question, size * 2);
+        stale = Arrays.copyOf(stale, size * 2);
+        item = Arrays.copyOf(item, size * 2);
       }
       from[size] = a;
       to[size] = b;
@@ -622,27 +674,45 @@ final class SkipAhead {
       return item[p];
     }
 
-    /** Every span's start and end, sorted, distinct. */
-    double[] ends() {
-      double[] all = new double[2 * size];
+    /** The spans [from, to) of positive length that {@code keep} accepts. */
+    int[] select(java.util.function.IntPredicate keep) {
+      int[] chosen = new int[size];
+      int count = 0;
       for (int p = 0; p < size; p++) {
-        all[2 * p] = from[p];
-        all[2 * p + 1] = to[p];
+        if (to[p] > from[p] && keep.test(p)) {
+          chosen[count++] = p;
+        }
       }
-      java.util.Arrays.sort(all);
+      return Arrays.copyOf(chosen, count);
+    }
+
+    /** The chosen spans' starts and ends, sorted, distinct. */
+    double[] ends(int[] chosen) {
+      double[] all = new double[2 * chosen.length];
+      for (int j = 0; j < chosen.length; j++) {
+        all[2 * j] = from[chosen[j]];
+        all[2 * j + 1] = to[chosen[j]];
+      }
+      Arrays.sort(all);
       int distinct = 0;
       for (int i = 0; i < all.length; i++) {
         if (distinct == 0 || all[i] != all[distinct - 1]) {
           all[distinct++] = all[i];
         }
       }
-      return java.util.Arrays.copyOf(all, distinct);
+      return Arrays.copyOf(all, distinct);
     }
 
-    /** Span indices by start. */
-    int[] byStart() {
-      return java.util.stream.IntStream.range(0, size).boxed()
-          .sorted((x, y) -> Double.compare(from[x], from[y])).mapToInt(Integer::intValue).toArray();
+    /** The chosen spans by start. */
+    int[] byStart(int[] chosen) {
+      return Arrays.stream(chosen).boxed().sorted((x, y) -> Double.compare(from[x], from[y]))
+          .mapToInt(Integer::intValue).toArray();
+    }
+
+    /** The chosen spans by end, latest first. */
+    int[] byEnd(int[] chosen) {
+      return Arrays.stream(chosen).boxed().sorted((x, y) -> Double.compare(to[y], to[x]))
+          .mapToInt(Integer::intValue).toArray();
     }
   }
 

@@ -92,6 +92,33 @@ class SkipAheadFitTest {
         .as("per-client first fresh use, KS p").isGreaterThan(ALPHA);
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("exactPolicies")
+  void theLatestStaleUseOfAnyQuestionIsSomeClientsLastInBothModes(String name, Scenario scenario) {
+    // Skipping ahead draws a question's last stale use apart from the clients' (backwards, with the
+    // others' hits in a cut): the latest of all must still be a client's own, as event by event.
+    for (Mode mode : new Mode[] {Mode.EVENTS, Mode.SKIP}) {
+      Simulation sim = new Simulation(scenario, 1, mode);
+      int events = scenario.schedule().events().size();
+      int[] buckets = buckets(scenario);
+      Tally tally = new Tally(buckets, sim.table().questionCount(), scenario.clientGroups().size());
+      ClientRecord record = new ClientRecord(scenario.clientCount(), events);
+      sim.run(new PartitionRange(0, 0, sim.partitionCount())).addTo(tally, record);
+      for (int e = 0; e < events; e++) {
+        long questions = -1;
+        for (int q = 0; q < sim.table().questionCount(); q++) {
+          questions = Math.max(questions, tally.questionLastStale(e, q));
+        }
+        long clients = -1;
+        for (int c = 0; c < scenario.clientCount(); c++) {
+          clients = Math.max(clients, record.lastStale(c, e));
+        }
+        assertThat(questions).as("%s, switch %d: latest stale use of a question against a client's", mode, e + 1)
+            .isPositive().isEqualTo(clients);
+      }
+    }
+  }
+
   @Test
   void theTestsTellApartAPolicyThatDiffers() {
     // The power check: the same comparison between TTLs of 60 s and 75 s must fail, or a pass above means little.
@@ -167,11 +194,7 @@ class SkipAheadFitTest {
   private static Observed observe(Scenario scenario, Mode mode) {
     Simulation sim = new Simulation(scenario, 1, mode);
     int events = scenario.schedule().events().size();
-    int[] buckets = new int[events];
-    for (int e = 0; e < events; e++) {
-      long end = e + 1 < events ? scenario.schedule().events().get(e + 1).atMs() : scenario.durationMs();
-      buckets[e] = (int) ((end - scenario.schedule().events().get(e).atMs() + 999) / 1_000);
-    }
+    int[] buckets = buckets(scenario);
     int questions = sim.table().questionCount();
     List<Long> stale = new ArrayList<>();
     List<Long> fresh = new ArrayList<>();
@@ -214,6 +237,17 @@ class SkipAheadFitTest {
         fresh.stream().mapToLong(Long::longValue).toArray(), questionStale,
         lastStale.stream().mapToDouble(Double::doubleValue).toArray(),
         firstFresh.stream().mapToDouble(Double::doubleValue).toArray(), queries);
+  }
+
+  /** Each switch's window in 1 s buckets. */
+  private static int[] buckets(Scenario scenario) {
+    int events = scenario.schedule().events().size();
+    int[] buckets = new int[events];
+    for (int e = 0; e < events; e++) {
+      long end = e + 1 < events ? scenario.schedule().events().get(e + 1).atMs() : scenario.durationMs();
+      buckets[e] = (int) ((end - scenario.schedule().events().get(e).atMs() + 999) / 1_000);
+    }
+    return buckets;
   }
 
   private static int offset(int[] buckets, int e) {
