@@ -13,9 +13,11 @@ public final class Percentiles {
   }
 
   /**
-   * Sorted: by radix, 16 bits a pass, when every value lies in [0, 2^48) (offsets in ms: nine
-   * thousand years), a few passes over a million clients' instants instead of a comparison sort
-   * that took as long as a skipping-ahead run; else by comparison.
+   * Sorted: by radix when every value lies in [0, 2^48) (offsets in ms: nine thousand years), a
+   * few passes over a million clients' instants instead of a comparison sort that took as long as
+   * a skipping-ahead run; else by comparison. The passes split the values' bits evenly into digits
+   * of at most 12 bits, so each pass's counters (at most 4,096) stay in the first-level cache: an
+   * hour in ms (22 bits) takes two passes of 11 bits, where 16-bit digits scattered over 65,536.
    */
   static long[] sort(long[] a) {
     long max = 0;
@@ -30,13 +32,17 @@ public final class Percentiles {
       Arrays.sort(a);
       return a;
     }
+    int bits = 64 - Long.numberOfLeadingZeros(max);
+    int passes = Math.max(1, (bits + 11) / 12);
+    int digit = (bits + passes - 1) / passes;
+    int mask = (1 << digit) - 1;
     long[] from = a;
     long[] to = new long[a.length];
-    int[] count = new int[1 << 16];
-    for (int shift = 0; shift < 48 && (max >>> shift) != 0; shift += 16) {
+    int[] count = new int[1 << digit];
+    for (int shift = 0; shift < bits; shift += digit) {
       Arrays.fill(count, 0);
       for (long v : from) {
-        count[(int) (v >>> shift) & 0xFFFF]++;
+        count[(int) (v >>> shift) & mask]++;
       }
       for (int i = 0, sum = 0; i < count.length; i++) {
         int c = count[i];
@@ -44,7 +50,7 @@ public final class Percentiles {
         sum += c;
       }
       for (long v : from) {
-        to[count[(int) (v >>> shift) & 0xFFFF]++] = v;
+        to[count[(int) (v >>> shift) & mask]++] = v;
       }
       long[] swap = from;
       from = to;

@@ -1,6 +1,7 @@
 package dev.dnsflip.simulation;
 
 import dev.dnsflip.authority.AnswerTable;
+import dev.dnsflip.engine.BinomialDraw;
 import dev.dnsflip.engine.PoissonDraw;
 import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.observe.ClientRecord;
@@ -545,12 +546,15 @@ final class SkipAhead {
 
   /**
    * The last uses of revealed answers, stale or fresh, by group g's clients in event e's window,
-   * drawn backwards from the window's end over the spans whose answer is revealed: on each cut,
-   * those of the clients without a later such use (Poisson with the share u/m of the intensity)
-   * each get a uniform one of them and an instant (the latest is kept), and leave the pool once
-   * the cut is over. Exact in distribution per client. An item's last use is the latest of these
-   * and, while none is known yet in a later cut, of the others' hits in the cut (their count, then
-   * the largest of that many uniform instants), so a resolver's last hand-out (the latest of its
+   * drawn backwards from the window's end over the spans whose answer is revealed. On each cut,
+   * where every client's such uses form a Poisson process of one rate λ (the active spans'), the
+   * clients without a later such use that have one in the cut are a binomial count of them (each
+   * with probability 1 − e^(−λL)), chosen uniformly without repeats; each one's last use lies a
+   * truncated Exp(λ) before the cut's end, and its answer is a span's with probability in
+   * proportion to the span's rate. So a cut costs one draw and each client about one, however
+   * long the cut and however many uses it holds. An item's last use is the latest of these and,
+   * while none is known yet in a later cut, of the others' hits in the cut (their count, then the
+   * largest of that many uniform instants), so a resolver's last hand-out (the latest of its
    * clients') and each item's last use agree with the clients' within the run. These draws are
    * apart from the counts per bucket drawn in {@link #drawCut} and {@link #drawStale} (their own
    * stream, so the other figures draw as if readiness were not observed): both are exact in
@@ -571,10 +575,8 @@ final class SkipAhead {
     int first = ctx.population.first(resolver, g);
     long eventAt = ctx.eventAt[e];
     int[] pool = new int[m]; // clients without a later revealed use: pool[0, u)
-    int[] at = new int[m];
     for (int i = 0; i < m; i++) {
       pool[i] = i;
-      at[i] = i;
     }
     int u = m;
     boolean[] known = new boolean[tally.items()]; // the item's last use lies in a later cut
@@ -595,23 +597,35 @@ final class SkipAhead {
           j++;
         }
       }
+      if (activeCount == 0) {
+        continue;
+      }
       double length = hi - lo;
-      int reachedCount = 0;
+      double groupRate = 0; // the active spans' uses per ms, all of group g's clients
       for (int a = 0; a < activeCount; a++) {
+        groupRate += rate[spans.question(active[a])][g];
+      }
+      double perClient = groupRate / m;
+      double none = Math.exp(-perClient * length); // a client's chance of no use in the cut
+      long reached = u == 0 ? 0 : BinomialDraw.sample(draws, u, Math.min(1, -Math.expm1(-perClient * length)));
+      int before = u;
+      for (long j = 0; j < reached; j++) {
+        int place = u == 1 ? 0 : draws.nextInt(u);
+        int c = pool[place];
+        pool[place] = pool[--u]; // out of the pool: no repeats
+        pool[u] = c;
+        double back = -Math.log(none + draws.nextDouble() * (1 - none)) / perClient; // in (0, length]
+        long offset = (long) Math.floor(Math.max(lo, hi - back)) - eventAt;
+        int item = spans.item(active[activeCount == 1 ? 0 : pick(draws, active, activeCount, spans, g, groupRate)]);
+        holders.held(0, first + c, e, offset);
+        tally.itemUse(e, item, offset);
+        seen[item] = true;
+      }
+      for (int a = 0; a < activeCount && before < m; a++) {
         int p = active[a];
         int item = spans.item(p);
-        double mean = rate[spans.question(p)][g] * length;
-        long reaching = u == 0 ? 0 : PoissonDraw.sample(draws, mean * u / m);
-        for (long j = 0; j < reaching; j++) {
-          int c = pool[u == 1 ? 0 : draws.nextInt(u)];
-          long offset = (long) Math.floor(lo + length * draws.nextDouble()) - eventAt;
-          holders.held(0, first + c, e, offset);
-          tally.itemUse(e, item, offset);
-          seen[item] = true;
-          reachedCount = reach(reachedCount, c);
-        }
-        if (!known[item] && u < m) {
-          long others = PoissonDraw.sample(draws, mean * (m - u) / m);
+        if (!known[item]) {
+          long others = PoissonDraw.sample(draws, rate[spans.question(p)][g] * length * (m - before) / m);
           if (others > 0) {
             double latest = lo + length * Math.pow(draws.nextDouble(), 1.0 / others); // max of that many uniforms
             tally.itemUse(e, item, (long) Math.floor(latest) - eventAt);
@@ -619,9 +633,20 @@ final class SkipAhead {
           }
         }
       }
-      u = leave(reachedCount, pool, at, u);
       System.arraycopy(seen, 0, known, 0, known.length);
     }
+  }
+
+  /** An active span drawn in proportion to its question's rate for group g (summing to {@code groupRate}). */
+  private int pick(SplittableRandom draws, int[] active, int activeCount, Pieces spans, int g, double groupRate) {
+    double x = draws.nextDouble() * groupRate;
+    for (int a = 0; a < activeCount - 1; a++) {
+      x -= rate[spans.question(active[a])][g];
+      if (x < 0) {
+        return a;
+      }
+    }
+    return activeCount - 1;
   }
 
   /** Spans of hits of one group in one event's window: [from, to), question, stale or fresh. */

@@ -126,7 +126,8 @@ class PercentilesTest {
   }
 
   @org.junit.jupiter.params.ParameterizedTest(name = "max {0}")
-  @org.junit.jupiter.params.provider.ValueSource(longs = {0, 65_535, 65_536, (1L << 32) - 1, 1L << 32, (1L << 48) - 1,
+  @org.junit.jupiter.params.provider.ValueSource(longs = {0, 1, 4_095, 4_096, 65_535, 65_536, 3_600_000,
+      (1L << 24) - 1, 1L << 24, (1L << 32) - 1, 1L << 32, (1L << 36) - 1, 1L << 36, (1L << 48) - 1,
       1L << 48})
   void theRadixSortAgreesWithAComparisonSortUpToItsEdgeAndPastIt(long max) {
     java.util.SplittableRandom r = new java.util.SplittableRandom(max);
