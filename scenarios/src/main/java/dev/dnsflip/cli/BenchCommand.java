@@ -1,9 +1,17 @@
 package dev.dnsflip.cli;
 
+import dev.dnsflip.format.InputException;
+import dev.dnsflip.scenarios.ScenarioLoader;
 import dev.dnsflip.simulation.Mode;
+import dev.dnsflip.simulation.RunBudget;
 import dev.dnsflip.simulation.Scenario;
+import dev.dnsflip.simulation.Simulation;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,7 +21,8 @@ import picocli.CommandLine.Option;
  * {@code dnsflip bench}: the fixed benchmark scenario (see {@link Benchmark}) skipping ahead past
  * hits and event by event, each after a warm-up of at least 3 s for the JIT, and the limit loop
  * ({@link LimitLoop}) on as many queries in the same process, so the ratios are measured side by
- * side. {@code --scale}: a table over clients, threads and modes. Figures depend on the machine:
+ * side. {@code --scale}: a table over clients, threads and modes. {@code --scenario FILE}: the
+ * given scenarios' simulation timed warm on 1 to N threads. Figures depend on the machine:
  * quote them with its description and how busy it was.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
@@ -39,6 +48,10 @@ final class BenchCommand implements Callable<Integer> {
       + "(logic: model, which never skips ahead) and print it beside the built-in path event by event")
   boolean spi;
 
+  @Option(names = "--scenario", paramLabel = "FILE", description = "time these scenario files instead (repeatable): "
+      + "the simulation alone, warmed up, on 1 to N threads, with the speed-up over one thread")
+  List<Path> scenarioFiles = new ArrayList<>();
+
   @Option(names = "--clients", paramLabel = "N", defaultValue = "" + Benchmark.CLIENTS, hidden = true)
   int clients;
 
@@ -57,6 +70,9 @@ final class BenchCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (scale) {
       return table(out, workers);
+    }
+    if (!scenarioFiles.isEmpty()) {
+      return scenarios(out, workers);
     }
     out.printf("bench: %,d clients, %,d TTL-honouring resolvers, 1 proxied name, 1 query/client/min, Auto TTL 300 s, "
         + "enable at 10 min, 1 simulated hour; %d thread(s), %d processor(s), Java %s%n", clients, resolvers, workers,
@@ -127,6 +143,61 @@ final class BenchCommand implements Callable<Integer> {
     }
     Arrays.sort(rates);
     return new Timed(rates[runs / 2], rates[runs - 1], peak, queries);
+  }
+
+  /**
+   * Each scenario file's simulation, as {@code dnsflip run} would run it but without loading,
+   * writing or the JVM's start: warmed up, then {@code runs} timed runs on each thread count from
+   * 1 to {@code maxThreads}, and the speed-up of each over one thread. A whole {@code dnsflip run}
+   * of a few seconds is mostly the JVM starting and compiling, which no thread count shortens.
+   */
+  private Integer scenarios(PrintWriter out, int maxThreads) {
+    List<Scenario> loaded = new ArrayList<>();
+    for (Path file : scenarioFiles) {
+      Scenario scenario;
+      try {
+        scenario = ScenarioLoader.read(file).scenario();
+      } catch (InputException e) {
+        throw new UserError(e.getMessage());
+      }
+      Optional<String> tooLarge = RunBudget.of(new Simulation(scenario, maxThreads), maxThreads)
+          .refusal(Runtime.getRuntime().maxMemory(), RunCommand.DEFAULT_MAX_QUERIES);
+      if (tooLarge.isPresent()) {
+        throw new UserError(file + ": " + tooLarge.get());
+      }
+      loaded.add(scenario);
+    }
+    out.printf("bench --scenario: the simulation alone (no loading, no report), median of %d timed run(s) after a "
+        + "warm-up of at least 3 s; %d processor(s), Java %s%n", runs, Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"));
+    out.printf("%-28s %8s %14s %9s %9s%n", "scenario", "threads", "queries", "seconds", "speed-up");
+    out.flush();
+    for (int i = 0; i < loaded.size(); i++) {
+      Scenario scenario = loaded.get(i);
+      double one = 0;
+      for (int t = 1; t <= maxThreads; t++) {
+        long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+        int warmRuns = 0;
+        do {
+          Benchmark.run(scenario, t, Mode.AUTO);
+          warmRuns++;
+        } while (System.nanoTime() < warmUntil && warmRuns < MAX_WARM_UP_RUNS);
+        double[] seconds = new double[runs];
+        long queries = 0;
+        for (int r = 0; r < runs; r++) {
+          Benchmark.Figures f = Benchmark.run(scenario, t, Mode.AUTO);
+          seconds[r] = f.seconds();
+          queries = f.queries();
+        }
+        Arrays.sort(seconds);
+        double median = seconds[runs / 2];
+        one = t == 1 ? median : one;
+        out.printf("%-28s %8d %,14d %9.2f %8.2f×%n", scenarioFiles.get(i).getFileName(), t, queries, median,
+            one / median);
+        out.flush();
+      }
+    }
+    return Main.OK;
   }
 
   /**

@@ -39,11 +39,14 @@ public final class PoissonDraw {
   }
 
   private static long transformedRejection(SplittableRandom random, double mean) {
-    double logMean = Math.log(mean);
     double b = 0.931 + 2.53 * Math.sqrt(mean);
     double a = -0.059 + 0.02483 * b;
-    double invAlpha = 1.1239 + 1.1328 / (b - 3.4);
-    double vr = 0.9277 - 3.6224 / (b - 2);
+    return transformedRejection(random, mean, Math.log(mean), b, a, 1.1239 + 1.1328 / (b - 3.4),
+        0.9277 - 3.6224 / (b - 2));
+  }
+
+  private static long transformedRejection(SplittableRandom random, double mean, double logMean, double b, double a,
+      double invAlpha, double vr) {
     while (true) {
       double u = random.nextDouble() - 0.5;
       double v = random.nextDouble();
@@ -59,6 +62,50 @@ public final class PoissonDraw {
           <= -mean + k * logMean - LogFactorial.of(k)) {
         return k;
       }
+    }
+  }
+
+  /**
+   * Draws from one mean after another, keeping the rejection method's constants for the last mean
+   * from 10 on: bulk draws ask the same mean bucket after bucket (a constant rate over whole
+   * buckets), and the constants (a logarithm, a square root, divisions) cost as much as the draw.
+   * Each count is the very one {@link PoissonDraw#sample} would draw from the same state.
+   */
+  public static final class Reusing {
+    private Setup last;
+
+    /** A count with mean {@code mean} (>= 0). */
+    public long sample(SplittableRandom random, double mean) {
+      if (!(mean >= INVERSION_BELOW) || Double.isInfinite(mean)) {
+        return PoissonDraw.sample(random, mean);
+      }
+      if (last == null || last.mean != mean) {
+        last = new Setup(mean);
+      }
+      return last.draw(random);
+    }
+  }
+
+  /** The transformed rejection method's constants for one mean. */
+  private static final class Setup {
+    private final double mean;
+    private final double logMean;
+    private final double b;
+    private final double a;
+    private final double invAlpha;
+    private final double vr;
+
+    Setup(double mean) {
+      this.mean = mean;
+      logMean = Math.log(mean);
+      b = 0.931 + 2.53 * Math.sqrt(mean);
+      a = -0.059 + 0.02483 * b;
+      invAlpha = 1.1239 + 1.1328 / (b - 3.4);
+      vr = 0.9277 - 3.6224 / (b - 2);
+    }
+
+    long draw(SplittableRandom random) {
+      return transformedRejection(random, mean, logMean, b, a, invAlpha, vr);
     }
   }
 }

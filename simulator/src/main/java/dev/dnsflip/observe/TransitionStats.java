@@ -129,11 +129,19 @@ public final class TransitionStats {
       totalStale += s[b];
     }
     int clients = record.clients();
-    long[] last = new long[clients];
-    long[] first = new long[clients];
     int observed = 0;
-    int withStale = 0;
     int fresh = 0;
+    for (int c = 0; c < clients; c++) { // sizes first, so the percentiles sort these arrays in place
+      long ls = record.lastStale(c, event);
+      long ff = record.firstFresh(c, event);
+      observed += ls >= 0 || ff >= 0 ? 1 : 0;
+      fresh += ff >= 0 ? 1 : 0;
+    }
+    long[] last = new long[observed];
+    long[] first = new long[fresh];
+    observed = 0;
+    fresh = 0;
+    int withStale = 0;
     int neverFresh = 0;
     for (int c = 0; c < clients; c++) {
       long ls = record.lastStale(c, event);
@@ -152,7 +160,7 @@ public final class TransitionStats {
       }
     }
     return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
-        new Percentiles(last, observed), withStale, new Percentiles(first, fresh), neverFresh);
+        Percentiles.taking(last), withStale, Percentiles.taking(first), neverFresh);
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm) {

@@ -54,6 +54,7 @@ final class SkipAhead {
   private final double[] nextLookup; // [k] the first use after a possible change
   private final Pieces[][] pieces; // [event][group] spans of hits, drawn once the run is over
   private int[] reached = new int[16]; // clients given a fresh hit in the current cut
+  private final PoissonDraw.Reusing poisson = new PoissonDraw.Reusing(); // bucket after bucket, the same mean
 
   /**
    * Why a partition must run event by event, or null when skipping ahead is exact for it: one
@@ -322,7 +323,7 @@ final class SkipAhead {
     while (a < to) {
       if (e < 0) {
         double b = Math.min(to, eventAt.length == 0 ? to : eventAt[0]);
-        long n = PoissonDraw.sample(random, total[k] * (b - a));
+        long n = poisson.sample(random, total[k] * (b - a));
         tally.hits(n);
         answers.hits(rate[k], pair, a, b, n);
         a = b;
@@ -411,8 +412,8 @@ final class SkipAhead {
       double mean = rate[k][g] * length;
       int q = question[k];
       int item = spans.item(p);
-      long reaching = u == 0 ? 0 : PoissonDraw.sample(random, mean * u / m);
-      long others = u == m ? 0 : PoissonDraw.sample(random, mean * (m - u) / m);
+      long reaching = u == 0 ? 0 : poisson.sample(random, mean * u / m);
+      long others = u == m ? 0 : poisson.sample(random, mean * (m - u) / m);
       if (reaching + others > 0) {
         tally.hits(e, bucket, q, pair[g], false, reaching + others);
         answers.hits(pair[g], from, to, reaching + others);
@@ -488,8 +489,8 @@ final class SkipAhead {
           int k = spans.question(p);
           int q = question[k];
           double mean = rate[k][g] * length;
-          long reaching = u == 0 ? 0 : PoissonDraw.sample(random, mean * u / m);
-          long others = u == m ? 0 : PoissonDraw.sample(random, mean * (m - u) / m);
+          long reaching = u == 0 ? 0 : poisson.sample(random, mean * u / m);
+          long others = u == m ? 0 : poisson.sample(random, mean * (m - u) / m);
           if (reaching + others == 0) {
             continue;
           }
