@@ -1,6 +1,7 @@
 package dev.dnsflip.simulation;
 
 import dev.dnsflip.engine.BinomialDraw;
+import dev.dnsflip.engine.PoissonDraw;
 import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.observe.AnswerCounts;
 import dev.dnsflip.observe.Tally;
@@ -12,8 +13,9 @@ import java.util.SplittableRandom;
  * One partition's answered and failed client queries, per bucket of the run and per outage, and
  * per outage which of its clients queried inside it and whether every such query was answered.
  * A query looked up one by one is told with its client; hits drawn in bulk by {@link SkipAhead}
- * are told as a count on a span, which is spread over the run's buckets and outage windows (a
- * multinomial by length, exact for Poisson hits), and as the intensity of each client group's
+ * are drawn here piece by piece of the run's buckets and outage windows ({@link #drawHits}), or
+ * told as a count on a span, which is spread over them (a multinomial by length; both exact for
+ * Poisson hits), and as the intensity of each client group's
  * hits inside each outage, from which the clients reached by no looked-up query are drawn at the
  * end (each independently with 1 − exp(−mean per client)). Those draws have a stream of their
  * own ({@link RandomStreams#ANSWERS}), so every other figure draws as before.
@@ -78,30 +80,37 @@ final class AnswerTracker {
   }
 
   /**
-   * {@code n} hits of Poisson streams on [from, to) (from >= 0), shared among client groups by
-   * their rates {@code rate[g]} (per ms; the pair of group g is {@code pair[g]}).
+   * Draws the hits of Poisson streams on [from, to) (from >= 0), client group g's at rate
+   * {@code rate[g]} per ms (its pair {@code pair[g]}), and returns how many there were: one
+   * Poisson count per group and piece of the span (a piece lies in one bucket and inside or
+   * outside each outage), independent as the streams' counts on disjoint pieces are. No split of
+   * a total: a multinomial over a span's buckets cost a binomial draw a bucket.
    */
-  void hits(double[] rate, int[] pair, double from, double to, long n) {
-    if (!on || n == 0) {
-      return;
+  long drawHits(SplittableRandom random, PoissonDraw.Reusing poisson, double[] rate, int[] pair, double from,
+      double to) {
+    if (!on) {
+      double total = 0;
+      for (double r : rate) {
+        total += r;
+      }
+      return poisson.sample(random, total * (to - from));
     }
-    double total = 0;
-    int last = -1;
-    for (int g = 0; g < rate.length; g++) {
-      if (rate[g] > 0) {
-        total += rate[g];
-        last = g;
+    int pieces = cut(from, to);
+    long n = 0;
+    for (int j = 0; j < pieces; j++) {
+      double l = cuts[j + 1] - cuts[j];
+      long t = (long) Math.floor(cuts[j]);
+      for (int g = 0; g < rate.length; g++) {
+        if (rate[g] > 0) {
+          long k = poisson.sample(random, rate[g] * l);
+          if (k > 0) {
+            add(pair[g], t, k);
+            n += k;
+          }
+        }
       }
     }
-    long left = n;
-    for (int g = 0; g <= last && left > 0; g++) {
-      if (rate[g] > 0) {
-        long k = g == last ? left : BinomialDraw.sample(random(), left, Math.min(1, rate[g] / total));
-        total -= rate[g];
-        left -= k;
-        hits(pair[g], from, to, k);
-      }
-    }
+    return n;
   }
 
   /** {@code n} hits of one pair's Poisson stream of constant rate on [from, to), from >= 0: spread by length. */
@@ -118,13 +127,17 @@ final class AnswerTracker {
       length -= l;
       left -= k;
       if (k > 0) {
-        long t = (long) Math.floor(cuts[j]); // a piece lies in one bucket and inside or outside each outage
-        counts.addAnswered(bucket(t), pair, k);
-        for (int o = 0; o < outageFrom.length; o++) {
-          if (t >= outageFrom[o] && t < outageTo[o]) {
-            counts.outageQueries(o, pair, k, 0);
-          }
-        }
+        add(pair, (long) Math.floor(cuts[j]), k);
+      }
+    }
+  }
+
+  /** {@code k} answered hits of a pair on a piece starting at {@code t}: one bucket, inside or outside each outage. */
+  private void add(int pair, long t, long k) {
+    counts.addAnswered(bucket(t), pair, k);
+    for (int o = 0; o < outageFrom.length; o++) {
+      if (t >= outageFrom[o] && t < outageTo[o]) {
+        counts.outageQueries(o, pair, k, 0);
       }
     }
   }

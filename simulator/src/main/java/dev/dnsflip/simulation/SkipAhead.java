@@ -323,9 +323,7 @@ final class SkipAhead {
     while (a < to) {
       if (e < 0) {
         double b = Math.min(to, eventAt.length == 0 ? to : eventAt[0]);
-        long n = poisson.sample(random, total[k] * (b - a));
-        tally.hits(n);
-        answers.hits(rate[k], pair, a, b, n);
+        tally.hits(answers.drawHits(random, poisson, rate[k], pair, a, b));
         a = b;
         e = 0;
         continue;

@@ -220,4 +220,23 @@ class AnsweringTest {
     assertThat(tally.answers().answered(1, 0)).isPositive();
     assertThat(tally.answers().answered(4, 0)).isPositive();
   }
+
+  @Test
+  void drawnBulkHitsAreCountedInTheBucketAndOutageTheirPiecesLieIn() {
+    Scenario s = probe(60, 300_000, List.of(new Outage(20_000, 30_000)));
+    RunContext ctx = new Simulation(s, 1).context(0);
+    Tally tally = new Tally(ctx.buckets, 1, 1, new int[0], 0, 30, 1);
+    AnswerTracker tracker = new AnswerTracker(ctx, ctx.partitions.get(0), tally);
+    // 1,000 hits a ms on [to - 1 ms, to + 1 ms): the first ms inside the outage and bucket 2, the second in neither.
+    long n = tracker.drawHits(new java.util.SplittableRandom(3), new dev.dnsflip.engine.PoissonDraw.Reusing(),
+        new double[] {1_000}, new int[] {0}, 29_999, 30_001);
+    long inside = tally.answers().outageAnswered(0, 0);
+    assertThat(inside).isPositive().isEqualTo(tally.answers().answered(2, 0));
+    assertThat(tally.answers().answered(3, 0)).isPositive();
+    long counted = 0;
+    for (int b = 0; b < 30; b++) {
+      counted += tally.answers().answered(b, 0);
+    }
+    assertThat(counted).as("every drawn hit counted once").isEqualTo(n).isEqualTo(inside + tally.answers().answered(3, 0));
+  }
 }
