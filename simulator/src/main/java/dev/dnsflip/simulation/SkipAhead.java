@@ -345,15 +345,19 @@ final class SkipAhead {
   }
 
   /**
-   * The fresh hits of group g in event e's window, drawn from its fresh spans cut at every span
-   * end and bucket boundary, in time order. On each cut the intensity of each span's question is
-   * constant. A fresh hit's count is split by thinning: those of the clients without a fresh hit
-   * so far (Poisson with the share u/m of the intensity) each get a uniform one of them and an
-   * instant (the earliest is kept), the others are only counted. So counts and first fresh uses
-   * agree with each other, as event by event, at a cost of about one draw a client.
+   * The fresh hits of group g in event e's window, and the stale hits of a revealed answer, drawn
+   * from their spans cut at every span end and bucket boundary, in time order. On each cut the
+   * intensity of each span's question is constant. A fresh hit's count is split by thinning: those
+   * of the clients without a fresh hit so far (Poisson with the share u/m of the intensity) each
+   * get a uniform one of them and an instant (the earliest is kept), the others are only counted.
+   * So counts and first fresh uses agree with each other, as event by event, at a cost of about
+   * one draw a client. A stale revealed answer's hits each get a uniform client and instant, which
+   * count as a last stale use and as a use of the revealed answer alike, so after a disable the
+   * clients' last stale use and their last use of the origin are one and the same, as event by
+   * event.
    */
   private void draw(int e, int g, Pieces spans) {
-    int[] fresh = spans.select(p -> !spans.stale(p));
+    int[] fresh = spans.select(p -> !spans.stale(p) || spans.item(p) >= 0);
     if (fresh.length == 0) {
       return;
     }
@@ -394,8 +398,8 @@ final class SkipAhead {
   }
 
   /**
-   * The fresh hits of the active spans on [from, to), inside one bucket; returns how many clients
-   * are still without a fresh hit.
+   * The hits of the active spans on [from, to), inside one bucket; returns how many clients are
+   * still without a fresh hit.
    */
   private int drawCut(int e, int g, Pieces spans, int[] active, int activeCount, double from, double to, int bucket,
       int[] pool, int[] at, int u) {
@@ -410,6 +414,23 @@ final class SkipAhead {
       double mean = rate[k][g] * length;
       int q = question[k];
       int item = spans.item(p);
+      if (spans.stale(p)) { // a stale revealed answer: every hit has its client and instant
+        long n = poisson.sample(random, mean);
+        if (n > 0) {
+          tally.hits(e, bucket, q, pair[g], true, n);
+          answers.hits(pair[g], from, to, n);
+          tally.itemHits(e, bucket, item, n);
+        }
+        for (long j = 0; j < n; j++) {
+          int c = first + (m == 1 ? 0 : random.nextInt(m));
+          long offset = (long) Math.floor(from + length * random.nextDouble()) - eventAt;
+          record.use(c, e, offset, true);
+          tally.lastStale(e, q, pair[g], offset);
+          tally.itemUse(e, item, offset);
+          holders.held(0, c, e, offset);
+        }
+        continue;
+      }
       long reaching = u == 0 ? 0 : poisson.sample(random, mean * u / m);
       long others = u == m ? 0 : poisson.sample(random, mean * (m - u) / m);
       if (reaching + others > 0) {
@@ -429,19 +450,18 @@ final class SkipAhead {
   }
 
   /**
-   * The stale hits of group g in event e's window, drawn backwards from the window's end over its
-   * stale spans, cut at every span end and bucket boundary: the mirror of {@link #draw}, since a
+   * The stale hits of group g in event e's window whose answer is not revealed (a revealed one's
+   * are drawn by {@link #draw}), drawn backwards from the window's end over their spans, cut at every span end and bucket boundary: the mirror of {@link #draw}, since a
    * client's stale uses matter by their latest only. On each cut, those of the clients without a
    * later stale hit (Poisson with the share u/m of the intensity) each get a uniform one of them
    * and an instant (the latest is kept), the others are only counted; a question's (and pair's)
    * last stale use is the latest of these and, while none is known yet in a later cut, of the
    * others' hits in the cut (their count, then the largest of that many uniform instants). So
    * counts, last stale uses per client and per question agree with each other, as event by event,
-   * at a cost of about one draw a client with a stale use, not one a stale hit. A stale revealed
-   * answer's holders are drawn with the fresh ones', by {@link #drawLastRevealed}.
+   * at a cost of about one draw a client with a stale use, not one a stale hit.
    */
   private void drawStale(int e, int g, Pieces spans) {
-    int[] stale = spans.select(spans::stale);
+    int[] stale = spans.select(p -> spans.stale(p) && spans.item(p) < 0);
     if (stale.length == 0) {
       return;
     }
@@ -544,8 +564,9 @@ final class SkipAhead {
   }
 
   /**
-   * The last uses of revealed answers, stale or fresh, by group g's clients in event e's window,
-   * drawn backwards from the window's end over the spans whose answer is revealed. On each cut,
+   * The last fresh uses of revealed answers by group g's clients in event e's window (a stale
+   * one's are drawn with its client and instant by {@link #drawCut}), drawn backwards from the
+   * window's end over the spans whose answer is revealed and fresh. On each cut,
    * where every client's such uses form a Poisson process of one rate λ (the active spans'), the
    * clients without a later such use that have one in the cut are a binomial count of them (each
    * with probability 1 − e^(−λL)), chosen uniformly without repeats; each one's last use lies a
@@ -555,12 +576,12 @@ final class SkipAhead {
    * while none is known yet in a later cut, of the others' hits in the cut (their count, then the
    * largest of that many uniform instants), so a resolver's last hand-out (the latest of its
    * clients') and each item's last use agree with the clients' within the run. These draws are
-   * apart from the counts per bucket drawn in {@link #drawCut} and {@link #drawStale} (their own
+   * apart from the counts per bucket drawn in {@link #drawCut} (their own
    * stream, so the other figures draw as if readiness were not observed): both are exact in
    * distribution, the pair is not drawn jointly.
    */
   private void drawLastRevealed(int e, int g, Pieces spans) {
-    int[] mine = spans.select(p -> spans.item(p) >= 0);
+    int[] mine = spans.select(p -> !spans.stale(p) && spans.item(p) >= 0);
     if (mine.length == 0) {
       return;
     }
