@@ -50,6 +50,21 @@ class CliTest {
   }
 
   @Test
+  void skippingAheadGivesByteIdenticalJsonWhateverTheThreadCount() throws IOException {
+    // The default scenario runs event by event when left to choose: asked to skip ahead, every partition of both
+    // replications does.
+    Path one = tmp.resolve("skip-one");
+    Path four = tmp.resolve("skip-four");
+    CliRun first = run("run", DEFAULT.toString(), "--out", one.toString(), "--threads", "1", "--replications", "2",
+        "--mode", "skip");
+    assertThat(first.exit()).as(first.err()).isZero();
+    assertThat(run("run", DEFAULT.toString(), "--out", four.toString(), "--threads", "4", "--replications", "2",
+        "--mode", "skip").exit()).isZero();
+    assertThat(Files.readString(one.resolve("report.json"))).contains("\"partitionsSkippingAhead\": 400");
+    assertThat(Files.readAllBytes(four.resolve("report.json"))).isEqualTo(Files.readAllBytes(one.resolve("report.json")));
+  }
+
+  @Test
   void failedBoundsExitOneAndStillWriteTheReport() throws IOException {
     String yaml = Files.readString(DEFAULT).replace("atMost: 305s", "atMost: 100s");
     Path scenario = tmp.resolve("tight.yaml");
