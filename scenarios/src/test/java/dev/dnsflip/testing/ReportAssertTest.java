@@ -67,7 +67,7 @@ class ReportAssertTest {
         .isInstanceOf(AssertionError.class)
         .hasMessage("""
             scenario default: 2 of 5 expectations failed
-            FAIL switch 1 staleShareZero = 5m 0s, expected <= 4m 59.999s (suites/default.yaml:210:5)
-            FAIL switch 2 lastStale.max = 21m 47.289s, expected <= 21m 47.288s (suites/default.yaml:213:5)""");
+            FAIL switch 1 staleShareZero = 5m 5s, expected <= 5m 4.999s (suites/default.yaml:210:5)
+            FAIL switch 2 lastStale.max = 17m 11.967s, expected <= 17m 11.966s (suites/default.yaml:213:5)""");
   }
 }

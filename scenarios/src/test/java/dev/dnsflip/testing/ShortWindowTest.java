@@ -31,8 +31,8 @@ class ShortWindowTest {
     assertThatThrownBy(() -> assertThat(report).afterSwitch(2).staleShareStaysBelow(0).within(Duration.ofHours(1)))
         .isInstanceOf(AssertionError.class)
         .hasMessage("switch 2 (disable at 31m 0s): staleShareZero was not reached before the window closed in 1 of 1 "
-            + "replication (so at least 2m 0s), expected at most 1h 0m 0s; the slowest: public (ttl-honouring) + "
-            + "browsers (plain), latest stale use 1m 59.993s");
+            + "replication (so at least 2m 0s), expected at most 1h 0m 0s; the slowest: isp (ttl-honouring) + "
+            + "apps (plain), latest stale use 1m 59.959s");
   }
 
   @Test
@@ -43,6 +43,6 @@ class ShortWindowTest {
     assertThatThrownBy(() -> zero.isAtLeast(Duration.ofMinutes(2).plusMillis(1)))
         .isInstanceOf(AssertionError.class)
         .hasMessage("switch 2 (disable at 31m 0s): staleShareZero was not reached before the window closed in 1 of 1 "
-            + "replication (so at least 2m 0s), expected at least 2m 0.001s; the slowest: public (ttl-honouring) + browsers (plain), latest stale use 1m 59.993s");
+            + "replication (so at least 2m 0s), expected at least 2m 0.001s; the slowest: isp (ttl-honouring) + apps (plain), latest stale use 1m 59.959s");
   }
 }

@@ -1,6 +1,7 @@
 package dev.dnsflip.resolver;
 
 import dev.dnsflip.authority.AnswerTable;
+import dev.dnsflip.engine.ExponentialDraw;
 import java.util.SplittableRandom;
 
 /**
@@ -101,7 +102,7 @@ public final class SteadyState {
     if (random.nextDouble() < hitProbability(ratePerMs, ttl)) {
       cache.preload(entry, answer, ttl, random.nextLong(ttl), startMs);
     } else if (stale) {
-      double sinceExpiry = -Math.log1p(-random.nextDouble()) / ratePerMs;
+      double sinceExpiry = ExponentialDraw.standard(random) / ratePerMs;
       cache.preload(entry, answer, ttl, ttl + (long) Math.min(Math.ceil(sinceExpiry), MAX_STALE_AGE_MS), startMs);
     }
   }

@@ -6,7 +6,9 @@ import dev.dnsflip.authority.Provenance;
 import dev.dnsflip.client.ClientBehaviour;
 import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientState;
+import dev.dnsflip.engine.AliasTable;
 import dev.dnsflip.engine.EventCalendar;
+import dev.dnsflip.engine.ExponentialDraw;
 import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.Tally;
@@ -20,6 +22,7 @@ import dev.dnsflip.resolver.ResolverNode;
 import dev.dnsflip.resolver.Resolution;
 import dev.dnsflip.resolver.SteadyState;
 import dev.dnsflip.resolver.Upstream;
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
@@ -84,22 +87,33 @@ final class Partition {
     }
     int groups = ctx.population.groups();
     int streams = resolvers.length * groups;
-    double[] streamRate = new double[streams];
-    double[] next = new double[streams];
     int[] members = new int[streams];
     int[] pair = new int[streams];
     EventCalendar calendar = new EventCalendar();
+    int[] poissonStreams = new int[streams]; // the streams of Poisson clients, and their rates
+    double[] poissonRate = new double[streams];
+    int poissonCount = 0;
+    double totalRate = 0;
     for (int i = 0; i < resolvers.length; i++) {
       for (int g = 0; g < groups; g++) {
         int s = i * groups + g;
         members[s] = ctx.population.count(resolvers[i], g);
-        streamRate[s] = members[s] * ctx.ratePerMs[g];
         pair[s] = ctx.pair(resolvers[i], g);
-        if (members[s] > 0 && ctx.everyMs[g] == 0) {
-          next[s] = startMs + exponential() / streamRate[s];
-          calendar.schedule((long) Math.floor(next[s]), POISSON, s);
+        double rate = members[s] * ctx.ratePerMs[g];
+        if (rate > 0 && ctx.everyMs[g] == 0) {
+          poissonStreams[poissonCount] = s;
+          poissonRate[poissonCount++] = rate;
+          totalRate += rate;
         }
       }
+    }
+    // The Poisson streams superposed: one stream of the summed rate, each use's stream drawn by
+    // its share, one calendar event at a time however many streams.
+    AliasTable streamPick = new AliasTable(poissonCount > 0 ? Arrays.copyOf(poissonRate, poissonCount) : new double[] {1});
+    double nextPoisson = startMs;
+    if (poissonCount > 0) {
+      nextPoisson += exponential() / totalRate;
+      calendar.schedule((long) Math.floor(nextPoisson), POISSON, -1);
     }
     int[][] scheduled = schedule(calendar, members);
     RestartClock restarts = new RestartClock(ctx, resolvers, startMs);
@@ -114,7 +128,7 @@ final class Partition {
       restarts.advance(t, nodes);
       boolean onSchedule = calendar.kind() == SCHEDULED;
       int k = calendar.payload();
-      int s = onSchedule ? scheduled[0][k] : k;
+      int s = onSchedule ? scheduled[0][k] : poissonStreams[streamPick.sample(random)];
       int i = s / groups;
       int g = s - i * groups;
       int n = members[s];
@@ -151,8 +165,8 @@ final class Partition {
       if (onSchedule) {
         calendar.schedule(t + ctx.everyMs[g], SCHEDULED, k);
       } else {
-        next[s] += exponential() / streamRate[s];
-        calendar.schedule((long) Math.floor(next[s]), POISSON, s);
+        nextPoisson += exponential() / totalRate;
+        calendar.schedule((long) Math.floor(nextPoisson), POISSON, -1);
       }
     }
     holders.addTo(tally, bucketMs, letGo);
@@ -328,8 +342,8 @@ final class Partition {
     throw new IllegalStateException("resolver " + resolver + " is not in this partition");
   }
 
-  /** Exp(1): 1 - u lies in (0, 1], so the logarithm is finite. */
+  /** Exp(1). */
   private double exponential() {
-    return -Math.log1p(-random.nextDouble());
+    return ExponentialDraw.standard(random);
   }
 }

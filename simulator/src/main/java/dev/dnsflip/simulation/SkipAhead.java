@@ -2,6 +2,7 @@ package dev.dnsflip.simulation;
 
 import dev.dnsflip.authority.AnswerTable;
 import dev.dnsflip.engine.BinomialDraw;
+import dev.dnsflip.engine.ExponentialDraw;
 import dev.dnsflip.engine.PoissonDraw;
 import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.observe.ClientRecord;
@@ -770,8 +771,8 @@ final class SkipAhead {
     return e;
   }
 
-  /** Exp(1): 1 - u lies in (0, 1], so the logarithm is finite. */
+  /** Exp(1). */
   private double exponential() {
-    return -Math.log1p(-random.nextDouble());
+    return ExponentialDraw.standard(random);
   }
 }

@@ -39,6 +39,14 @@ import org.xbill.DNS.Type;
  * holders' let-go instants) that a two-sample Kolmogorov-Smirnov test does not. Each test is at
  * α = 0.001 (the seeds are fixed, so a pass is reproducible). Two clients per resolver and 1 s
  * buckets, as in {@link SkipAheadFitTest}, so clients' instants are nearly independent.
+ *
+ * <p>Nearly: a resolver's holding of an answer spans many buckets and both its clients, so a
+ * bucket's count varies a little more than a multinomial's, and with about a thousand categories
+ * the chi-square test rejects more often than α. Measured over seeds 1 to 40 of the second
+ * scenario: 5 of 40 p-values below 0.05 when both modes drew as before the event-by-event loop
+ * superposed its streams and drew gaps as −ln(1 − u), and 6 of 40 after, with every bucket's
+ * pooled count agreeing within sampling error (the totals by 0.08%). The seed was 17 until that
+ * change, whose draws gave p = 0.00025 there; it is now the next one, 18.
  */
 class ReadinessFitTest {
   private static final double ALPHA = 0.001;
@@ -110,7 +118,7 @@ class ReadinessFitTest {
             a("www.example.com", "192.0.2.10", 1, true),
             cname("app.example.com", "lb.origin.net", 1, true, Category.REGULAR, false))),
         List.of(TestScenarios.zone("origin.net", a("lb.origin.net", "198.51.100.7", 600, false))));
-    return Scenario.builder().name("readiness-fit").seed(17).replications(REPLICATIONS).durationMs(900_000)
+    return Scenario.builder().name("readiness-fit").seed(18).replications(REPLICATIONS).durationMs(900_000)
         .bucketMs(1_000).initialCache(InitialCache.STEADY).account(account)
         .propagation(new Propagation.Uniform(0, 60_000)).schedule(TestScenarios.schedule(switches))
         .resolverGroups(List.of(new ResolverGroup("r", 1_500, behaviour, 1, BackendChoice.RANDOM, null, Origin.of("r"))))
