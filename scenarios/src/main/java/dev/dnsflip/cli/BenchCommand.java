@@ -87,6 +87,13 @@ final class BenchCommand implements Callable<Integer> {
     }
     Arrays.sort(limit);
     double limitRate = limit[runs / 2];
+    LimitLoop.queriesPerSecond(events.queries(), clients, resolvers, 41, false); // warm-up
+    double[] limitLog = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      limitLog[i] = LimitLoop.queriesPerSecond(events.queries(), clients, resolvers, 42 + i, false);
+    }
+    Arrays.sort(limitLog);
+    double limitLogRate = limitLog[runs / 2];
     out.printf("%d queries/s (median of %d runs; best %d)%n", Math.round(skip.median()), runs, Math.round(skip.best()));
     out.printf("%d queries/s per thread (median)%n", Math.round(skip.median() / workers));
     out.printf("skip-ahead: %d equivalent queries/s (median of %d runs)%n", Math.round(skip.median()), runs);
@@ -95,6 +102,9 @@ final class BenchCommand implements Callable<Integer> {
         events.queries(), Math.round(limitRate), runs);
     out.printf("event by event / limit loop: %.2f (per thread: %.2f)%n", events.median() / limitRate,
         events.median() / workers / limitRate);
+    out.printf("limit loop drawing its gaps as dnsflip does, -ln(1 - u) (this process, one thread): %d queries/s; "
+        + "event by event / it: %.2f (per thread: %.2f)%n", Math.round(limitLogRate), events.median() / limitLogRate,
+        events.median() / workers / limitLogRate);
     out.printf("skip-ahead / event by event: %.1f×%n", skip.median() / events.median());
     if (spi) {
       Timed throughSpi = timed(out, "through the SPI",

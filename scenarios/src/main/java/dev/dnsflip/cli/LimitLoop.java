@@ -1,5 +1,6 @@
 package dev.dnsflip.cli;
 
+import dev.dnsflip.engine.ExponentialDraw;
 import java.util.SplittableRandom;
 
 /**
@@ -13,6 +14,15 @@ final class LimitLoop {
 
   /** Queries per second over {@code queries} simulated queries of {@code clients} behind {@code resolvers}. */
   static double queriesPerSecond(long queries, int clients, int resolvers, long seed) {
+    return queriesPerSecond(queries, clients, resolvers, seed, true);
+  }
+
+  /**
+   * As above, drawing each gap with {@code log1p} as {@code Limit.java} does, or, when
+   * {@code asGiven} is false, as dnsflip does ({@link ExponentialDraw}: the same draws, through the
+   * JIT's logarithm): the loop's own rate with the cheaper gap, so the ratio is read both ways.
+   */
+  static double queriesPerSecond(long queries, int clients, int resolvers, long seed, boolean asGiven) {
     SplittableRandom r = new SplittableRandom(seed);
     long[] expiry = new long[resolvers];
     int[] lastUse = new int[clients];
@@ -20,7 +30,7 @@ final class LimitLoop {
     double t = 0;
     long start = System.nanoTime();
     for (long i = 0; i < queries; i++) {
-      t += -Math.log1p(-r.nextDouble()) * 0.001;
+      t += (asGiven ? -Math.log1p(-r.nextDouble()) : ExponentialDraw.standard(r)) * 0.001;
       int c = r.nextInt(clients);
       int res = c % resolvers;
       long now = (long) t;

@@ -108,11 +108,15 @@ final class Partition {
       }
     }
     // The Poisson streams superposed: one stream of the summed rate, each use's stream drawn by
-    // its share, one calendar event at a time however many streams.
+    // its share. Only clients on fixed schedules need the calendar; without them the next use is
+    // the stream's, in the same order and with the same draws.
     AliasTable streamPick = new AliasTable(poissonCount > 0 ? Arrays.copyOf(poissonRate, poissonCount) : new double[] {1});
-    double nextPoisson = startMs;
-    if (poissonCount > 0) {
-      nextPoisson += exponential() / totalRate;
+    boolean onCalendar = false;
+    for (int s = 0; s < streams; s++) {
+      onCalendar |= members[s] > 0 && ctx.everyMs[s % groups] > 0;
+    }
+    double nextPoisson = poissonCount > 0 ? startMs + exponential() / totalRate : Double.POSITIVE_INFINITY;
+    if (onCalendar && poissonCount > 0) {
       calendar.schedule((long) Math.floor(nextPoisson), POISSON, -1);
     }
     int[][] scheduled = schedule(calendar, members);
@@ -122,12 +126,21 @@ final class Partition {
     int current = -1;
     long bucketMs = ctx.scenario.bucketMs();
     long end = ctx.endMs;
-    while (!calendar.isEmpty() && calendar.peekTime() < end) {
-      calendar.poll();
-      long t = calendar.time();
+    while (onCalendar ? !calendar.isEmpty() && calendar.peekTime() < end : nextPoisson < end) {
+      long t;
+      boolean onSchedule;
+      int k;
+      if (onCalendar) {
+        calendar.poll();
+        t = calendar.time();
+        onSchedule = calendar.kind() == SCHEDULED;
+        k = calendar.payload();
+      } else {
+        t = (long) Math.floor(nextPoisson);
+        onSchedule = false;
+        k = -1;
+      }
       restarts.advance(t, nodes);
-      boolean onSchedule = calendar.kind() == SCHEDULED;
-      int k = calendar.payload();
       int s = onSchedule ? scheduled[0][k] : poissonStreams[streamPick.sample(random)];
       int i = s / groups;
       int g = s - i * groups;
@@ -166,7 +179,9 @@ final class Partition {
         calendar.schedule(t + ctx.everyMs[g], SCHEDULED, k);
       } else {
         nextPoisson += exponential() / totalRate;
-        calendar.schedule((long) Math.floor(nextPoisson), POISSON, -1);
+        if (onCalendar) {
+          calendar.schedule((long) Math.floor(nextPoisson), POISSON, -1);
+        }
       }
     }
     holders.addTo(tally, bucketMs, letGo);
