@@ -6,19 +6,24 @@ import java.util.Arrays;
 
 /** Nearest-rank percentiles of a sample: the smallest value with at least p% of the sample at or below it. */
 public final class Percentiles {
-  private final long[] sorted;
+  private final long[] sorted; // its first size values, ascending
+  private final int size;
 
   public Percentiles(long[] values, int count) {
-    this(sort(Arrays.copyOf(values, count)));
+    this(count, sort(Arrays.copyOf(values, count)));
   }
 
-  private Percentiles(long[] sorted) {
+  private Percentiles(int size, long[] sorted) {
     this.sorted = sorted;
+    this.size = size;
   }
 
-  /** Percentiles of every value of {@code values}, which it sorts in place and keeps: no copy of a million clients. */
-  public static Percentiles taking(long[] values) {
-    return new Percentiles(sort(values));
+  /**
+   * Percentiles of the first {@code count} values of {@code values}, which it sorts in place and
+   * keeps: no copy of a million clients' instants.
+   */
+  public static Percentiles taking(long[] values, int count) {
+    return new Percentiles(count, sort(values, count));
   }
 
   /**
@@ -29,16 +34,21 @@ public final class Percentiles {
    * hour in ms (22 bits) takes two passes of 11 bits, where 16-bit digits scattered over 65,536.
    */
   static long[] sort(long[] a) {
+    return sort(a, a.length);
+  }
+
+  /** The first n values of {@code a} sorted: {@code a} itself or another array, whose first n values they are. */
+  static long[] sort(long[] a, int n) {
     long max = 0;
-    for (long v : a) {
-      if (v < 0) {
-        Arrays.sort(a);
+    for (int i = 0; i < n; i++) {
+      if (a[i] < 0) {
+        Arrays.sort(a, 0, n);
         return a;
       }
-      max = Math.max(max, v);
+      max = Math.max(max, a[i]);
     }
-    if (a.length < 1 << 12 || max >= 1L << 48) {
-      Arrays.sort(a);
+    if (n < 1 << 12 || max >= 1L << 48) {
+      Arrays.sort(a, 0, n);
       return a;
     }
     int bits = 64 - Long.numberOfLeadingZeros(max);
@@ -46,19 +56,20 @@ public final class Percentiles {
     int digit = (bits + passes - 1) / passes;
     int mask = (1 << digit) - 1;
     long[] from = a;
-    long[] to = new long[a.length];
+    long[] to = new long[n];
     int[] count = new int[1 << digit];
     for (int shift = 0; shift < bits; shift += digit) {
       Arrays.fill(count, 0);
-      for (long v : from) {
-        count[(int) (v >>> shift) & mask]++;
+      for (int i = 0; i < n; i++) {
+        count[(int) (from[i] >>> shift) & mask]++;
       }
       for (int i = 0, sum = 0; i < count.length; i++) {
         int c = count[i];
         count[i] = sum;
         sum += c;
       }
-      for (long v : from) {
+      for (int i = 0; i < n; i++) {
+        long v = from[i];
         to[count[(int) (v >>> shift) & mask]++] = v;
       }
       long[] swap = from;
@@ -69,14 +80,14 @@ public final class Percentiles {
   }
 
   public boolean isEmpty() {
-    return sorted.length == 0;
+    return size == 0;
   }
 
   public long percentile(double p) {
-    if (sorted.length == 0) {
+    if (size == 0) {
       throw new IllegalStateException("empty sample");
     }
-    return sorted(rank(p, sorted.length));
+    return sorted(rank(p, size));
   }
 
   /**
@@ -96,17 +107,17 @@ public final class Percentiles {
   }
 
   public long max() {
-    return sorted[sorted.length - 1];
+    return sorted[size - 1];
   }
 
   public int size() {
-    return sorted.length;
+    return size;
   }
 
   /** How many values are at or above {@code v}. */
   public int countAtLeast(long v) {
     int lo = 0;
-    int hi = sorted.length;
+    int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       if (sorted[mid] < v) {
@@ -115,6 +126,6 @@ public final class Percentiles {
         hi = mid;
       }
     }
-    return sorted.length - lo;
+    return size - lo;
   }
 }

@@ -74,6 +74,15 @@ public final class TransitionStats {
 
   /** Adds one replication's observations of this event. */
   public void add(Tally tally, ClientRecord record) {
+    add(tally, record, false);
+  }
+
+  /**
+   * As {@link #add(Tally, ClientRecord)}; with {@code twoThreads} the clients' first fresh uses
+   * are sorted on a thread of their own while this one sorts the last stale uses (the same
+   * figures: a million clients' two sorts were the longest step a run does on one thread).
+   */
+  public void add(Tally tally, ClientRecord record, boolean twoThreads) {
     int e = event;
     long[] u = tally.uses(e);
     long[] s = tally.stale(e);
@@ -101,7 +110,7 @@ public final class TransitionStats {
         pairBucketStale[p][b] += tally.pairBucketStale(e, b, p);
       }
     }
-    EventObservation o = observe(tally, record);
+    EventObservation o = observe(tally, record, twoThreads);
     clientsObserved += o.clientsObserved();
     staleAtOrAfter[0] += o.clientsWithStaleUse();
     for (int b = 1; b < staleAtOrAfter.length; b++) {
@@ -119,7 +128,7 @@ public final class TransitionStats {
   }
 
   /** One replication's view of this event, from its tally and client record. */
-  private EventObservation observe(Tally tally, ClientRecord record) {
+  private EventObservation observe(Tally tally, ClientRecord record, boolean twoThreads) {
     long[] u = tally.uses(event);
     long[] s = tally.stale(event);
     long totalUses = 0;
@@ -129,18 +138,10 @@ public final class TransitionStats {
       totalStale += s[b];
     }
     int clients = record.clients();
+    long[] last = new long[clients]; // filled from the start, sorted in place by the percentiles
+    long[] first = new long[clients];
     int observed = 0;
     int fresh = 0;
-    for (int c = 0; c < clients; c++) { // sizes first, so the percentiles sort these arrays in place
-      long ls = record.lastStale(c, event);
-      long ff = record.firstFresh(c, event);
-      observed += ls >= 0 || ff >= 0 ? 1 : 0;
-      fresh += ff >= 0 ? 1 : 0;
-    }
-    long[] last = new long[observed];
-    long[] first = new long[fresh];
-    observed = 0;
-    fresh = 0;
     int withStale = 0;
     int neverFresh = 0;
     for (int c = 0; c < clients; c++) {
@@ -159,8 +160,26 @@ public final class TransitionStats {
         neverFresh++;
       }
     }
+    Percentiles[] firstFresh = new Percentiles[1];
+    int freshCount = fresh;
+    Thread sorter = twoThreads ? new Thread(() -> firstFresh[0] = Percentiles.taking(first, freshCount), "dnsflip-sort")
+        : null;
+    if (sorter != null) {
+      sorter.start();
+    }
+    Percentiles lastStale = Percentiles.taking(last, observed);
+    if (sorter == null) {
+      firstFresh[0] = Percentiles.taking(first, freshCount);
+    } else {
+      try {
+        sorter.join(); // its write to firstFresh[0] happens-before join returns
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while sorting first fresh uses", e);
+      }
+    }
     return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
-        Percentiles.taking(last), withStale, Percentiles.taking(first), neverFresh);
+        lastStale, withStale, firstFresh[0], neverFresh);
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm) {

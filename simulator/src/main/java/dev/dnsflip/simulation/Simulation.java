@@ -223,7 +223,7 @@ public final class Simulation {
         answers.add(tally);
         modes = modes.plus(PartitionModes.of(ctx));
         for (int e = 0; e < events.size(); e++) {
-          stats.get(e).add(tally, record);
+          stats.get(e).add(tally, record, threads > 1);
           readiness.get(e).add(tally);
           for (int r = 0; r < population.resolvers() && isPlain(); r++) {
             closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),

@@ -143,4 +143,29 @@ class PercentilesTest {
     java.util.Arrays.sort(expected);
     assertThat(Percentiles.sort(values.clone())).isEqualTo(expected);
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} values")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 4_095, 4_096, 5_000})
+  void takingAPrefixSortsOnlyItAndIgnoresTheRest(int count) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(count);
+    long[] values = new long[count + 1_000];
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i < count ? r.nextLong(3_600_000) : Long.MAX_VALUE; // past the prefix: would be every maximum
+    }
+    long[] expected = java.util.Arrays.copyOf(values, count);
+    java.util.Arrays.sort(expected);
+    Percentiles p = Percentiles.taking(values, count);
+    assertThat(p.size()).isEqualTo(count);
+    for (int rank = 1; rank <= count; rank++) {
+      assertThat(p.sorted(rank)).as("rank %d", rank).isEqualTo(expected[rank - 1]);
+    }
+    if (count > 0) {
+      assertThat(p.max()).isEqualTo(expected[count - 1]);
+      long top = expected[count - 1];
+      assertThat(p.countAtLeast(top)).isEqualTo((int) java.util.Arrays.stream(expected).filter(v -> v >= top).count());
+      assertThat(p.countAtLeast(Long.MAX_VALUE)).as("the values past the prefix are not counted").isZero();
+    } else {
+      assertThat(p.isEmpty()).isTrue();
+    }
+  }
 }
