@@ -66,23 +66,96 @@ public final class PoissonDraw {
   }
 
   /**
-   * Draws from one mean after another, keeping the rejection method's constants for the last mean
-   * from 10 on: bulk draws ask the same mean bucket after bucket (a constant rate over whole
-   * buckets), and the constants (a logarithm, a square root, divisions) cost as much as the draw.
-   * Each count is the very one {@link PoissonDraw#sample} would draw from the same state.
+   * Draws from one mean after another, as bulk draws ask them: the same mean bucket after bucket
+   * (a constant rate over whole buckets), other means between. It keeps the rejection method's
+   * constants for the last mean from 10 on (a logarithm, a square root and divisions cost as much
+   * as the draw), and once a mean has been asked {@link #TABULATE_AFTER} times in a row it draws
+   * that mean by inversion from a table of its distribution instead ({@link Table}): one uniform
+   * and a step or two, where rejection takes two uniforms and more arithmetic. Both are exact;
+   * which one a draw takes depends only on the means asked before, so a run repeats itself.
    */
   public static final class Reusing {
+    /** Asked this many times in a row, a mean is worth its table (built in about the time of 2√mean draws). */
+    static final int TABULATE_AFTER = 16;
+    /** Above this mean the table (about 24√mean entries) stops paying for itself. */
+    static final double TABULATE_UP_TO = 10_000;
+
     private Setup last;
+    private int asked; // times in a row last's mean was asked
+    private Table table;
 
     /** A count with mean {@code mean} (>= 0). */
     public long sample(SplittableRandom random, double mean) {
       if (!(mean >= INVERSION_BELOW) || Double.isInfinite(mean)) {
         return PoissonDraw.sample(random, mean);
       }
+      if (table != null && table.mean == mean) {
+        return table.draw(random);
+      }
       if (last == null || last.mean != mean) {
         last = new Setup(mean);
+        asked = 0;
+      }
+      if (++asked == TABULATE_AFTER && mean <= TABULATE_UP_TO) {
+        table = new Table(mean);
+        return table.draw(random);
       }
       return last.draw(random);
+    }
+  }
+
+  /**
+   * One mean's distribution for inversion: the probabilities from 12 standard deviations below the
+   * mean to 12 above (the mass outside, below 10^-30, lies far under the 2^-53 steps of a uniform
+   * draw), computed outward from the mode by the ratio p(k+1)/p(k) = mean/(k+1), summed into
+   * cumulative probabilities, and a guide table (Chen and Asau) that starts each search at most a
+   * step or two from its answer. The count is the smallest k whose cumulative probability exceeds
+   * the uniform draw, as {@link PoissonDraw#sample}'s inversion below a mean of 10.
+   */
+  static final class Table {
+    private final double mean;
+    private final long low;
+    private final double[] cumulative;
+    private final int[] guide;
+
+    Table(double mean) {
+      this.mean = mean;
+      long mode = (long) Math.floor(mean);
+      long reach = (long) Math.ceil(12 * Math.sqrt(mean) + 12);
+      low = Math.max(0, mode - reach);
+      int n = (int) (mode + reach - low + 1);
+      double[] p = new double[n];
+      int m = (int) (mode - low);
+      p[m] = Math.exp(-mean + mode * Math.log(mean) - LogFactorial.of(mode));
+      for (int i = m + 1; i < n; i++) {
+        p[i] = p[i - 1] * mean / (low + i);
+      }
+      for (int i = m - 1; i >= 0; i--) {
+        p[i] = p[i + 1] * (low + i + 1) / mean;
+      }
+      cumulative = new double[n];
+      double sum = 0;
+      for (int i = 0; i < n; i++) {
+        sum += p[i];
+        cumulative[i] = sum;
+      }
+      guide = new int[n];
+      for (int j = 0, i = 0; j < n; j++) { // guide[j]: the first i whose cumulative exceeds j / n
+        while (i < n - 1 && cumulative[i] <= (double) j / n) {
+          i++;
+        }
+        guide[j] = i;
+      }
+    }
+
+    long draw(SplittableRandom random) {
+      double u = random.nextDouble();
+      int i = guide[(int) (u * guide.length)];
+      int last = cumulative.length - 1;
+      while (i < last && cumulative[i] <= u) {
+        i++;
+      }
+      return low + i;
     }
   }
 
