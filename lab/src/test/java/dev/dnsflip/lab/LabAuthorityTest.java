@@ -290,7 +290,15 @@ class LabAuthorityTest {
         .satisfies(r -> assertThat(r.transport()).isEqualTo(transport));
 
     authority.recover();
-    assertThat(impatient.ask(WWW, Type.A).response().getRcode()).isEqualTo(Rcode.NOERROR);
+    Observation after;
+    try {
+      after = impatient.ask(WWW, Type.A);
+    } catch (java.nio.channels.ClosedChannelException e) {
+      // Over TCP the outage closed the probe's connection, and dnsjava's client may try that
+      // connection once more before it notices; a client then dials again, as this one does.
+      after = impatient.ask(WWW, Type.A);
+    }
+    assertThat(after.response().getRcode()).isEqualTo(Rcode.NOERROR);
   }
 
   /** A plain-DNS client (no EDNS) may take 512 bytes over UDP: a longer answer is cut with TC, and whole over TCP. */
