@@ -28,9 +28,10 @@ import java.util.SplittableRandom;
 /**
  * One resolver tree (a resolver that asks the authority, and every forwarder that leads to it)
  * with all their clients: independent of every other partition, so partitions run in parallel
- * and their results merge exactly. The clients of one group at one resolver form one Poisson
- * stream (superposition); each query picks its client uniformly and its question by weight
- * (thinning) — exact for Poisson clients, whose state (cache, connection) is then consulted.
+ * and their results merge exactly. The Poisson clients of a partition form one Poisson stream
+ * (superposition); each query picks its resolver and client group by their rates, its client
+ * uniformly and its question by weight (thinning) — exact for Poisson clients, whose state
+ * (cache, connection) is then consulted.
  * A client on a fixed schedule has an event of its own instead, repeated every period.
  */
 final class Partition {
