@@ -466,8 +466,6 @@ final class SkipAhead {
     if (stale.length == 0) {
       return;
     }
-    double[] ends = spans.ends(stale);
-    int[] byEnd = spans.byEnd(stale);
     int m = members[g];
     int first = ctx.population.first(resolver, g);
     long eventAt = ctx.eventAt[e];
@@ -481,23 +479,11 @@ final class SkipAhead {
     int u = m;
     boolean[] known = new boolean[question.length]; // the question's last stale use lies in a later cut
     boolean[] seen = new boolean[question.length]; // ... or in this one
-    int[] active = new int[stale.length];
-    int activeCount = 0;
-    int next = 0;
-    for (int i = ends.length - 2; i >= 0; i--) {
-      double lo = ends[i];
-      double hi = ends[i + 1];
-      while (next < byEnd.length && spans.to(byEnd[next]) >= hi) { // spans that reach this cut's end join
-        active[activeCount++] = byEnd[next++];
-      }
-      for (int j = 0; j < activeCount; ) { // spans that start at or after it leave
-        if (spans.from(active[j]) >= hi) {
-          active[j] = active[--activeCount];
-        } else {
-          j++;
-        }
-      }
-      double to = hi;
+    for (BackwardCuts cuts = new BackwardCuts(spans, stale); cuts.previous(); ) {
+      double lo = cuts.lo();
+      int[] active = cuts.active;
+      int activeCount = cuts.activeCount;
+      double to = cuts.hi();
       while (activeCount > 0 && to > lo) { // bucket by bucket, backwards
         long bucket = ((long) Math.ceil(to) - 1 - eventAt) / bucketMs; // the bucket of the instants just below to
         double from = Math.max(lo, eventAt + bucket * (double) bucketMs);
@@ -590,8 +576,6 @@ final class SkipAhead {
       holdersRandom = ctx.streams.stream(RandomStreams.HOLDERS, resolver);
     }
     SplittableRandom draws = holdersRandom;
-    double[] ends = spans.ends(mine);
-    int[] byEnd = spans.byEnd(mine);
     int m = members[g];
     int first = ctx.population.first(resolver, g);
     long eventAt = ctx.eventAt[e];
@@ -602,22 +586,11 @@ final class SkipAhead {
     int u = m;
     boolean[] known = new boolean[tally.items()]; // the item's last use lies in a later cut
     boolean[] seen = new boolean[known.length]; // ... or in this one
-    int[] active = new int[mine.length];
-    int activeCount = 0;
-    int next = 0;
-    for (int i = ends.length - 2; i >= 0; i--) {
-      double lo = ends[i];
-      double hi = ends[i + 1];
-      while (next < byEnd.length && spans.to(byEnd[next]) >= hi) { // spans that reach this cut's end join
-        active[activeCount++] = byEnd[next++];
-      }
-      for (int j = 0; j < activeCount; ) { // spans that start at or after it leave
-        if (spans.from(active[j]) >= hi) {
-          active[j] = active[--activeCount];
-        } else {
-          j++;
-        }
-      }
+    for (BackwardCuts cuts = new BackwardCuts(spans, mine); cuts.previous(); ) {
+      double lo = cuts.lo();
+      double hi = cuts.hi();
+      int[] active = cuts.active;
+      int activeCount = cuts.activeCount;
       if (activeCount == 0) {
         continue;
       }
@@ -668,6 +641,55 @@ final class SkipAhead {
       }
     }
     return activeCount - 1;
+  }
+
+  /**
+   * The cuts between the chosen spans' starts and ends, from the last back to the first, each
+   * with the spans that cover it: {@code active[0, activeCount)}.
+   */
+  private static final class BackwardCuts {
+    private final Pieces spans;
+    private final double[] ends;
+    private final int[] byEnd; // latest end first
+    private final int[] active;
+    private int activeCount;
+    private int next; // byEnd[next, ) have not joined yet
+    private int cut; // the current cut is [ends[cut], ends[cut + 1])
+
+    BackwardCuts(Pieces spans, int[] chosen) {
+      this.spans = spans;
+      ends = spans.ends(chosen);
+      byEnd = spans.byEnd(chosen);
+      active = new int[chosen.length];
+      cut = ends.length - 1;
+    }
+
+    /** Moves to the cut before the current one (the last one, at first); false when there is none. */
+    boolean previous() {
+      if (--cut < 0) {
+        return false;
+      }
+      double hi = ends[cut + 1];
+      while (next < byEnd.length && spans.to(byEnd[next]) >= hi) { // spans that reach this cut's end join
+        active[activeCount++] = byEnd[next++];
+      }
+      for (int j = 0; j < activeCount; ) { // spans that start at or after it leave
+        if (spans.from(active[j]) >= hi) {
+          active[j] = active[--activeCount];
+        } else {
+          j++;
+        }
+      }
+      return true;
+    }
+
+    double lo() {
+      return ends[cut];
+    }
+
+    double hi() {
+      return ends[cut + 1];
+    }
   }
 
   /** Spans of hits of one group in one event's window: [from, to), question, stale or fresh. */
