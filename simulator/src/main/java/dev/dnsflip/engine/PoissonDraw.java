@@ -133,12 +133,19 @@ public final class PoissonDraw {
       for (int i = m - 1; i >= 0; i--) {
         p[i] = p[i + 1] * (low + i + 1) / mean;
       }
+      double total = 0;
+      for (double pk : p) {
+        total += pk;
+      }
+      // Normalised: the mode's probability comes from exp of a difference of large terms, off by
+      // up to about 10^-12, which would otherwise leave the top of [0, 1) to the last count.
       cumulative = new double[n];
       double sum = 0;
       for (int i = 0; i < n; i++) {
         sum += p[i];
-        cumulative[i] = sum;
+        cumulative[i] = sum / total;
       }
+      cumulative[n - 1] = 1;
       guide = new int[n];
       for (int j = 0, i = 0; j < n; j++) { // guide[j]: the first i whose cumulative exceeds j / n
         while (i < n - 1 && cumulative[i] <= (double) j / n) {

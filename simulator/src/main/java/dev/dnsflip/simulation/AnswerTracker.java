@@ -13,12 +13,14 @@ import java.util.SplittableRandom;
  * One partition's answered and failed client queries, per bucket of the run and per outage, and
  * per outage which of its clients queried inside it and whether every such query was answered.
  * A query looked up one by one is told with its client; hits drawn in bulk by {@link SkipAhead}
- * are drawn here piece by piece of the run's buckets and outage windows ({@link #drawHits}), or
- * told as a count on a span, which is spread over them (a multinomial by length; both exact for
- * Poisson hits), and as the intensity of each client group's
+ * before the first switch are drawn here piece by piece of the run's buckets and outage windows,
+ * from the partition's own stream, so they count for every figure ({@link #drawHits}); inside a
+ * switch's window they are told as a count on a span, which is spread over those pieces (a
+ * multinomial by length; both exact for Poisson hits), and as the intensity of each client group's
  * hits inside each outage, from which the clients reached by no looked-up query are drawn at the
- * end (each independently with 1 − exp(−mean per client)). Those draws have a stream of their
- * own ({@link RandomStreams#ANSWERS}), so every other figure draws as before.
+ * end (each independently with 1 − exp(−mean per client)). The spreading and the reached clients
+ * have a stream of their own ({@link RandomStreams#ANSWERS}), so the other figures draw as if
+ * answers were not counted.
  */
 final class AnswerTracker {
   private static final byte QUIET = 0; // no query inside the outage

@@ -424,7 +424,7 @@ final class SkipAhead {
         }
         for (long j = 0; j < n; j++) {
           int c = first + (m == 1 ? 0 : random.nextInt(m));
-          long offset = (long) Math.floor(from + length * random.nextDouble()) - eventAt;
+          long offset = (long) Math.floor(within(from, to, from + length * random.nextDouble())) - eventAt;
           record.use(c, e, offset, true);
           tally.lastStale(e, q, pair[g], offset);
           tally.itemUse(e, item, offset);
@@ -443,7 +443,8 @@ final class SkipAhead {
       }
       for (long j = 0; j < reaching; j++) {
         int c = pool[u == 1 ? 0 : random.nextInt(u)];
-        record.use(first + c, e, (long) Math.floor(from + length * random.nextDouble()) - eventAt, false);
+        record.use(first + c, e, (long) Math.floor(within(from, to, from + length * random.nextDouble())) - eventAt,
+            false);
         reachedCount = reach(reachedCount, c);
       }
     }
@@ -506,14 +507,15 @@ final class SkipAhead {
           }
           for (long j = 0; j < reaching; j++) {
             int c = pool[u == 1 ? 0 : random.nextInt(u)];
-            long offset = (long) Math.floor(from + length * random.nextDouble()) - eventAt;
+            long offset = (long) Math.floor(within(from, to, from + length * random.nextDouble())) - eventAt;
             record.use(first + c, e, offset, true);
             tally.lastStale(e, q, pair[g], offset);
             seen[k] = true;
             reachedCount = reach(reachedCount, c);
           }
           if (!known[k] && others > 0) {
-            double latest = from + length * Math.pow(random.nextDouble(), 1.0 / others); // max of that many uniforms
+            // The max of that many uniforms.
+            double latest = within(from, to, from + length * Math.pow(random.nextDouble(), 1.0 / others));
             tally.lastStale(e, q, pair[g], (long) Math.floor(latest) - eventAt);
             seen[k] = true;
           }
@@ -558,8 +560,10 @@ final class SkipAhead {
    * clients without a later such use that have one in the cut are a binomial count of them (each
    * with probability 1 − e^(−λL)), chosen uniformly without repeats; each one's last use lies a
    * truncated Exp(λ) before the cut's end, and its answer is a span's with probability in
-   * proportion to the span's rate. So a cut costs one draw and each client about one, however
-   * long the cut and however many uses it holds. An item's last use is the latest of these and,
+   * proportion to the span's rate; its earlier uses in the cut are a Poisson process on [lo, last),
+   * whose latest use of each other answer not yet known is drawn too (else that answer's last use
+   * would fall early when one client uses two in a cut). So a cut costs one draw and each client
+   * about one, however long the cut and however many uses it holds. An item's last use is the latest of these and,
    * while none is known yet in a later cut, of the others' hits in the cut (their count, then the
    * largest of that many uniform instants), so a resolver's last hand-out (the latest of its
    * clients') and each item's last use agree with the clients' within the run. These draws are
@@ -609,11 +613,25 @@ final class SkipAhead {
         pool[place] = pool[--u]; // out of the pool: no repeats
         pool[u] = c;
         double back = -Math.log(none + draws.nextDouble() * (1 - none)) / perClient; // in (0, length]
-        long offset = (long) Math.floor(Math.max(lo, hi - back)) - eventAt;
+        double last = within(lo, hi, hi - back);
+        long offset = (long) Math.floor(last) - eventAt;
         int item = spans.item(active[activeCount == 1 ? 0 : pick(draws, active, activeCount, spans, g, groupRate)]);
         holders.held(0, first + c, e, offset);
         tally.itemUse(e, item, offset);
         seen[item] = true;
+        for (int a = 0; a < activeCount; a++) {
+          // The client's uses before its last are a Poisson process on [lo, last): those of another
+          // item may still be that item's latest in the cut.
+          int other = spans.item(active[a]);
+          if (other != item && !known[other]) {
+            long earlier = PoissonDraw.sample(draws, rate[spans.question(active[a])][g] / m * (last - lo));
+            if (earlier > 0) {
+              double latest = within(lo, last, lo + (last - lo) * Math.pow(draws.nextDouble(), 1.0 / earlier));
+              tally.itemUse(e, other, (long) Math.floor(latest) - eventAt);
+              seen[other] = true;
+            }
+          }
+        }
       }
       for (int a = 0; a < activeCount && before < m; a++) {
         int p = active[a];
@@ -621,7 +639,8 @@ final class SkipAhead {
         if (!known[item]) {
           long others = PoissonDraw.sample(draws, rate[spans.question(p)][g] * length * (m - before) / m);
           if (others > 0) {
-            double latest = lo + length * Math.pow(draws.nextDouble(), 1.0 / others); // max of that many uniforms
+            // The max of that many uniforms.
+            double latest = within(lo, hi, lo + length * Math.pow(draws.nextDouble(), 1.0 / others));
             tally.itemUse(e, item, (long) Math.floor(latest) - eventAt);
             seen[item] = true;
           }
@@ -629,6 +648,14 @@ final class SkipAhead {
       }
       System.arraycopy(seen, 0, known, 0, known.length);
     }
+  }
+
+  /**
+   * An instant drawn in [from, to) as {@code x}, kept there: past a billion ms, from + length·U
+   * can round up onto {@code to}, which would move a use into the next bucket or out of the window.
+   */
+  private static double within(double from, double to, double x) {
+    return Math.max(from, Math.min(x, Math.nextDown(to)));
   }
 
   /** An active span drawn in proportion to its question's rate for group g (summing to {@code groupRate}). */

@@ -113,6 +113,62 @@ class ReadinessFitTest {
         new WeightedQuestion(question("app.example.com", Type.A), 1))));
   }
 
+  @Test
+  void eachRevealedAnswersLastUseFollowsEventByEventWithFewClientsAResolver() {
+    // The origin address and the CNAME target are revealed at once after the enable, and each of
+    // the two clients asks both once a second: a client often uses both in one cut, so an
+    // answer's last use must count the uses before that client's last. Per replication, each
+    // answer's last use after each switch; two-sample KS per answer and switch, α = 0.001.
+    Scenario s = scenario(ResolverBehaviour.TTL_HONOURING, List.of(new ClientGroup("both", 2, 60, Map.of(), List.of(
+            new WeightedQuestion(question("www.example.com", Type.A), 1),
+            new WeightedQuestion(question("app.example.com", Type.A), 1)))), 300_000, 600_000)
+        .toBuilder().replications(300).propagation(new Propagation.Fixed(0))
+        .resolverGroups(List.of(new ResolverGroup("r", 1, ResolverBehaviour.TTL_HONOURING, 1, BackendChoice.RANDOM, null,
+            Origin.of("r"))))
+        .build();
+    double[][] events = lastUses(s, Mode.EVENTS);
+    double[][] skip = lastUses(s, Mode.SKIP);
+    KolmogorovSmirnovTest ks = new KolmogorovSmirnovTest();
+    int compared = 0;
+    for (int i = 0; i < events.length; i++) {
+      assertThat(skip[i].length).as("runs where answer/switch %d was used", i).isEqualTo(events[i].length);
+      if (events[i].length > 100) {
+        assertThat(ks.kolmogorovSmirnovTest(events[i], skip[i])).as("answer/switch %d's last use, KS p", i)
+            .isGreaterThan(ALPHA);
+        compared++;
+      }
+    }
+    assertThat(compared).as("both answers after the enable at least").isGreaterThanOrEqualTo(2);
+  }
+
+  /** Per revealed answer and switch ([e × items + k]), its last use in each replication that used it. */
+  private static double[][] lastUses(Scenario scenario, Mode mode) {
+    Simulation sim = new Simulation(scenario, 1, mode);
+    Revealed revealed = Revealed.of(sim.table());
+    int events = scenario.schedule().events().size();
+    List<List<Double>> last = new ArrayList<>();
+    for (int i = 0; i < events * revealed.count(); i++) {
+      last.add(new ArrayList<>());
+    }
+    for (int rep = 0; rep < scenario.replications(); rep++) {
+      RunContext ctx = sim.context(rep);
+      Tally tally = new Tally(ctx.buckets, sim.table().questionCount(), 1, ctx.revealedItemOf, revealed.count());
+      ClientRecord record = new ClientRecord(ctx.population.clients(), events);
+      ClientState clientState = ctx.newClientState();
+      for (int[] p : ctx.partitions) {
+        new Partition(ctx, p, clientState).run(tally, record);
+      }
+      for (int e = 0; e < events; e++) {
+        for (int k = 0; k < revealed.count(); k++) {
+          if (tally.itemLastUse(e, k) >= 0) {
+            last.get(e * revealed.count() + k).add((double) tally.itemLastUse(e, k));
+          }
+        }
+      }
+    }
+    return last.stream().map(l -> l.stream().mapToDouble(Double::doubleValue).toArray()).toArray(double[][]::new);
+  }
+
   private static Scenario scenario(ResolverBehaviour behaviour, List<ClientGroup> clients, long... switches) {
     Account account = TestScenarios.account(60, List.of(TestScenarios.zone("example.com",
             a("www.example.com", "192.0.2.10", 1, true),
