@@ -27,7 +27,7 @@ class ShippedSuitesGoldenTest {
   Path tmp;
 
   @ParameterizedTest
-  @ValueSource(strings = {"default", "resolver-mix", "flavel-2014", "moura-2018", "imported"})
+  @ValueSource(strings = {"default", "resolver-mix", "flavel-2014", "moura-2018", "imported", "large-plain"})
   void reportIsByteIdenticalToTheGoldenFile(String suite) throws IOException {
     Path out = run(suite);
     assertSameAsGolden(out.resolve("report.json"), suite + ".report.json");
