@@ -80,20 +80,8 @@ final class BenchCommand implements Callable<Integer> {
     out.flush();
     Timed skip = timed(out, "skip-ahead", Mode.SKIP, workers);
     Timed events = timed(out, "event by event", Mode.EVENTS, workers);
-    LimitLoop.queriesPerSecond(events.queries(), clients, resolvers, 41); // warm-up
-    double[] limit = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      limit[i] = LimitLoop.queriesPerSecond(events.queries(), clients, resolvers, 42 + i);
-    }
-    Arrays.sort(limit);
-    double limitRate = limit[runs / 2];
-    LimitLoop.queriesPerSecond(events.queries(), clients, resolvers, 41, false); // warm-up
-    double[] limitLog = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      limitLog[i] = LimitLoop.queriesPerSecond(events.queries(), clients, resolvers, 42 + i, false);
-    }
-    Arrays.sort(limitLog);
-    double limitLogRate = limitLog[runs / 2];
+    double limitRate = limitLoop(events.queries(), true);
+    double limitLogRate = limitLoop(events.queries(), false);
     out.printf("%d queries/s (median of %d runs; best %d)%n", Math.round(skip.median()), runs, Math.round(skip.best()));
     out.printf("%d queries/s per thread (median)%n", Math.round(skip.median() / workers));
     out.printf("skip-ahead: %d equivalent queries/s (median of %d runs)%n", Math.round(skip.median()), runs);
@@ -131,15 +119,7 @@ final class BenchCommand implements Callable<Integer> {
   }
 
   private Timed timed(PrintWriter out, String label, Scenario scenario, Mode mode, int workers) {
-    // Warm up for a few seconds, not one run: a skip-ahead run is a fraction of a second, and the
-    // JIT is still compiling its draw loops after the first few (one warm-up run timed 0.42 s
-    // falling to 0.15 s by the fifth).
-    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
-    int warmRuns = 0;
-    do {
-      Benchmark.run(scenario, workers, mode);
-      warmRuns++;
-    } while (System.nanoTime() < warmUntil && warmRuns < MAX_WARM_UP_RUNS);
+    warmUp(scenario, workers, mode);
     double[] rates = new double[runs];
     long peak = 0;
     long queries = 0;
@@ -153,6 +133,31 @@ final class BenchCommand implements Callable<Integer> {
     }
     Arrays.sort(rates);
     return new Timed(rates[runs / 2], rates[runs - 1], peak, queries);
+  }
+
+  /**
+   * Runs the scenario for at least {@link #WARM_UP_NANOS}, not once: a skip-ahead run is a fraction
+   * of a second, and the JIT is still compiling its draw loops after the first few (one warm-up
+   * run timed 0.42 s falling to 0.15 s by the fifth).
+   */
+  private static void warmUp(Scenario scenario, int workers, Mode mode) {
+    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+    int warmRuns = 0;
+    do {
+      Benchmark.run(scenario, workers, mode);
+      warmRuns++;
+    } while (System.nanoTime() < warmUntil && warmRuns < MAX_WARM_UP_RUNS);
+  }
+
+  /** The limit loop's median rate over {@code runs} runs of {@code queries} after one warm-up; see {@link LimitLoop}. */
+  private double limitLoop(long queries, boolean asGiven) {
+    LimitLoop.queriesPerSecond(queries, clients, resolvers, 41, asGiven); // warm-up
+    double[] rates = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      rates[i] = LimitLoop.queriesPerSecond(queries, clients, resolvers, 42 + i, asGiven);
+    }
+    Arrays.sort(rates);
+    return rates[runs / 2];
   }
 
   /**
@@ -186,12 +191,7 @@ final class BenchCommand implements Callable<Integer> {
       Scenario scenario = loaded.get(i);
       double one = 0;
       for (int t = 1; t <= maxThreads; t++) {
-        long warmUntil = System.nanoTime() + WARM_UP_NANOS;
-        int warmRuns = 0;
-        do {
-          Benchmark.run(scenario, t, Mode.AUTO);
-          warmRuns++;
-        } while (System.nanoTime() < warmUntil && warmRuns < MAX_WARM_UP_RUNS);
+        warmUp(scenario, t, Mode.AUTO);
         double[] seconds = new double[runs];
         long queries = 0;
         for (int r = 0; r < runs; r++) {

@@ -39,10 +39,25 @@ public final class PoissonDraw {
   }
 
   private static long transformedRejection(SplittableRandom random, double mean) {
-    double b = 0.931 + 2.53 * Math.sqrt(mean);
-    double a = -0.059 + 0.02483 * b;
-    return transformedRejection(random, mean, Math.log(mean), b, a, 1.1239 + 1.1328 / (b - 3.4),
-        0.9277 - 3.6224 / (b - 2));
+    double b = b(mean);
+    return transformedRejection(random, mean, Math.log(mean), b, a(b), invAlpha(b), vr(b));
+  }
+
+  // PTRS's constants, each from the mean or from b (Hörmann 1993).
+  private static double b(double mean) {
+    return 0.931 + 2.53 * Math.sqrt(mean);
+  }
+
+  private static double a(double b) {
+    return -0.059 + 0.02483 * b;
+  }
+
+  private static double invAlpha(double b) {
+    return 1.1239 + 1.1328 / (b - 3.4);
+  }
+
+  private static double vr(double b) {
+    return 0.9277 - 3.6224 / (b - 2);
   }
 
   private static long transformedRejection(SplittableRandom random, double mean, double logMean, double b, double a,
@@ -178,10 +193,10 @@ public final class PoissonDraw {
     Setup(double mean) {
       this.mean = mean;
       logMean = Math.log(mean);
-      b = 0.931 + 2.53 * Math.sqrt(mean);
-      a = -0.059 + 0.02483 * b;
-      invAlpha = 1.1239 + 1.1328 / (b - 3.4);
-      vr = 0.9277 - 3.6224 / (b - 2);
+      b = b(mean);
+      a = a(b);
+      invAlpha = invAlpha(b);
+      vr = vr(b);
     }
 
     long draw(SplittableRandom random) {

@@ -112,7 +112,7 @@ final class Partition {
     // its share. Only clients on fixed schedules need the calendar; without them the next use is
     // the stream's, in the same order and with the same draws.
     AliasTable streamPick = new AliasTable(poissonCount > 0 ? Arrays.copyOf(poissonRate, poissonCount) : new double[] {1});
-    boolean onCalendar = false;
+    boolean onCalendar = false; // known before schedule(), so the Poisson event is the calendar's first, as it was
     for (int s = 0; s < streams; s++) {
       onCalendar |= members[s] > 0 && ctx.everyMs[s % groups] > 0;
     }

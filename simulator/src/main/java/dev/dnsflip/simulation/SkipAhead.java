@@ -363,12 +363,8 @@ final class SkipAhead {
       return;
     }
     int m = members[g];
-    int[] pool = new int[m]; // clients without a fresh hit so far: pool[0, u)
-    int[] at = new int[m]; // client - first -> its place in pool
-    for (int i = 0; i < m; i++) {
-      pool[i] = i;
-      at[i] = i;
-    }
+    int[] pool = identity(m); // clients without a fresh hit so far: pool[0, u)
+    int[] at = identity(m); // client - first -> its place in pool
     int u = m;
     long eventAt = ctx.eventAt[e];
     long bucketMs = ctx.scenario.bucketMs();
@@ -471,12 +467,8 @@ final class SkipAhead {
     int first = ctx.population.first(resolver, g);
     long eventAt = ctx.eventAt[e];
     long bucketMs = ctx.scenario.bucketMs();
-    int[] pool = new int[m]; // clients without a later stale hit: pool[0, u)
-    int[] at = new int[m];
-    for (int i = 0; i < m; i++) {
-      pool[i] = i;
-      at[i] = i;
-    }
+    int[] pool = identity(m); // clients without a later stale hit: pool[0, u)
+    int[] at = identity(m);
     int u = m;
     boolean[] known = new boolean[question.length]; // the question's last stale use lies in a later cut
     boolean[] seen = new boolean[question.length]; // ... or in this one
@@ -525,6 +517,15 @@ final class SkipAhead {
         to = from;
       }
     }
+  }
+
+  /** 0, 1, ..., m - 1: every client of a group in the pool, each at its own place. */
+  private static int[] identity(int m) {
+    int[] a = new int[m];
+    for (int i = 0; i < m; i++) {
+      a[i] = i;
+    }
+    return a;
   }
 
   /** Notes client c as reached in the current cut; returns the count so far. */
@@ -583,10 +584,7 @@ final class SkipAhead {
     int m = members[g];
     int first = ctx.population.first(resolver, g);
     long eventAt = ctx.eventAt[e];
-    int[] pool = new int[m]; // clients without a later revealed use: pool[0, u)
-    for (int i = 0; i < m; i++) {
-      pool[i] = i;
-    }
+    int[] pool = identity(m); // clients without a later revealed use: pool[0, u)
     int u = m;
     boolean[] known = new boolean[tally.items()]; // the item's last use lies in a later cut
     boolean[] seen = new boolean[known.length]; // ... or in this one
