@@ -90,7 +90,7 @@ final class BenchCommand implements Callable<Integer> {
         events.queries(), Math.round(limitRate), runs);
     out.printf("event by event / limit loop: %.2f (per thread: %.2f)%n", events.median() / limitRate,
         events.median() / workers / limitRate);
-    out.printf("limit loop drawing its gaps as dnsflip does, -ln(1 - u) (this process, one thread): %d queries/s; "
+    out.printf("limit loop drawing its gaps as dnsflip does, by ziggurat (this process, one thread): %d queries/s; "
         + "event by event / it: %.2f (per thread: %.2f)%n", Math.round(limitLogRate), events.median() / limitLogRate,
         events.median() / workers / limitLogRate);
     out.printf("skip-ahead / event by event: %.1f×%n", skip.median() / events.median());

@@ -19,8 +19,8 @@ final class LimitLoop {
 
   /**
    * As above, drawing each gap with {@code log1p} as {@code Limit.java} does, or, when
-   * {@code asGiven} is false, as dnsflip does ({@link ExponentialDraw}: the same draws, through the
-   * JIT's logarithm): the loop's own rate with the cheaper gap, so the ratio is read both ways.
+   * {@code asGiven} is false, as dnsflip does ({@link ExponentialDraw}: the ziggurat, no logarithm
+   * on almost every draw): the loop's own rate with the cheaper gap, so the ratio is read both ways.
    */
   static double queriesPerSecond(long queries, int clients, int resolvers, long seed, boolean asGiven) {
     SplittableRandom r = new SplittableRandom(seed);

@@ -27,6 +27,16 @@ public final class Population {
 
   public static Population assign(List<ClientGroup> clientGroups, List<ResolverGroup> resolverGroups,
       RandomStreams streams) {
+    return assign(clientGroups, resolverGroups, streams, 1);
+  }
+
+  /**
+   * As {@link #assign(List, List, RandomStreams)}, counting the clients on up to {@code threads}
+   * threads when there are many: each counts a range of ids, and the counts add up the same in
+   * any order, so the population is the same whatever the thread count.
+   */
+  public static Population assign(List<ClientGroup> clientGroups, List<ResolverGroup> resolverGroups,
+      RandomStreams streams, int threads) {
     int resolverCount = 0;
     int[] firstResolver = new int[resolverGroups.size()];
     for (int g = 0; g < resolverGroups.size(); g++) {
@@ -38,27 +48,70 @@ public final class Population {
       clientCount = Math.addExact(clientCount, c.count());
     }
     int groups = clientGroups.size();
-    int[] counts = new int[resolverCount * groups + 1];
-    int id = 0;
+    double[][] cumulative = new double[groups][];
+    int[] firstId = new int[groups + 1];
     for (int cg = 0; cg < groups; cg++) {
-      ClientGroup group = clientGroups.get(cg);
-      double[] cumulative = cumulativeShares(group, resolverGroups);
-      for (int i = 0; i < group.count(); i++, id++) {
-        double u = streams.uniform(RandomStreams.CLIENT, id, 0) * cumulative[cumulative.length - 1];
+      cumulative[cg] = cumulativeShares(clientGroups.get(cg), resolverGroups);
+      firstId[cg + 1] = firstId[cg] + clientGroups.get(cg).count();
+    }
+    int cells = resolverCount * groups;
+    // Ranges only when they pay: a range's own counts cost a cell per resolver and group.
+    int ranges = clientCount < PARALLEL_FROM ? 1 : (int) Math.max(1, Math.min(threads, clientCount / (8L * cells + 1)));
+    int[][] counts = new int[ranges][];
+    Thread[] helpers = new Thread[ranges - 1];
+    for (int k = ranges - 1; k >= 0; k--) {
+      int from = (int) ((long) clientCount * k / ranges);
+      int to = (int) ((long) clientCount * (k + 1) / ranges);
+      int range = k;
+      Runnable work = () -> counts[range] = count(from, to, firstId, cumulative, firstResolver, resolverGroups,
+          groups, cells, streams);
+      if (k > 0) {
+        helpers[k - 1] = new Thread(work, "dnsflip-population");
+        helpers[k - 1].start();
+      } else {
+        work.run(); // the first range on this thread
+      }
+    }
+    for (Thread helper : helpers) {
+      try {
+        helper.join(); // its counts happen-before join returns
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while assigning clients", e);
+      }
+    }
+    int[] start = new int[cells + 1];
+    for (int k = 0; k < cells; k++) {
+      int n = 0;
+      for (int[] c : counts) {
+        n += c[k];
+      }
+      start[k + 1] = start[k] + n;
+    }
+    return new Population(clientCount, resolverCount, groups, start);
+  }
+
+  /** Below this many clients, one thread counts them all. */
+  private static final int PARALLEL_FROM = 1 << 17;
+
+  /** Clients per (resolver, group) among client ids [from, to), ids numbered group by group. */
+  private static int[] count(int from, int to, int[] firstId, double[][] cumulative, int[] firstResolver,
+      List<ResolverGroup> resolverGroups, int groups, int cells, RandomStreams streams) {
+    int[] counts = new int[cells];
+    for (int cg = 0; cg < groups; cg++) {
+      double[] shares = cumulative[cg];
+      double total = shares[shares.length - 1];
+      for (int id = Math.max(from, firstId[cg]); id < Math.min(to, firstId[cg + 1]); id++) {
+        double u = streams.uniform(RandomStreams.CLIENT, id, 0) * total;
         int rg = 0;
-        while (rg < cumulative.length - 1 && u >= cumulative[rg]) {
+        while (rg < shares.length - 1 && u >= shares[rg]) {
           rg++;
         }
         int within = (int) (streams.uniform(RandomStreams.CLIENT, id, 1) * resolverGroups.get(rg).count());
-        int r = firstResolver[rg] + within;
-        counts[r * groups + cg]++;
+        counts[(firstResolver[rg] + within) * groups + cg]++;
       }
     }
-    int[] start = new int[resolverCount * groups + 1];
-    for (int k = 0; k < resolverCount * groups; k++) {
-      start[k + 1] = start[k] + counts[k];
-    }
-    return new Population(clientCount, resolverCount, groups, start);
+    return counts;
   }
 
   private static double[] cumulativeShares(ClientGroup group, List<ResolverGroup> resolverGroups) {

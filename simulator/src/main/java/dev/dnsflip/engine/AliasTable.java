@@ -65,11 +65,13 @@ public final class AliasTable {
   }
 
   public int sample(SplittableRandom random) {
+    return probability.length == 1 ? 0 : sample(random.nextDouble());
+  }
+
+  /** The draw of uniform {@code uniform} in [0, 1). */
+  public int sample(double uniform) {
     int n = probability.length;
-    if (n == 1) {
-      return 0;
-    }
-    double u = random.nextDouble() * n;
+    double u = uniform * n;
     int i = (int) u;
     return (u - i) < probability[i] ? i : alias[i];
   }

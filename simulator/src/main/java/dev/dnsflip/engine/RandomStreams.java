@@ -25,6 +25,17 @@ public final class RandomStreams {
    */
   public static final long ANSWERS = 0x414e5357L;
 
+  /**
+   * Event by event, a partition's Poisson uses (instant, client, question): apart from the draws of
+   * lookups, so they are drawn ahead in blocks.
+   */
+  public static final long ARRIVALS = 0x41525256L;
+
+  /** The step between successive seeds of a stream made by {@link #stream} (the golden ratio, odd). */
+  public static final long GAMMA = 0x9e3779b97f4a7c15L;
+  /** The draws a block of arrivals turns to when its own words are not enough (rare). */
+  public static final long ARRIVAL_EXTRAS = 0x41525258L;
+
   private final long seed;
 
   public RandomStreams(long seed) {
@@ -38,6 +49,14 @@ public final class RandomStreams {
   /** Seed of replication {@code r}: replications are independent samples of the same scenario. */
   public RandomStreams replication(int r) {
     return new RandomStreams(mix(seed ^ mix(0x5245504cL + r)));
+  }
+
+  /**
+   * The seed of {@link #stream}: a {@link SplittableRandom} made from it gives the longs
+   * {@code mix(seed + k·GAMMA)}, k = 1, 2, …, which a hot loop can make itself, in a register.
+   */
+  public long seedOf(long kind, long id) {
+    return derive(kind, id);
   }
 
   /** A stream for one entity; allocate once per entity (never per query). */
@@ -55,7 +74,7 @@ public final class RandomStreams {
   }
 
   /** Stafford variant 13 of the SplitMix64 finaliser: a bijection with good avalanche. */
-  static long mix(long z) {
+  public static long mix(long z) {
     z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
     z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
     return z ^ (z >>> 31);

@@ -10,16 +10,14 @@ public final class Tally implements java.io.Serializable {
   private static final long serialVersionUID = 1L;
 
   private final int questions;
-  private final long[][] uses; // [event][bucket]
-  private final long[][] stale;
   private final long[] questionUses; // [event * questions + q]
   private final long[] questionStale;
   private final long[] questionLastStale;
   private final int pairs;
-  private final long[] pairUses; // [event * pairs + (resolver group, client group) pair]
-  private final long[] pairStale;
-  private final long[] pairLastStale;
-  private final long[][] pairBucketUses; // [event][bucket * pairs + pair]
+  private final long[] pairLastStale; // [event * pairs + (resolver group, client group) pair]
+  // [event][bucket * pairs + pair]: a use counts here only; the sums per bucket and per pair are
+  // taken when read, so a use costs two increments fewer
+  private final long[][] pairBucketUses;
   private final long[][] pairBucketStale;
   private final int[] itemOf; // answer id -> revealed item, or -1
   private final int items;
@@ -81,18 +79,10 @@ public final class Tally implements java.io.Serializable {
     resolverLastLetGo = new long[events];
     java.util.Arrays.fill(clientLastLetGo, -1);
     java.util.Arrays.fill(resolverLastLetGo, -1);
-    uses = new long[events][];
-    stale = new long[events][];
-    for (int e = 0; e < events; e++) {
-      uses[e] = new long[bucketsPerEvent[e]];
-      stale[e] = new long[bucketsPerEvent[e]];
-    }
     questionUses = new long[events * questions];
     questionStale = new long[events * questions];
     questionLastStale = new long[events * questions];
     java.util.Arrays.fill(questionLastStale, -1);
-    pairUses = new long[events * pairs];
-    pairStale = new long[events * pairs];
     pairLastStale = new long[events * pairs];
     java.util.Arrays.fill(pairLastStale, -1);
   }
@@ -141,14 +131,10 @@ public final class Tally implements java.io.Serializable {
   public void hits(int e, int bucket, int question, int pair, boolean stale, long n) {
     countQueries(n);
     hits += n;
-    pairUses[e * pairs + pair] += n;
     pairBucketUses[e][bucket * pairs + pair] += n;
-    uses[e][bucket] += n;
     questionUses[e * questions + question] += n;
     if (stale) {
-      pairStale[e * pairs + pair] += n;
       pairBucketStale[e][bucket * pairs + pair] += n;
-      this.stale[e][bucket] += n;
       questionStale[e * questions + question] += n;
     }
   }
@@ -193,20 +179,16 @@ public final class Tally implements java.io.Serializable {
     }
     int pb = bucket * pairs + pair;
     pairBucketUses[e][pb]++;
-    int pi = e * pairs + pair;
-    pairUses[pi]++;
     if (stale) {
       pairBucketStale[e][pb]++;
-      pairStale[pi]++;
+      int pi = e * pairs + pair;
       if (offsetMs > pairLastStale[pi]) {
         pairLastStale[pi] = offsetMs;
       }
     }
-    uses[e][bucket]++;
     int qi = e * questions + question;
     questionUses[qi]++;
     if (stale) {
-      this.stale[e][bucket]++;
       questionStale[qi]++;
       if (offsetMs > questionLastStale[qi]) {
         questionLastStale[qi] = offsetMs;
@@ -239,10 +221,8 @@ public final class Tally implements java.io.Serializable {
   }
 
   public void mergeFrom(Tally other) {
-    for (int e = 0; e < uses.length; e++) {
-      for (int b = 0; b < uses[e].length; b++) {
-        uses[e][b] += other.uses[e][b];
-        stale[e][b] += other.stale[e][b];
+    for (int e = 0; e < clientsLetGo.length; e++) {
+      for (int b = 0; b < clientsLetGo[e].length; b++) {
         clientsLetGo[e][b] += other.clientsLetGo[e][b];
         resolversLetGo[e][b] += other.resolversLetGo[e][b];
       }
@@ -260,9 +240,7 @@ public final class Tally implements java.io.Serializable {
       questionStale[i] += other.questionStale[i];
       questionLastStale[i] = Math.max(questionLastStale[i], other.questionLastStale[i]);
     }
-    for (int i = 0; i < pairUses.length; i++) {
-      pairUses[i] += other.pairUses[i];
-      pairStale[i] += other.pairStale[i];
+    for (int i = 0; i < pairLastStale.length; i++) {
       pairLastStale[i] = Math.max(pairLastStale[i], other.pairLastStale[i]);
     }
     answers.mergeFrom(other.answers);
@@ -311,11 +289,33 @@ public final class Tally implements java.io.Serializable {
   }
 
   public long pairUses(int e, int pair) {
-    return pairUses[e * pairs + pair];
+    return pairSum(pairBucketUses[e], pair);
   }
 
   public long pairStale(int e, int pair) {
-    return pairStale[e * pairs + pair];
+    return pairSum(pairBucketStale[e], pair);
+  }
+
+  /** One pair's counts summed over its buckets. */
+  private long pairSum(long[] perBucket, int pair) {
+    long sum = 0;
+    for (int i = pair; i < perBucket.length; i += pairs) {
+      sum += perBucket[i];
+    }
+    return sum;
+  }
+
+  /** Per bucket, the counts summed over the pairs. */
+  private long[] bucketSums(long[] perPair) {
+    long[] sums = new long[perPair.length / pairs];
+    for (int b = 0; b < sums.length; b++) {
+      long sum = 0;
+      for (int p = b * pairs; p < (b + 1) * pairs; p++) {
+        sum += perPair[p];
+      }
+      sums[b] = sum;
+    }
+    return sums;
   }
 
   public long pairLastStale(int e, int pair) {
@@ -331,12 +331,14 @@ public final class Tally implements java.io.Serializable {
     return answers;
   }
 
+  /** Uses per bucket after event e (a new array). */
   public long[] uses(int e) {
-    return uses[e];
+    return bucketSums(pairBucketUses[e]);
   }
 
+  /** Stale uses per bucket after event e (a new array). */
   public long[] stale(int e) {
-    return stale[e];
+    return bucketSums(pairBucketStale[e]);
   }
 
   public long questionUses(int e, int q) {

@@ -138,38 +138,16 @@ public final class TransitionStats {
       totalStale += s[b];
     }
     int clients = record.clients();
-    long[] last = new long[clients]; // filled from the start, sorted in place by the percentiles
-    long[] first = new long[clients];
-    int observed = 0;
-    int fresh = 0;
-    int withStale = 0;
-    int neverFresh = 0;
-    for (int c = 0; c < clients; c++) {
-      long ls = record.lastStale(c, event);
-      long ff = record.firstFresh(c, event);
-      if (ls < 0 && ff < 0) {
-        continue;
-      }
-      last[observed++] = Math.max(ls, 0);
-      if (ls >= 0) {
-        withStale++;
-      }
-      if (ff >= 0) {
-        first[fresh++] = ff;
-      } else {
-        neverFresh++;
-      }
-    }
-    Percentiles[] firstFresh = new Percentiles[1];
-    int freshCount = fresh;
-    Thread sorter = twoThreads ? new Thread(() -> firstFresh[0] = Percentiles.taking(first, freshCount), "dnsflip-sort")
-        : null;
+    // Each array is gathered and sorted by one thread: with two, the first fresh uses on a thread
+    // of their own (a million clients' passes and sorts were the longest step a run does on one).
+    Gathered[] firstFresh = new Gathered[1];
+    Thread sorter = twoThreads ? new Thread(() -> firstFresh[0] = firstFresh(record, clients), "dnsflip-sort") : null;
     if (sorter != null) {
       sorter.start();
     }
-    Percentiles lastStale = Percentiles.taking(last, observed);
+    Gathered lastStale = lastStale(record, clients);
     if (sorter == null) {
-      firstFresh[0] = Percentiles.taking(first, freshCount);
+      firstFresh[0] = firstFresh(record, clients);
     } else {
       try {
         sorter.join(); // its write to firstFresh[0] happens-before join returns
@@ -179,7 +157,45 @@ public final class TransitionStats {
       }
     }
     return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
-        lastStale, withStale, firstFresh[0], neverFresh);
+        lastStale.percentiles(), lastStale.counted(), firstFresh[0].percentiles(), firstFresh[0].counted());
+  }
+
+  /** Percentiles of one gathered array, and a count of clients that goes with them. */
+  private record Gathered(Percentiles percentiles, int counted) {}
+
+  /**
+   * The last stale use of every client that used the answer at all (0 when none was stale), and
+   * how many had a stale use.
+   */
+  private Gathered lastStale(ClientRecord record, int clients) {
+    long[] last = new long[clients]; // filled from the start, sorted in place by the percentiles
+    int observed = 0;
+    int withStale = 0;
+    for (int c = 0; c < clients; c++) {
+      long ls = record.lastStale(c, event);
+      if (ls < 0 && record.firstFresh(c, event) < 0) {
+        continue;
+      }
+      last[observed++] = Math.max(ls, 0);
+      withStale += ls >= 0 ? 1 : 0;
+    }
+    return new Gathered(Percentiles.taking(last, observed), withStale);
+  }
+
+  /** The first fresh use of every client that had one, and how many clients used only stale answers. */
+  private Gathered firstFresh(ClientRecord record, int clients) {
+    long[] first = new long[clients];
+    int fresh = 0;
+    int neverFresh = 0;
+    for (int c = 0; c < clients; c++) {
+      long ff = record.firstFresh(c, event);
+      if (ff >= 0) {
+        first[fresh++] = ff;
+      } else if (record.lastStale(c, event) >= 0) {
+        neverFresh++;
+      }
+    }
+    return new Gathered(Percentiles.taking(first, fresh), neverFresh);
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm) {

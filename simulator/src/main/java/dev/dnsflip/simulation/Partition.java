@@ -6,7 +6,6 @@ import dev.dnsflip.authority.Provenance;
 import dev.dnsflip.client.ClientBehaviour;
 import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientState;
-import dev.dnsflip.engine.AliasTable;
 import dev.dnsflip.engine.EventCalendar;
 import dev.dnsflip.engine.ExponentialDraw;
 import dev.dnsflip.engine.RandomStreams;
@@ -45,6 +44,7 @@ final class Partition {
   private final ClientState clientState;
   private final AnswerTable table;
   private ResolverNode[] nodes;
+  private CachingResolver[] bare; // per node: itself when a bare cache, whose plain hits are inlined; else null
   private SplittableRandom random;
   private final Holders.LetGo letGo;
   private Holders holders;
@@ -86,48 +86,50 @@ final class Partition {
       answers.finish();
       return;
     }
-    int groups = ctx.population.groups();
-    int streams = resolvers.length * groups;
-    int[] members = new int[streams];
-    int[] pair = new int[streams];
+    Streams streams = Streams.of(ctx, resolvers, clientState);
     EventCalendar calendar = new EventCalendar();
-    int[] poissonStreams = new int[streams]; // the streams of Poisson clients, and their rates
-    double[] poissonRate = new double[streams];
-    int poissonCount = 0;
-    double totalRate = 0;
-    for (int i = 0; i < resolvers.length; i++) {
-      for (int g = 0; g < groups; g++) {
-        int s = i * groups + g;
-        members[s] = ctx.population.count(resolvers[i], g);
-        pair[s] = ctx.pair(resolvers[i], g);
-        double rate = members[s] * ctx.ratePerMs[g];
-        if (rate > 0 && ctx.everyMs[g] == 0) {
-          poissonStreams[poissonCount] = s;
-          poissonRate[poissonCount++] = rate;
-          totalRate += rate;
-        }
-      }
-    }
-    // The Poisson streams superposed: one stream of the summed rate, each use's stream drawn by
-    // its share. Only clients on fixed schedules need the calendar; without them the next use is
-    // the stream's, in the same order and with the same draws.
-    AliasTable streamPick = new AliasTable(poissonCount > 0 ? Arrays.copyOf(poissonRate, poissonCount) : new double[] {1});
+    // Only clients on fixed schedules need the calendar; without them the next use is the Poisson
+    // stream's, in the same order and with the same draws.
     boolean onCalendar = false; // known before schedule(), so the Poisson event is the calendar's first, as it was
-    for (int s = 0; s < streams; s++) {
-      onCalendar |= members[s] > 0 && ctx.everyMs[s % groups] > 0;
+    for (int s = 0; s < streams.count(); s++) {
+      onCalendar |= streams.members()[s] > 0 && ctx.everyMs[streams.groupOf()[s]] > 0;
     }
-    double nextPoisson = poissonCount > 0 ? startMs + exponential() / totalRate : Double.POSITIVE_INFINITY;
-    if (onCalendar && poissonCount > 0) {
-      calendar.schedule((long) Math.floor(nextPoisson), POISSON, -1);
+    long end = ctx.endMs;
+    Arrivals arrivals = new Arrivals(ctx, resolvers, streams, startMs, end);
+    if (onCalendar && arrivals.time() < end) {
+      calendar.schedule(arrivals.time(), POISSON, -1);
     }
-    int[][] scheduled = schedule(calendar, members);
+    int[][] scheduled = schedule(calendar, streams.members());
+    loop(tally, record, answers, direct, streams, arrivals, calendar, scheduled, onCalendar);
+    holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
+    answers.finish();
+  }
+
+  /**
+   * Every use, one by one: a method of its own, so the JIT spends its inlining budget on the
+   * loop, not on the set-up around it.
+   */
+  private void loop(Tally tally, ClientRecord record, AnswerTracker answers, boolean direct, Streams streams,
+      Arrivals arrivals, EventCalendar calendar, int[][] scheduled, boolean onCalendar) {
+    int[] pair = streams.pair();
+    int[] resolverOf = streams.resolverOf();
+    int[] groupOf = streams.groupOf();
+    ClientBehaviour[] behaviours = streams.behaviours();
+    boolean[] stateless = streams.stateless();
+    boolean[] dualStack = streams.dualStack();
     RestartClock restarts = new RestartClock(ctx, resolvers, startMs);
+    long end = ctx.endMs;
     long[] eventAt = ctx.eventAt;
     int events = eventAt.length;
     int current = -1;
     long bucketMs = ctx.scenario.bucketMs();
-    long end = ctx.endMs;
-    while (onCalendar ? !calendar.isEmpty() && calendar.peekTime() < end : nextPoisson < end) {
+    // The switch in force, its setting and the bucket hold until the next switch or bucket edge:
+    // worked out there, not per use.
+    long edge = 0;
+    boolean enabled = ctx.initiallyEnabled;
+    int bucket = 0;
+    boolean countAnswers = answers.counting();
+    while (onCalendar ? !calendar.isEmpty() && calendar.peekTime() < end : arrivals.time() < end) {
       long t;
       boolean onSchedule;
       int k;
@@ -137,40 +139,47 @@ final class Partition {
         onSchedule = calendar.kind() == SCHEDULED;
         k = calendar.payload();
       } else {
-        t = (long) Math.floor(nextPoisson);
+        t = arrivals.time();
         onSchedule = false;
         k = -1;
       }
       restarts.advance(t, nodes);
-      int s = onSchedule ? scheduled[0][k] : poissonStreams[streamPick.sample(random)];
-      int i = s / groups;
-      int g = s - i * groups;
-      int n = members[s];
-      int client = onSchedule ? scheduled[1][k] : ctx.population.member(resolvers[i], g, n == 1 ? 0 : random.nextInt(n));
-      int q = ctx.questionOf[g][ctx.questionPick[g].sample(random)];
-      ClientBehaviour behaviour = ctx.scenario.clientGroups().get(g).behaviour();
-      long used = clientState == null || behaviour.isPlain() ? nodes[i].lookup(q, t, client)
-          : use(nodes[i], behaviour, clientState.base(resolvers[i], g, client), g, client, q, t);
+      int s = onSchedule ? scheduled[0][k] : arrivals.stream();
+      int i = resolverOf[s];
+      int g = groupOf[s];
+      int client = onSchedule ? scheduled[1][k] : arrivals.client();
+      int q = onSchedule ? ctx.questionOf[g][ctx.questionPick[g].sample(random)] : arrivals.question();
+      long used = stateless[g] ? lookup(i, q, t, client)
+          : use(i, behaviours[g], clientState.base(resolvers[i], g, client), g, client, q, t);
       if (direct) {
         holders.handOut(i, t, used);
       }
       if (t >= 0) {
-        while (current + 1 < events && t >= eventAt[current + 1]) {
-          current++;
+        if (t >= edge) {
+          while (current + 1 < events && t >= eventAt[current + 1]) {
+            current++;
+          }
+          enabled = ctx.settingAt(current);
+          edge = current + 1 < events ? eventAt[current + 1] : Long.MAX_VALUE;
+          if (current >= 0) {
+            bucket = (int) ((t - eventAt[current]) / bucketMs);
+            edge = Math.min(edge, eventAt[current] + (bucket + 1) * bucketMs);
+          }
         }
-        answers.query(i, client, t, pair[s], !Resolution.failed(used));
+        if (countAnswers) {
+          answers.query(i, client, t, pair[s], !Resolution.failed(used));
+        }
         if (Resolution.failed(used)) {
           tally.failure();
         } else {
-          boolean enabled = ctx.settingAt(current);
-          int intended = behaviour.dualStack() ? intendedDual(q, enabled) : table.intendedProvenance(q, enabled);
+          int intended = dualStack[g] ? intendedDual(q, enabled) : table.intendedProvenance(q, enabled);
           boolean stale = table.provenance(Resolution.answer(used)) != intended;
           boolean hit = Resolution.hit(used);
           if (current < 0) {
             tally.query(hit);
           } else {
             long offset = t - eventAt[current];
-            tally.use(current, offset, (int) (offset / bucketMs), q, stale, hit, pair[s], Resolution.answer(used));
+            tally.use(current, offset, bucket, q, stale, hit, pair[s], Resolution.answer(used));
             record.use(client, current, offset, stale);
             holders.use(i, client, current, offset, Resolution.answer(used));
           }
@@ -179,14 +188,19 @@ final class Partition {
       if (onSchedule) {
         calendar.schedule(t + ctx.everyMs[g], SCHEDULED, k);
       } else {
-        nextPoisson += exponential() / totalRate;
-        if (onCalendar) {
-          calendar.schedule((long) Math.floor(nextPoisson), POISSON, -1);
+        arrivals.advance();
+        if (onCalendar && arrivals.time() < end) {
+          calendar.schedule(arrivals.time(), POISSON, -1);
         }
       }
     }
-    holders.addTo(tally, bucketMs, letGo);
-    answers.finish();
+  }
+
+  /** A lookup at partition resolver i, a plain hit of a bare cache taken without a call. */
+  private long lookup(int i, int q, long t, int client) {
+    CachingResolver cache = bare[i];
+    long found = cache == null ? Resolution.FAILED : cache.freshAnswer(q, t);
+    return found != Resolution.FAILED ? found : nodes[i].lookup(q, t, client);
   }
 
   /**
@@ -219,32 +233,32 @@ final class Partition {
    * cache, then its resolver. A hit is a use answered without a resolver fetch beyond the client
    * or a resolver cache.
    */
-  private long use(ResolverNode node, ClientBehaviour behaviour, int base, int g, int client, int q, long t) {
+  private long use(int i, ClientBehaviour behaviour, int base, int g, int client, int q, long t) {
     if (behaviour.connectionMeanMs() > 0) {
       int ci = clientState.index(base, g, q);
       if (t < clientState.connectedUntil(ci)) {
         int a = clientState.connected(ci);
         return Resolution.of(a, true, 0);
       }
-      long found = behaviour.dualStack() ? lookupDual(node, behaviour.cache(), base, g, client, q, t)
-          : lookup(node, behaviour.cache(), base, g, client, q, t);
+      long found = behaviour.dualStack() ? lookupDual(i, behaviour.cache(), base, g, client, q, t)
+          : lookup(i, behaviour.cache(), base, g, client, q, t);
       if (!Resolution.failed(found)) {
         long life = (long) Math.ceil(exponential() * behaviour.connectionMeanMs());
         clientState.connect(ci, Resolution.answer(found), t + life);
       }
       return found;
     }
-    return behaviour.dualStack() ? lookupDual(node, behaviour.cache(), base, g, client, q, t)
-        : lookup(node, behaviour.cache(), base, g, client, q, t);
+    return behaviour.dualStack() ? lookupDual(i, behaviour.cache(), base, g, client, q, t)
+        : lookup(i, behaviour.cache(), base, g, client, q, t);
   }
 
   /** Dual stack: AAAA when it has addresses, else A; a hit only when both lookups were. */
-  private long lookupDual(ResolverNode node, ClientCache cache, int base, int g, int client, int q, long t) {
-    long v6 = lookup(node, cache, base, g, client, ctx.siblingAaaa[q], t);
+  private long lookupDual(int i, ClientCache cache, int base, int g, int client, int q, long t) {
+    long v6 = lookup(i, cache, base, g, client, ctx.siblingAaaa[q], t);
     if (!Resolution.failed(v6) && table.answer(Resolution.answer(v6)).kind() == AnswerKind.DATA) {
       return v6;
     }
-    long v4 = lookup(node, cache, base, g, client, ctx.siblingA[q], t);
+    long v4 = lookup(i, cache, base, g, client, ctx.siblingA[q], t);
     return Resolution.withHit(v4, Resolution.hit(v4) && Resolution.hit(v6)); // a failed lookup is no hit
   }
 
@@ -254,9 +268,9 @@ final class Partition {
   }
 
   /** One question through the client's cache. */
-  private long lookup(ResolverNode node, ClientCache cache, int base, int g, int client, int q, long t) {
+  private long lookup(int i, ClientCache cache, int base, int g, int client, int q, long t) {
     if (cache instanceof ClientCache.None) {
-      return node.lookup(q, t, client);
+      return lookup(i, q, t, client);
     }
     int ci = clientState.index(base, g, q);
     long until = clientState.cachedUntil(ci);
@@ -266,13 +280,13 @@ final class Partition {
     if (clientState.cached(ci) != NONE && t < until + cache.graceMs()) {
       // Grace: use the expired entry once more and revalidate behind it.
       int old = clientState.cached(ci);
-      long fresh = node.lookup(q, t, client);
+      long fresh = lookup(i, q, t, client);
       if (!Resolution.failed(fresh)) {
         store(cache, ci, fresh, t);
       }
       return Resolution.of(old, true, 0);
     }
-    long fetched = node.lookup(q, t, client);
+    long fetched = lookup(i, q, t, client);
     if (!Resolution.failed(fetched)) {
       store(cache, ci, fetched, t);
     }
@@ -288,6 +302,7 @@ final class Partition {
 
   private void buildNodes() {
     nodes = new ResolverNode[resolvers.length];
+    bare = new CachingResolver[resolvers.length];
     AuthorityUpstream authority = new AuthorityUpstream(table, ctx.timeline, ctx.outages, random);
     boolean steady = ctx.scenario.initialCache().mode() == InitialCache.Mode.STEADY;
     for (int i = 0; i < resolvers.length; i++) {
@@ -337,6 +352,7 @@ final class Partition {
       ResolverNode[] built = logic == null ? backends : logic;
       ResolverNode node = built.length == 1 ? built[0] : new ResolverFarm(table, built, group.choice(), random);
       nodes[i] = watched ? holders.watch(i, node) : node;
+      bare[i] = nodes[i] instanceof CachingResolver c ? c : null;
     }
   }
 

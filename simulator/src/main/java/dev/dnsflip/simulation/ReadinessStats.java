@@ -54,13 +54,14 @@ final class ReadinessStats {
 
   void add(Tally tally) {
     runs++;
+    long[] uses = tally.uses(event);
     for (int b = 0; b < buckets; b++) {
       for (int k = 0; k < revealed.count(); k++) {
         itemUses[b][k] += tally.itemUses(event, b, k);
       }
       letGo[0][b] += tally.letGo(false, event, b);
       letGo[1][b] += tally.letGo(true, event, b);
-      totalUses += tally.uses(event)[b];
+      totalUses += uses[b];
     }
     for (int k = 0; k < revealed.count(); k++) {
       itemLast[k] = Math.max(itemLast[k], tally.itemLastUse(event, k));

@@ -332,7 +332,7 @@ public final class Simulation {
     RandomStreams streams = new RandomStreams(scenario.seed()).replication(rep);
     NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
         scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
-    Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
+    Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams, threads);
     return new RunContext(scenario, table, timeline, population, streams, startMs(), mode, revealed.itemOf());
   }
 

@@ -5,6 +5,7 @@ import dev.dnsflip.engine.BinomialDraw;
 import dev.dnsflip.engine.ExponentialDraw;
 import dev.dnsflip.engine.PoissonDraw;
 import dev.dnsflip.engine.RandomStreams;
+import dev.dnsflip.engine.UniformIndex;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.Tally;
 import dev.dnsflip.resolver.CachingResolver;
@@ -225,7 +226,7 @@ final class SkipAhead {
       long t = (long) Math.floor(at);
       int g = group(k);
       int n = members[g];
-      int client = ctx.population.member(resolver, g, n == 1 ? 0 : random.nextInt(n));
+      int client = ctx.population.member(resolver, g, n == 1 ? 0 : UniformIndex.below(random, n));
       long used = cache.lookup(question[k], t, client);
       observe(t, question[k], g, client, used);
       for (int j = 0; j < question.length; j++) {
@@ -419,7 +420,7 @@ final class SkipAhead {
           tally.itemHits(e, bucket, item, n);
         }
         for (long j = 0; j < n; j++) {
-          int c = first + (m == 1 ? 0 : random.nextInt(m));
+          int c = first + (m == 1 ? 0 : UniformIndex.below(random, m));
           long offset = (long) Math.floor(within(from, to, from + length * random.nextDouble())) - eventAt;
           record.use(c, e, offset, true);
           tally.lastStale(e, q, pair[g], offset);
@@ -438,7 +439,7 @@ final class SkipAhead {
         }
       }
       for (long j = 0; j < reaching; j++) {
-        int c = pool[u == 1 ? 0 : random.nextInt(u)];
+        int c = pool[u == 1 ? 0 : UniformIndex.below(random, u)];
         record.use(first + c, e, (long) Math.floor(within(from, to, from + length * random.nextDouble())) - eventAt,
             false);
         reachedCount = reach(reachedCount, c);
@@ -498,7 +499,7 @@ final class SkipAhead {
             tally.itemHits(e, (int) bucket, spans.item(p), reaching + others);
           }
           for (long j = 0; j < reaching; j++) {
-            int c = pool[u == 1 ? 0 : random.nextInt(u)];
+            int c = pool[u == 1 ? 0 : UniformIndex.below(random, u)];
             long offset = (long) Math.floor(within(from, to, from + length * random.nextDouble())) - eventAt;
             record.use(first + c, e, offset, true);
             tally.lastStale(e, q, pair[g], offset);
@@ -606,7 +607,7 @@ final class SkipAhead {
       long reached = u == 0 ? 0 : BinomialDraw.sample(draws, u, Math.min(1, -Math.expm1(-perClient * length)));
       int before = u;
       for (long j = 0; j < reached; j++) {
-        int place = u == 1 ? 0 : draws.nextInt(u);
+        int place = u == 1 ? 0 : UniformIndex.below(draws, u);
         int c = pool[place];
         pool[place] = pool[--u]; // out of the pool: no repeats
         pool[u] = c;

@@ -208,9 +208,11 @@ class SkipAheadFitTest {
       sim.run(new PartitionRange(rep, 0, sim.partitionCount())).addTo(tally, record);
       queries += tally.queries();
       for (int e = 0; e < events; e++) {
+        long[] uses = tally.uses(e);
+        long[] stales = tally.stale(e);
         for (int b = 0; b < buckets[e]; b++) {
-          long u = tally.uses(e)[b];
-          long s = tally.stale(e)[b];
+          long u = uses[b];
+          long s = stales[b];
           if (rep == 0) {
             stale.add(s);
             fresh.add(u - s);
