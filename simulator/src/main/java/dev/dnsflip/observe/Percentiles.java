@@ -6,7 +6,8 @@ import java.util.Arrays;
 
 /** Nearest-rank percentiles of a sample: the smallest value with at least p% of the sample at or below it. */
 public final class Percentiles {
-  private final long[] sorted; // its first size values, ascending
+  private final long[] sorted; // its first size values, ascending; null when they are ints
+  private final int[] sortedInts; // the same, for values that fit an int; null when longs
   private final int size;
 
   public Percentiles(long[] values, int count) {
@@ -15,7 +16,24 @@ public final class Percentiles {
 
   private Percentiles(int size, long[] sorted) {
     this.sorted = sorted;
+    this.sortedInts = null;
     this.size = size;
+  }
+
+  private Percentiles(int size, int[] sorted) {
+    this.sorted = null;
+    this.sortedInts = sorted;
+    this.size = size;
+  }
+
+  /**
+   * Percentiles of the first {@code count} values of {@code values}, each in [0, {@code max}],
+   * which it sorts in place and keeps: offsets in ms of a window shorter than 2^31 ms (24.8 days).
+   * Half the bytes of longs to move, and the radix sort counts every digit in one pass, since
+   * {@code max} (known while gathering) fixes the digits before it starts.
+   */
+  public static Percentiles takingInts(int[] values, int count, int max) {
+    return new Percentiles(count, sortInts(values, count, max));
   }
 
   /**
@@ -79,6 +97,44 @@ public final class Percentiles {
     return from;
   }
 
+  /** The first n values of {@code a}, each in [0, max], sorted: {@code a} itself or another array. */
+  static int[] sortInts(int[] a, int n, int max) {
+    if (n < 1 << 12) {
+      Arrays.sort(a, 0, n);
+      return a;
+    }
+    int bits = Math.max(1, 32 - Integer.numberOfLeadingZeros(max));
+    int passes = (bits + 11) / 12;
+    int digit = (bits + passes - 1) / passes;
+    int mask = (1 << digit) - 1;
+    int[][] count = new int[passes][1 << digit];
+    for (int i = 0; i < n; i++) {
+      int v = a[i];
+      for (int p = 0; p < passes; p++) {
+        count[p][(v >>> (p * digit)) & mask]++;
+      }
+    }
+    int[] from = a;
+    int[] to = new int[n];
+    for (int p = 0; p < passes; p++) {
+      int[] start = count[p];
+      for (int i = 0, sum = 0; i < start.length; i++) {
+        int c = start[i];
+        start[i] = sum;
+        sum += c;
+      }
+      int shift = p * digit;
+      for (int i = 0; i < n; i++) {
+        int v = from[i];
+        to[start[(v >>> shift) & mask]++] = v;
+      }
+      int[] swap = from;
+      from = to;
+      to = swap;
+    }
+    return from;
+  }
+
   public boolean isEmpty() {
     return size == 0;
   }
@@ -103,11 +159,16 @@ public final class Percentiles {
 
   /** The value at a 1-based rank of the sorted sample. */
   public long sorted(long rank) {
-    return sorted[(int) (rank - 1)];
+    return value((int) (rank - 1));
   }
 
   public long max() {
-    return sorted[size - 1];
+    return value(size - 1);
+  }
+
+  /** The i-th smallest value, from 0. */
+  private long value(int i) {
+    return sorted != null ? sorted[i] : sortedInts[i];
   }
 
   public int size() {
@@ -120,7 +181,7 @@ public final class Percentiles {
     int hi = size;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) {
+      if (value(mid) < v) {
         lo = mid + 1;
       } else {
         hi = mid;

@@ -160,6 +160,49 @@ public final class TransitionStats {
         lastStale.percentiles(), lastStale.counted(), firstFresh[0].percentiles(), firstFresh[0].counted());
   }
 
+  /** Whether every offset in the window fits an int (a window shorter than 24.8 days): then they are gathered as ints. */
+  private boolean intOffsets() {
+    return windowEndMs - atMs <= Integer.MAX_VALUE;
+  }
+
+  /** {@link #lastStale} as ints, their largest kept on the way for the sort. */
+  private Gathered lastStaleInts(ClientRecord record, int clients) {
+    int[] last = new int[clients];
+    int observed = 0;
+    int withStale = 0;
+    int max = 0;
+    for (int c = 0; c < clients; c++) {
+      long ls = record.lastStale(c, event);
+      if (ls < 0 && record.firstFresh(c, event) < 0) {
+        continue;
+      }
+      int v = Math.toIntExact(Math.max(ls, 0)); // inside the window: a wider one is a bug
+      last[observed++] = v;
+      max = Math.max(max, v);
+      withStale += ls >= 0 ? 1 : 0;
+    }
+    return new Gathered(Percentiles.takingInts(last, observed, max), withStale);
+  }
+
+  /** {@link #firstFresh} as ints, their largest kept on the way for the sort. */
+  private Gathered firstFreshInts(ClientRecord record, int clients) {
+    int[] first = new int[clients];
+    int fresh = 0;
+    int neverFresh = 0;
+    int max = 0;
+    for (int c = 0; c < clients; c++) {
+      long ff = record.firstFresh(c, event);
+      if (ff >= 0) {
+        int v = Math.toIntExact(ff);
+        first[fresh++] = v;
+        max = Math.max(max, v);
+      } else if (record.lastStale(c, event) >= 0) {
+        neverFresh++;
+      }
+    }
+    return new Gathered(Percentiles.takingInts(first, fresh, max), neverFresh);
+  }
+
   /** Percentiles of one gathered array, and a count of clients that goes with them. */
   private record Gathered(Percentiles percentiles, int counted) {}
 
@@ -168,6 +211,9 @@ public final class TransitionStats {
    * how many had a stale use.
    */
   private Gathered lastStale(ClientRecord record, int clients) {
+    if (intOffsets()) {
+      return lastStaleInts(record, clients);
+    }
     long[] last = new long[clients]; // filled from the start, sorted in place by the percentiles
     int observed = 0;
     int withStale = 0;
@@ -184,6 +230,9 @@ public final class TransitionStats {
 
   /** The first fresh use of every client that had one, and how many clients used only stale answers. */
   private Gathered firstFresh(ClientRecord record, int clients) {
+    if (intOffsets()) {
+      return firstFreshInts(record, clients);
+    }
     long[] first = new long[clients];
     int fresh = 0;
     int neverFresh = 0;

@@ -168,4 +168,47 @@ class PercentilesTest {
       assertThat(p.isEmpty()).isTrue();
     }
   }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "max {0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 4_095, 4_096, 3_600_000, (1 << 24) - 1, 1 << 24,
+      Integer.MAX_VALUE})
+  void theIntRadixSortAgreesWithAComparisonSortAtItsDigitEdges(int max) {
+    // 12 bits take one pass, 13 two, 24 two and 25 three: each edge once.
+    java.util.SplittableRandom r = new java.util.SplittableRandom(max);
+    int[] values = new int[5_000]; // above the size where the radix sort takes over
+    for (int i = 0; i < values.length; i++) {
+      values[i] = i % 7 == 0 || max == 0 ? max : r.nextInt(max) + (r.nextBoolean() ? 1 : 0); // 0 and max both drawn
+    }
+    int[] expected = values.clone();
+    java.util.Arrays.sort(expected);
+    assertThat(Percentiles.sortInts(values.clone(), values.length, max)).isEqualTo(expected);
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0} values")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {0, 1, 4_095, 4_096, 5_000})
+  void intsGiveTheSamePercentilesAsLongs(int count) {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(count);
+    int[] ints = new int[count + 1_000];
+    long[] longs = new long[count];
+    int max = 0;
+    for (int i = 0; i < ints.length; i++) {
+      ints[i] = i < count ? r.nextInt(3_600_000) : Integer.MAX_VALUE; // past the prefix: would be every maximum
+      if (i < count) {
+        longs[i] = ints[i];
+        max = Math.max(max, ints[i]);
+      }
+    }
+    Percentiles asInts = Percentiles.takingInts(ints, count, max);
+    Percentiles asLongs = new Percentiles(longs, count);
+    assertThat(asInts.size()).isEqualTo(count);
+    for (int rank = 1; rank <= count; rank++) {
+      assertThat(asInts.sorted(rank)).as("rank %d", rank).isEqualTo(asLongs.sorted(rank));
+    }
+    for (long v : new long[] {0, 1, 1_800_000, 3_599_999, Integer.MAX_VALUE}) {
+      assertThat(asInts.countAtLeast(v)).as("at least %d", v).isEqualTo(asLongs.countAtLeast(v));
+    }
+    if (count > 0) {
+      assertThat(asInts.max()).isEqualTo(asLongs.max());
+    }
+  }
 }
