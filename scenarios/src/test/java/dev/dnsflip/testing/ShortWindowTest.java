@@ -32,7 +32,7 @@ class ShortWindowTest {
         .isInstanceOf(AssertionError.class)
         .hasMessage("switch 2 (disable at 31m 0s): staleShareZero was not reached before the window closed in 1 of 1 "
             + "replication (so at least 2m 0s), expected at most 1h 0m 0s; the slowest: isp (ttl-honouring) + "
-            + "apps (plain), latest stale use 1m 59.959s");
+            + "browsers (plain), latest stale use 1m 59.99s");
   }
 
   @Test
@@ -43,6 +43,6 @@ class ShortWindowTest {
     assertThatThrownBy(() -> zero.isAtLeast(Duration.ofMinutes(2).plusMillis(1)))
         .isInstanceOf(AssertionError.class)
         .hasMessage("switch 2 (disable at 31m 0s): staleShareZero was not reached before the window closed in 1 of 1 "
-            + "replication (so at least 2m 0s), expected at least 2m 0.001s; the slowest: isp (ttl-honouring) + apps (plain), latest stale use 1m 59.959s");
+            + "replication (so at least 2m 0s), expected at least 2m 0.001s; the slowest: isp (ttl-honouring) + browsers (plain), latest stale use 1m 59.99s");
   }
 }
