@@ -32,7 +32,9 @@ class DocumentedExampleTest {
   void disableLeavesFewClientsBehind() {
     assertThat(report).afterSwitch(2)                      // switch 2: disable at 31m 0s
         .staleShareAt(Duration.ofMinutes(2)).isBelow(0.5);
-    assertThat(report).afterSwitch(2).clientsStaleAfter(Duration.ofMinutes(5)).isAtMost(0.02);
+    // One run's share varies with its seed: over seeds 1-2,000 it averaged 1.36% (sd 0.19%), at most
+    // 2.59%. A bound on one run leaves room for that, or a seed fails it with nothing changed.
+    assertThat(report).afterSwitch(2).clientsStaleAfter(Duration.ofMinutes(5)).isAtMost(0.03);
     assertThat(report).afterSwitch(2).firstFresh().percentile(99).isAtMost(Duration.ofMinutes(7));
   }
 
