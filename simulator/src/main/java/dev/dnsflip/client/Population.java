@@ -1,6 +1,7 @@
 package dev.dnsflip.client;
 
 import dev.dnsflip.authority.ModelRuleException;
+import dev.dnsflip.engine.HelperThread;
 import dev.dnsflip.engine.RandomStreams;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.List;
@@ -57,28 +58,18 @@ public final class Population {
     int cells = resolverCount * groups;
     // Ranges only when they pay: a range's own counts cost a cell per resolver and group.
     int ranges = clientCount < PARALLEL_FROM ? 1 : (int) Math.max(1, Math.min(threads, clientCount / (8L * cells + 1)));
-    int[][] counts = new int[ranges][];
-    Thread[] helpers = new Thread[ranges - 1];
-    for (int k = ranges - 1; k >= 0; k--) {
+    List<HelperThread<int[]>> helpers = new java.util.ArrayList<>();
+    for (int k = 1; k < ranges; k++) {
       int from = (int) ((long) clientCount * k / ranges);
       int to = (int) ((long) clientCount * (k + 1) / ranges);
-      int range = k;
-      Runnable work = () -> counts[range] = count(from, to, firstId, cumulative, firstResolver, resolverGroups,
-          groups, cells, streams);
-      if (k > 0) {
-        helpers[k - 1] = new Thread(work, "dnsflip-population");
-        helpers[k - 1].start();
-      } else {
-        work.run(); // the first range on this thread
-      }
+      helpers.add(HelperThread.start("dnsflip-population",
+          () -> count(from, to, firstId, cumulative, firstResolver, resolverGroups, groups, cells, streams)));
     }
-    for (Thread helper : helpers) {
-      try {
-        helper.join(); // its counts happen-before join returns
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while assigning clients", e);
-      }
+    int[][] counts = new int[ranges][];
+    counts[0] = count(0, (int) ((long) clientCount / ranges), firstId, cumulative, firstResolver, resolverGroups,
+        groups, cells, streams); // the first range on this thread
+    for (int k = 1; k < ranges; k++) {
+      counts[k] = helpers.get(k - 1).join();
     }
     int[] start = new int[cells + 1];
     for (int k = 0; k < cells; k++) {

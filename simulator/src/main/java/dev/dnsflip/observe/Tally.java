@@ -7,7 +7,7 @@ package dev.dnsflip.observe;
  * sends its tally back.
  */
 public final class Tally implements java.io.Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L; // 2: per-bucket and per-pair sums taken when read
 
   private final int questions;
   private final long[] questionUses; // [event * questions + q]

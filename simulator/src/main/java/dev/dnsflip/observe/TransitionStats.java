@@ -1,6 +1,7 @@
 package dev.dnsflip.observe;
 
 import dev.dnsflip.authority.SwitchDirection;
+import dev.dnsflip.engine.HelperThread;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -140,24 +141,11 @@ public final class TransitionStats {
     int clients = record.clients();
     // Each array is gathered and sorted by one thread: with two, the first fresh uses on a thread
     // of their own (a million clients' passes and sorts were the longest step a run does on one).
-    Gathered[] firstFresh = new Gathered[1];
-    Thread sorter = twoThreads ? new Thread(() -> firstFresh[0] = firstFresh(record, clients), "dnsflip-sort") : null;
-    if (sorter != null) {
-      sorter.start();
-    }
+    HelperThread<Gathered> sorter = twoThreads ? HelperThread.start("dnsflip-sort", () -> firstFresh(record, clients)) : null;
     Gathered lastStale = lastStale(record, clients);
-    if (sorter == null) {
-      firstFresh[0] = firstFresh(record, clients);
-    } else {
-      try {
-        sorter.join(); // its write to firstFresh[0] happens-before join returns
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while sorting first fresh uses", e);
-      }
-    }
+    Gathered firstFresh = sorter != null ? sorter.join() : firstFresh(record, clients);
     return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
-        lastStale.percentiles(), lastStale.counted(), firstFresh[0].percentiles(), firstFresh[0].counted());
+        lastStale.percentiles(), lastStale.counted(), firstFresh.percentiles(), firstFresh.counted());
   }
 
   /** Whether every offset in the window fits an int (a window shorter than 24.8 days): then they are gathered as ints. */

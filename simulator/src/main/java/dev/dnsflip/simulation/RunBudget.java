@@ -70,14 +70,15 @@ public record RunBudget(long bytes, double queries, long cells) {
     bytes += saturating(threads, liveCachesPerPartition(s) * perCache(table.slotCount(), s));
     bytes += scheduledBytes(s, threads);
     bytes += perClientEntryBytes(s, table, threads);
-    // Per worker and one total per replication held: two counters a bucket per event, three per question and per
-    // (resolver group, client group) pair per event; the pooled series once more per event. For
-    // readiness, two let-go counters, two per pair and one per revealed answer a bucket per event,
-    // and each revealed answer's last use per event.
+    // Per worker and one total per replication held: three counters per question and one per
+    // (resolver group, client group) pair per event; two per pair a bucket per event (the sums
+    // per bucket and per pair are taken when read); the pooled series once more per event. For
+    // readiness, two let-go counters and one per revealed answer a bucket per event, and each
+    // revealed answer's last use per event.
     long buckets = (s.durationMs() - 1) / s.bucketMs() + 1 + events;
     long pairs = (long) s.resolverGroups().size() * groups;
     long items = Revealed.of(table).count();
-    long perTally = 16 * buckets + 24 * events * (table.questionCount() + pairs) + 8 * buckets * (2 + 2 * pairs + items)
+    long perTally = 24 * events * table.questionCount() + 8 * events * pairs + 8 * buckets * (2 + 2 * pairs + items)
         + 8 * events * items;
     bytes += saturating(threads + live, perTally) + 40 * buckets;
     // Answered and failed queries per pair a bucket of the run and four counters per pair and

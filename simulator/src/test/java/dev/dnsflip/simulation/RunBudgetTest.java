@@ -80,13 +80,12 @@ class RunBudgetTest {
     Scenario one = two.withReplications(1);
     Scenario three = two.withReplications(3);
     // The second replication held: its client cells, its 10 resolvers' bookkeeping, and its total
-    // tally (two counters for each of 120 buckets and one more, three per question and pair; for
-    // readiness two let-go counters, two for the pair and one for the one revealed answer a
-    // bucket, and that answer's last use; answered and failed queries of the pair for each of the
-    // run's 120 buckets).
+    // tally (three counters for the question and one for the pair; two for the pair a bucket, of
+    // 120 buckets and one more, and for readiness two let-go counters and one for the one revealed
+    // answer a bucket, and that answer's last use; answered and failed queries of the pair for
+    // each of the run's 120 buckets).
     assertThat(budget(two).bytes() - budget(one).bytes())
-        .isEqualTo(100_000L * 16 + 10 * (36 + 8 + 32) + (16 * 121 + 24 * (1 + 1)) + 8 * 121 * (2 + 2 + 1) + 8
-            + 16 * 120);
+        .isEqualTo(100_000L * 16 + 10 * (36 + 8 + 32) + (24 + 8) + 8 * 121 * (2 + 2 + 1) + 8 + 16 * 120);
     assertThat(budget(three).bytes()).as("never more than two replications at once").isEqualTo(budget(two).bytes());
   }
 
