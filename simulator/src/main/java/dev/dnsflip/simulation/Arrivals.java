@@ -22,12 +22,13 @@ final class Arrivals {
   private static final int BLOCK = 64;
 
   private final RunContext ctx;
-  private final int[] resolvers;
   private final Streams streams;
   private final SplittableRandom extras;
   private long state; // the block's SplitMix64 state between blocks
   private final AliasTable streamPick;
   private final int[] poissonStreams; // the streams of positive Poisson rate
+  private final int[] firstClient; // per such stream, its first client
+  private final boolean oneStreamOneQuestion; // then only the instant and the client vary
   private final double meanGap;
   private final long end;
   private final long[] at = new long[BLOCK];
@@ -40,7 +41,6 @@ final class Arrivals {
   /** The uses of the streams' Poisson clients from {@code start} until {@code end}. */
   Arrivals(RunContext ctx, int[] resolvers, Streams streams, long start, long end) {
     this.ctx = ctx;
-    this.resolvers = resolvers;
     this.streams = streams;
     this.state = ctx.streams.seedOf(RandomStreams.ARRIVALS, resolvers[0]);
     this.extras = ctx.streams.stream(RandomStreams.ARRIVAL_EXTRAS, resolvers[0]);
@@ -53,6 +53,9 @@ final class Arrivals {
       total += rates[k];
     }
     meanGap = 1 / total; // a multiplication per use, not a division
+    firstClient = java.util.Arrays.stream(poissonStreams).map(s -> ctx.population.member(
+        resolvers[streams.resolverOf()[s]], streams.groupOf()[s], 0)).toArray();
+    oneStreamOneQuestion = rates.length == 1 && ctx.questionPick[streams.groupOf()[poissonStreams[0]]].size() == 1;
     streamPick = new AliasTable(rates.length > 0 ? rates : new double[] {1});
     clock = start;
     if (rates.length == 0) {
@@ -83,35 +86,6 @@ final class Arrivals {
     return question[next];
   }
 
-  /** One stream asking one question (a resolver's plain clients): only the instant and client vary. */
-  private void fillOne() {
-    next = 0;
-    long x = state;
-    double t = clock;
-    double gap = meanGap;
-    long until = end;
-    int s = poissonStreams[0];
-    int n = streams.members()[s];
-    int first = ctx.population.member(resolvers[streams.resolverOf()[s]], streams.groupOf()[s], 0);
-    for (int k = 0; k < BLOCK; k++) {
-      x += RandomStreams.GAMMA;
-      t += ExponentialDraw.fromBits(RandomStreams.mix(x), extras) * gap;
-      if (t >= until) {
-        at[k] = Long.MAX_VALUE; // the use after it is never asked for
-        break;
-      }
-      at[k] = (long) Math.floor(t);
-      int index = 0;
-      if (n > 1) {
-        x += RandomStreams.GAMMA;
-        index = UniformIndex.below((int) (RandomStreams.mix(x) >>> 32), n, extras);
-      }
-      client[k] = first + index;
-    }
-    state = x;
-    clock = t;
-  }
-
   /** On to the following use. */
   void advance() {
     if (++next == BLOCK) {
@@ -120,18 +94,15 @@ final class Arrivals {
   }
 
   private void fill() {
-    if (streamPick.size() == 1 && ctx.questionPick[streams.groupOf()[poissonStreams[0]]].size() == 1) {
-      fillOne();
-      return;
-    }
     next = 0;
     long x = state;
     double t = clock;
     double gap = meanGap;
     long until = end;
-    int[] resolverOf = streams.resolverOf();
-    int[] groupOf = streams.groupOf();
-    int[] members = streams.members();
+    boolean varies = !oneStreamOneQuestion; // else the stream and question stay as filled at the start
+    int s = poissonStreams[0];
+    int n = streams.members()[s];
+    int first = firstClient[0];
     for (int k = 0; k < BLOCK; k++) {
       x += RandomStreams.GAMMA;
       t += ExponentialDraw.fromBits(RandomStreams.mix(x), extras) * gap;
@@ -140,28 +111,33 @@ final class Arrivals {
         break;
       }
       at[k] = (long) Math.floor(t);
-      int pick = 0;
-      if (streamPick.size() > 1) {
-        x += RandomStreams.GAMMA;
-        pick = streamPick.sample((RandomStreams.mix(x) >>> 11) * 0x1.0p-53);
+      if (varies) {
+        int pick = 0;
+        if (streamPick.size() > 1) {
+          x += RandomStreams.GAMMA;
+          pick = streamPick.sample((RandomStreams.mix(x) >>> 11) * 0x1.0p-53);
+        }
+        s = poissonStreams[pick];
+        n = streams.members()[s];
+        first = firstClient[pick];
+        stream[k] = s;
       }
-      int s = poissonStreams[pick];
-      int g = groupOf[s];
-      int n = members[s];
       int index = 0;
       if (n > 1) {
         x += RandomStreams.GAMMA;
         index = UniformIndex.below((int) (RandomStreams.mix(x) >>> 32), n, extras);
       }
-      AliasTable questions = ctx.questionPick[g];
-      int q = 0;
-      if (questions.size() > 1) {
-        x += RandomStreams.GAMMA;
-        q = questions.sample((RandomStreams.mix(x) >>> 11) * 0x1.0p-53);
+      client[k] = first + index;
+      if (varies) {
+        int g = streams.groupOf()[s];
+        AliasTable questions = ctx.questionPick[g];
+        int q = 0;
+        if (questions.size() > 1) {
+          x += RandomStreams.GAMMA;
+          q = questions.sample((RandomStreams.mix(x) >>> 11) * 0x1.0p-53);
+        }
+        question[k] = ctx.questionOf[g][q];
       }
-      stream[k] = s;
-      client[k] = ctx.population.member(resolvers[resolverOf[s]], g, index);
-      question[k] = ctx.questionOf[g][q];
     }
     state = x;
     clock = t;
