@@ -21,7 +21,6 @@ import dev.dnsflip.resolver.ResolverNode;
 import dev.dnsflip.resolver.Resolution;
 import dev.dnsflip.resolver.SteadyState;
 import dev.dnsflip.resolver.Upstream;
-import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
