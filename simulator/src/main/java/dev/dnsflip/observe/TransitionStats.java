@@ -148,47 +148,13 @@ public final class TransitionStats {
         lastStale.percentiles(), lastStale.counted(), firstFresh.percentiles(), firstFresh.counted());
   }
 
-  /** Whether every offset in the window fits an int (a window shorter than 24.8 days): then they are gathered as ints. */
+  /**
+   * Whether every offset in the window fits an int (a window shorter than 24.8 days): then they
+   * are gathered as ints, half the bytes to move and sort. The choice holds for the whole loop,
+   * so the JIT takes it once, outside.
+   */
   private boolean intOffsets() {
     return windowEndMs - atMs <= Integer.MAX_VALUE;
-  }
-
-  /** {@link #lastStale} as ints, their largest kept on the way for the sort. */
-  private Gathered lastStaleInts(ClientRecord record, int clients) {
-    int[] last = new int[clients];
-    int observed = 0;
-    int withStale = 0;
-    int max = 0;
-    for (int c = 0; c < clients; c++) {
-      long ls = record.lastStale(c, event);
-      if (ls < 0 && record.firstFresh(c, event) < 0) {
-        continue;
-      }
-      int v = Math.toIntExact(Math.max(ls, 0)); // inside the window: a wider one is a bug
-      last[observed++] = v;
-      max = Math.max(max, v);
-      withStale += ls >= 0 ? 1 : 0;
-    }
-    return new Gathered(Percentiles.takingInts(last, observed, max), withStale);
-  }
-
-  /** {@link #firstFresh} as ints, their largest kept on the way for the sort. */
-  private Gathered firstFreshInts(ClientRecord record, int clients) {
-    int[] first = new int[clients];
-    int fresh = 0;
-    int neverFresh = 0;
-    int max = 0;
-    for (int c = 0; c < clients; c++) {
-      long ff = record.firstFresh(c, event);
-      if (ff >= 0) {
-        int v = Math.toIntExact(ff);
-        first[fresh++] = v;
-        max = Math.max(max, v);
-      } else if (record.lastStale(c, event) >= 0) {
-        neverFresh++;
-      }
-    }
-    return new Gathered(Percentiles.takingInts(first, fresh, max), neverFresh);
   }
 
   /** Percentiles of one gathered array, and a count of clients that goes with them. */
@@ -199,40 +165,56 @@ public final class TransitionStats {
    * how many had a stale use.
    */
   private Gathered lastStale(ClientRecord record, int clients) {
-    if (intOffsets()) {
-      return lastStaleInts(record, clients);
-    }
-    long[] last = new long[clients]; // filled from the start, sorted in place by the percentiles
+    boolean ints = intOffsets();
+    int[] asInts = ints ? new int[clients] : null; // filled from the start, sorted in place by the percentiles
+    long[] asLongs = ints ? null : new long[clients];
     int observed = 0;
     int withStale = 0;
+    long max = 0;
     for (int c = 0; c < clients; c++) {
       long ls = record.lastStale(c, event);
       if (ls < 0 && record.firstFresh(c, event) < 0) {
         continue;
       }
-      last[observed++] = Math.max(ls, 0);
+      long v = Math.max(ls, 0);
+      if (ints) {
+        asInts[observed++] = Math.toIntExact(v); // inside the window: a wider one is a bug
+      } else {
+        asLongs[observed++] = v;
+      }
+      max = Math.max(max, v);
       withStale += ls >= 0 ? 1 : 0;
     }
-    return new Gathered(Percentiles.taking(last, observed), withStale);
+    return new Gathered(percentiles(asInts, asLongs, observed, max), withStale);
   }
 
   /** The first fresh use of every client that had one, and how many clients used only stale answers. */
   private Gathered firstFresh(ClientRecord record, int clients) {
-    if (intOffsets()) {
-      return firstFreshInts(record, clients);
-    }
-    long[] first = new long[clients];
+    boolean ints = intOffsets();
+    int[] asInts = ints ? new int[clients] : null;
+    long[] asLongs = ints ? null : new long[clients];
     int fresh = 0;
     int neverFresh = 0;
+    long max = 0;
     for (int c = 0; c < clients; c++) {
       long ff = record.firstFresh(c, event);
       if (ff >= 0) {
-        first[fresh++] = ff;
+        if (ints) {
+          asInts[fresh++] = Math.toIntExact(ff);
+        } else {
+          asLongs[fresh++] = ff;
+        }
+        max = Math.max(max, ff);
       } else if (record.lastStale(c, event) >= 0) {
         neverFresh++;
       }
     }
-    return new Gathered(Percentiles.taking(first, fresh), neverFresh);
+    return new Gathered(percentiles(asInts, asLongs, fresh, max), neverFresh);
+  }
+
+  /** Percentiles of the first {@code count} gathered values, ints when there are, longs else. */
+  private static Percentiles percentiles(int[] asInts, long[] asLongs, int count, long max) {
+    return asInts != null ? Percentiles.takingInts(asInts, count, (int) max) : Percentiles.taking(asLongs, count);
   }
 
   public EventReport report(List<ClosedFormPoint> closedForm) {

@@ -61,11 +61,6 @@ final class AnswerTracker {
     intensity = new double[outageFrom.length][ctx.population.groups()];
   }
 
-  /** Whether answers are counted at all: else {@link #query} does nothing. */
-  boolean counting() {
-    return on;
-  }
-
   /** A query of {@code client} (at partition resolver i) at {@code t}, answered or not; none before 0. */
   void query(int i, int client, long t, int pair, boolean answered) {
     if (!on || t < 0) {

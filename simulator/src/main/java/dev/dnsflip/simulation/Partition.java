@@ -127,7 +127,6 @@ final class Partition {
     long edge = 0;
     boolean enabled = ctx.initiallyEnabled;
     int bucket = 0;
-    boolean countAnswers = answers.counting();
     while (onCalendar ? !calendar.isEmpty() && calendar.peekTime() < end : arrivals.time() < end) {
       long t;
       boolean onSchedule;
@@ -165,9 +164,7 @@ final class Partition {
             edge = Math.min(edge, eventAt[current] + (bucket + 1) * bucketMs);
           }
         }
-        if (countAnswers) {
-          answers.query(i, client, t, pair[s], !Resolution.failed(used));
-        }
+        answers.query(i, client, t, pair[s], !Resolution.failed(used));
         if (Resolution.failed(used)) {
           tally.failure();
         } else {
