@@ -94,6 +94,14 @@ final class BenchCommand implements Callable<Integer> {
         + "event by event / it: %.2f (per thread: %.2f)%n", Math.round(limitLogRate), events.median() / limitLogRate,
         events.median() / workers / limitLogRate);
     out.printf("skip-ahead / event by event: %.1f×%n", skip.median() / events.median());
+    if (workers > 1) {
+      double machine = sideBySide(Math.min(events.queries(), SIDE_BY_SIDE_QUERIES), workers);
+      out.printf("speed-up on %d threads over one, runs taken alternately: skip-ahead %.2f×, event by event %.2f×%n",
+          workers, skip.speedUp(), events.speedUp());
+      out.printf("the machine: %d limit loops side by side on %d threads do %.2f× the work of one in the same time "
+          + "(median of %d alternate runs); dnsflip's speed-ups are %.2f and %.2f of it%n", workers, workers, machine,
+          runs, skip.speedUp() / machine, events.speedUp() / machine);
+    }
     if (spi) {
       Timed throughSpi = timed(out, "through the SPI",
           Benchmark.throughSpi(Benchmark.scenario(clients, resolvers)), Mode.AUTO, workers);
@@ -111,16 +119,28 @@ final class BenchCommand implements Callable<Integer> {
   private static final long WARM_UP_NANOS = 3_000_000_000L;
   private static final int MAX_WARM_UP_RUNS = 20;
 
-  /** Medians of timed runs of one mode. */
-  private record Timed(double median, double best, long peak, long queries) {}
+  /**
+   * Medians of timed runs of one mode on the bench's threads; with more than one, also the median
+   * of {@code one thread's time / theirs} over runs taken alternately (NaN with one thread).
+   */
+  private record Timed(double median, double best, long peak, long queries, double speedUp) {}
 
   private Timed timed(PrintWriter out, String label, Mode mode, int workers) {
     return timed(out, label, Benchmark.scenario(clients, resolvers), mode, workers);
   }
 
+  /**
+   * With more than one worker, each timed run is followed by one on a single thread, so both see
+   * the same moment of a shared machine: the speed-up is read from pairs, not from two separate
+   * stretches of minutes.
+   */
   private Timed timed(PrintWriter out, String label, Scenario scenario, Mode mode, int workers) {
     warmUp(scenario, workers, mode);
+    if (workers > 1) {
+      warmUp(scenario, 1, mode);
+    }
     double[] rates = new double[runs];
+    double[] speedUps = new double[runs];
     long peak = 0;
     long queries = 0;
     for (int i = 0; i < runs; i++) {
@@ -128,11 +148,19 @@ final class BenchCommand implements Callable<Integer> {
       rates[i] = f.queriesPerSecond();
       peak = Math.max(peak, f.peakHeapBytes());
       queries = f.queries();
-      out.printf("%s run %d: %,d queries in %.2f s%n", label, i + 1, f.queries(), f.seconds());
+      if (workers > 1) {
+        Benchmark.Figures one = Benchmark.run(scenario, 1, mode);
+        speedUps[i] = one.seconds() / f.seconds();
+        out.printf("%s run %d: %,d queries in %.2f s (one thread: %.2f s)%n", label, i + 1, f.queries(), f.seconds(),
+            one.seconds());
+      } else {
+        out.printf("%s run %d: %,d queries in %.2f s%n", label, i + 1, f.queries(), f.seconds());
+      }
       out.flush();
     }
     Arrays.sort(rates);
-    return new Timed(rates[runs / 2], rates[runs - 1], peak, queries);
+    Arrays.sort(speedUps);
+    return new Timed(rates[runs / 2], rates[runs - 1], peak, queries, workers > 1 ? speedUps[runs / 2] : Double.NaN);
   }
 
   /**
@@ -158,6 +186,28 @@ final class BenchCommand implements Callable<Integer> {
     }
     Arrays.sort(rates);
     return rates[runs / 2];
+  }
+
+  /** Queries each limit loop runs when measuring the machine's own speed-up: a second or so a run. */
+  private static final long SIDE_BY_SIDE_QUERIES = 20_000_000;
+
+  /**
+   * What the machine itself allows: {@code threads} limit loops, each on its own thread and
+   * {@code queries} long, against one, in alternate runs; the median of {@code threads × one's
+   * time / theirs}. Two vCPUs that share a core, or a busy host, show here as well as in
+   * dnsflip's figures, so its speed-up is read against this one, measured in the same run.
+   */
+  private double sideBySide(long queries, int threads) {
+    LimitLoop.sideBySideSeconds(queries, clients, resolvers, 1, 41); // warm-up
+    LimitLoop.sideBySideSeconds(queries, clients, resolvers, threads, 41);
+    double[] ratios = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      double one = LimitLoop.sideBySideSeconds(queries, clients, resolvers, 1, 42 + i);
+      double many = LimitLoop.sideBySideSeconds(queries, clients, resolvers, threads, 42 + i);
+      ratios[i] = threads * one / many;
+    }
+    Arrays.sort(ratios);
+    return ratios[runs / 2];
   }
 
   /**

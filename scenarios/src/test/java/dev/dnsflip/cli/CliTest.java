@@ -160,6 +160,17 @@ class CliTest {
   }
 
   @Test
+  void benchOnTwoThreadsPrintsItsSpeedUpsBesideTheMachinesOwn() {
+    CliRun r = run("bench", "--clients", "2000", "--resolvers", "10", "--runs", "1", "--threads", "2");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).containsPattern("(?m)^skip-ahead run 1: [\\d,]+ queries in [\\d.]+ s \\(one thread: [\\d.]+ s\\)$")
+        .containsPattern("(?m)^speed-up on 2 threads over one, runs taken alternately: skip-ahead \\d+\\.\\d\\d×, "
+            + "event by event \\d+\\.\\d\\d×$")
+        .containsPattern("(?m)^the machine: 2 limit loops side by side on 2 threads do \\d+\\.\\d\\d× the work of one in "
+            + "the same time \\(median of 1 alternate runs\\); dnsflip's speed-ups are \\d+\\.\\d\\d and \\d+\\.\\d\\d of it$");
+  }
+
+  @Test
   void benchScalePrintsATableAndLeavesOutCellsPastTheTimeAllowed() {
     // One cell per mode runs (10^4 clients); from the rate it measured, 10^5 would take longer than 1 ms.
     CliRun r = run("bench", "--scale", "--threads", "1", "--cell-seconds", "0.001");

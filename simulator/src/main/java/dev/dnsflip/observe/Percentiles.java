@@ -36,6 +36,11 @@ public final class Percentiles {
     return new Percentiles(count, sortInts(values, count, max));
   }
 
+  /** Percentiles of the first {@code count} values of {@code sorted}, ascending already; kept, not copied. */
+  static Percentiles ofSortedInts(int[] sorted, int count) {
+    return new Percentiles(count, sorted);
+  }
+
   /**
    * Percentiles of the first {@code count} values of {@code values}, which it sorts in place and
    * keeps: no copy of a million clients' instants.

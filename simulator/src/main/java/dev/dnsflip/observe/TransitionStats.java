@@ -139,11 +139,15 @@ public final class TransitionStats {
       totalStale += s[b];
     }
     int clients = record.clients();
-    // Each array is gathered and sorted by one thread: with two, the first fresh uses on a thread
-    // of their own (a million clients' passes and sorts were the longest step a run does on one).
-    HelperThread<Gathered> sorter = twoThreads ? HelperThread.start("dnsflip-sort", () -> firstFresh(record, clients)) : null;
-    Gathered lastStale = lastStale(record, clients);
-    Gathered firstFresh = sorter != null ? sorter.join() : firstFresh(record, clients);
+    ReadyOffsets ready = record.readyOffsets();
+    // Each array is gathered (unless the partitions made it ready) and sorted by one thread: with
+    // two, the first fresh uses on a thread of their own (a million clients' passes and sorts were
+    // the longest step a run does on one).
+    java.util.function.Supplier<Gathered> fresh = ready != null ? () -> gathered(ready.firstFresh(event))
+        : () -> firstFresh(record, clients);
+    HelperThread<Gathered> sorter = twoThreads ? HelperThread.start("dnsflip-sort", fresh::get) : null;
+    Gathered lastStale = ready != null ? gathered(ready.lastStale(event)) : lastStale(record, clients);
+    Gathered firstFresh = sorter != null ? sorter.join() : fresh.get();
     return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
         lastStale.percentiles(), lastStale.counted(), firstFresh.percentiles(), firstFresh.counted());
   }
@@ -159,6 +163,10 @@ public final class TransitionStats {
 
   /** Percentiles of one gathered array, and a count of clients that goes with them. */
   private record Gathered(Percentiles percentiles, int counted) {}
+
+  private static Gathered gathered(ReadyOffsets.Sorted sorted) {
+    return new Gathered(sorted.percentiles(), sorted.counted());
+  }
 
   /**
    * The last stale use of every client that used the answer at all (0 when none was stale), and

@@ -83,6 +83,7 @@ final class Partition {
           .run();
       holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
       answers.finish();
+      ready(record);
       return;
     }
     Streams streams = Streams.of(ctx, resolvers, clientState);
@@ -102,6 +103,14 @@ final class Partition {
     loop(tally, record, answers, direct, streams, arrivals, calendar, scheduled, onCalendar);
     holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
     answers.finish();
+    ready(record);
+  }
+
+  /** Every use of this partition's clients is in the record: their cells are made ready to sort (see ClientRecord). */
+  private void ready(ClientRecord record) {
+    for (int r : resolvers) {
+      record.ready(ctx.population.first(r, 0), ctx.population.first(r + 1, 0));
+    }
   }
 
   /**

@@ -182,7 +182,11 @@ final class PartitionQueue {
       order[p] = p;
     }
     Arrays.sort(order, (a, b) -> work[a] != work[b] ? Double.compare(work[b], work[a]) : Integer.compare(a, b));
-    running[rep] = new Replication(ctx, new ClientRecord(ctx.population.clients(), events), ctx.newClientState(),
+    long[] windows = new long[events];
+    for (int e = 0; e < events; e++) {
+      windows[e] = ctx.windowEnd[e] - ctx.eventAt[e];
+    }
+    running[rep] = new Replication(ctx, new ClientRecord(ctx.population.clients(), windows), ctx.newClientState(),
         Arrays.stream(order).mapToInt(Integer::intValue).toArray(), tallies.apply(rep));
     prepared = rep + 1;
     notifyAll();

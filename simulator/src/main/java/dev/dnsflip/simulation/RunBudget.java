@@ -39,16 +39,29 @@ public record RunBudget(long bytes, double queries, long cells) {
     return of(simulation.scenario(), simulation.table(), threads, -simulation.startMs());
   }
 
+  /** Whether every switch window fits an int, so client records keep their offsets ready to sort too. */
+  private static boolean readyOffsets(Scenario s) {
+    var events = s.schedule().events();
+    for (int e = 0; e < events.size(); e++) {
+      long end = e + 1 < events.size() ? events.get(e + 1).atMs() : s.durationMs();
+      if (!dev.dnsflip.observe.ReadyOffsets.fits(end - events.get(e).atMs())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** @param beforeZeroMs simulated time before 0 (settling or a warm-up) */
   static RunBudget of(Scenario s, AnswerTable table, int threads, long beforeZeroMs) {
     long events = Math.max(1, s.schedule().events().size());
     long clients = s.clientGroups().stream().mapToLong(ClientGroup::count).sum();
     long groups = s.clientGroups().size();
-    // Per client: first fresh and last stale per event (two longs), for each replication held at
-    // once (the one observed and the next, PartitionQueue.LIVE); and while an event is observed
-    // their copies and sorted copies (four longs, one event of one replication at a time).
+    // Per client: first fresh and last stale per event (two longs, and two ints more made ready to
+    // sort when every window fits an int), for each replication held at once (the one observed and
+    // the next, PartitionQueue.LIVE); and while an event is observed their copies and sorted copies
+    // (four longs, one event of one replication at a time).
     long live = Math.min(s.replications(), PartitionQueue.LIVE);
-    long perReplication = saturating(clients, 16 * events);
+    long perReplication = saturating(clients, (16 + (readyOffsets(s) ? 8 : 0)) * events);
     // Client state: per client of a group that keeps some, a slot per question it can ask.
     boolean caches = s.clientGroups().stream().anyMatch(g -> !(g.behaviour().cache() instanceof ClientCache.None));
     boolean connections = s.clientGroups().stream().anyMatch(g -> g.behaviour().connectionMeanMs() > 0);
