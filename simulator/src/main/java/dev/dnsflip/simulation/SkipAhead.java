@@ -127,16 +127,23 @@ final class SkipAhead {
    * What skipping ahead at resolver r costs, in draws: about three a bucket of the switch events'
    * windows per question and client group, one a client per event, and for each lookup (the first
    * use after an expiry: a renewal cycle of TTL + 1/Λ, with the shorter of the question's TTLs)
-   * a look at every question's state.
+   * a look at every question's state. Counting answers adds, before the first switch (over the
+   * whole run without one), a Poisson count per question, client group and piece of the run's
+   * buckets and outage windows, and per outage a look at each client and a binomial per group;
+   * readiness, when the switch reveals answers, about one backward draw more a client per event.
    */
   static double draws(RunContext ctx, int r) {
     double buckets = ctx.eventAt.length == 0 ? 0
         : (ctx.endMs - (double) ctx.eventAt[0]) / ctx.scenario.bucketMs() + ctx.eventAt.length;
+    int outages = ctx.scenario.outages().size();
+    double beforeFirst = Math.max(0, ctx.eventAt.length == 0 ? ctx.endMs : Math.min(ctx.eventAt[0], ctx.endMs));
+    double answerPieces = beforeFirst / ctx.scenario.bucketMs() + 1 + 2.0 * outages;
     double draws = 0;
     for (int g = 0; g < ctx.population.groups(); g++) {
       int members = ctx.population.count(r, g);
       if (members > 0) {
-        draws += 3 * buckets * ctx.questionOf[g].length + (double) members * ctx.eventAt.length;
+        draws += 3 * buckets * ctx.questionOf[g].length + (ctx.anyRevealed ? 2.0 : 1.0) * members * ctx.eventAt.length
+            + answerPieces * ctx.questionOf[g].length + (double) outages * (members + 1);
       }
     }
     double[] rates = ctx.questionRates(r);

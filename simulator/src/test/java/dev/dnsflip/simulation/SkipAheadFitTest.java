@@ -152,6 +152,23 @@ class SkipAheadFitTest {
         .containsOnly("clients with caches, connections or two address families (each keeps its own state)");
   }
 
+  @Test
+  void answersCountedBeforeTheFirstSwitchWeighOnTheChoice() {
+    // One resolver, 2 h in 1 s buckets, the switch 10 min before the end. After it, 601 buckets
+    // cost about 1,800 draws; before it, counting answers draws a Poisson count for each of 6,600
+    // buckets. Two clients make 4,000 uses: more than the switch's draws alone, fewer than both.
+    assertThat(reasons(lateSwitch(2), Mode.AUTO)).containsOnly(
+        "few uses per bucket and question (drawing the hits would cost more than simulating them)");
+    // Twenty clients make 40,000 uses, more than every draw (about 8,500).
+    assertThat(reasons(lateSwitch(20), Mode.AUTO)).containsOnlyNulls();
+  }
+
+  /** {@code clients} behind one resolver making 2,000 queries each over 2 h, switched at 1 h 50 min, 1 s buckets. */
+  private static Scenario lateSwitch(int clients) {
+    return TestScenarios.singleName(300, 1, clients, 2_000 / 7_200.0, 7_200_000, TestScenarios.schedule(6_600_000),
+        new Propagation.Fixed(0), InitialCache.STEADY, 1, 1, 1_000);
+  }
+
   private static List<String> reasons(Scenario s) {
     return reasons(s, Mode.SKIP);
   }
