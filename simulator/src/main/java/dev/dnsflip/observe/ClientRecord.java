@@ -5,16 +5,18 @@ import java.util.Arrays;
 /**
  * Per client and switch event: the offsets (ms after the event) of the first fresh use and the
  * last stale use, -1 when there was none. Each client belongs to one partition, so partitions
- * running in parallel write disjoint cells. A cell holds the offset plus one, so a new array's
- * zeros already say "none": a million clients' cells need no filling pass before a replication
- * can start, which no thread count shortens.
+ * running in parallel write disjoint cells. A replication's record whose windows all fit an int
+ * keeps its cells as ints ({@link ReadyOffsets}), which each partition makes ready to sort as it
+ * ends; otherwise, and for a range of clients run apart, as longs. A long cell holds the offset
+ * plus one, so a new array's zeros already say "none": a million clients' cells need no filling
+ * pass before a replication can start, which no thread count shortens.
  */
 public final class ClientRecord {
   private final int firstClient; // the record covers clients [firstClient, firstClient + clients())
   private final int events;
-  private final long[] firstFresh;
+  private final long[] firstFresh; // null when the cells are ints
   private final long[] lastStale;
-  private final ReadyOffsets ready; // null unless asked for and every window fits an int
+  private final ReadyOffsets ints; // null when the cells are longs
 
   public ClientRecord(int clients, int events) {
     this(0, clients, events, null);
@@ -22,19 +24,20 @@ public final class ClientRecord {
 
   /**
    * A record of every client of a replication whose switch windows last {@code windowMs} (one per
-   * event), which also keeps {@link ReadyOffsets} when every window fits an int: partitions then
-   * tell it, as each ends, to make their clients' cells ready ({@link #ready(int, int)}).
+   * event): its cells are ints when every window fits one, and partitions then tell it, as each
+   * ends, to make their clients' cells ready to sort ({@link #ready(int, int)}).
    */
   public ClientRecord(int clients, long[] windowMs) {
     this(0, clients, windowMs.length, ReadyOffsets.of(clients, windowMs));
   }
 
-  private ClientRecord(int firstClient, int clients, int events, ReadyOffsets ready) {
+  private ClientRecord(int firstClient, int clients, int events, ReadyOffsets ints) {
     this.firstClient = firstClient;
     this.events = events;
-    firstFresh = new long[Math.multiplyExact(clients, Math.max(events, 1))];
-    lastStale = new long[firstFresh.length];
-    this.ready = ready;
+    this.ints = ints;
+    int cells = ints != null ? 0 : Math.multiplyExact(clients, Math.max(events, 1));
+    firstFresh = ints != null ? null : new long[cells];
+    lastStale = ints != null ? null : new long[cells];
   }
 
   /**
@@ -45,12 +48,21 @@ public final class ClientRecord {
     return new ClientRecord(fromClient, toClient - fromClient, events, null);
   }
 
+  /** Whether a switch window of this length lets a record keep its cells as ints. */
+  public static boolean fitsInts(long windowMs) {
+    return ReadyOffsets.fits(windowMs);
+  }
+
   /**
    * A use by {@code client} at {@code offsetMs} after event {@code e}. Uses may come in any order
    * (hits drawn in bulk come after the lookups between them): the latest stale and the earliest
    * fresh one are kept.
    */
   public void use(int client, int e, long offsetMs, boolean stale) {
+    if (ints != null) {
+      ints.use(client, e, offsetMs, stale);
+      return;
+    }
     int i = (client - firstClient) * events + e;
     long cell = offsetMs + 1;
     if (stale) {
@@ -61,26 +73,26 @@ public final class ClientRecord {
   }
 
   /**
-   * Clients {@code [fromClient, toClient)} have had every use: their cells are written to the
-   * {@link ReadyOffsets}, when this record keeps them (else nothing is done).
+   * Clients {@code [fromClient, toClient)} have had every use: when the cells are ints, theirs are
+   * made ready to sort, and no longer read as offsets (else nothing is done).
    */
   public void ready(int fromClient, int toClient) {
-    if (ready != null) {
-      ready.gather(this, fromClient, toClient);
+    if (ints != null) {
+      ints.ready(fromClient, toClient);
     }
   }
 
-  /** The offsets made ready by every partition, or null when this record does not keep them. */
-  public ReadyOffsets readyOffsets() {
-    return ready;
+  /** The cells as ints, made ready to sort by every partition, or null when they are longs. */
+  ReadyOffsets readyOffsets() {
+    return ints;
   }
 
   public long firstFresh(int client, int e) {
-    return firstFresh[(client - firstClient) * events + e] - 1;
+    return ints != null ? ints.firstFresh(client, e) : firstFresh[(client - firstClient) * events + e] - 1;
   }
 
   public long lastStale(int client, int e) {
-    return lastStale[(client - firstClient) * events + e] - 1;
+    return ints != null ? ints.lastStale(client, e) : lastStale[(client - firstClient) * events + e] - 1;
   }
 
   /** Cells of clients {@code [fromClient, toClient)}, all their events, client by client. */
@@ -90,12 +102,12 @@ public final class ClientRecord {
 
   /** The first-fresh offsets (-1 for none) of clients {@code [fromClient, toClient)}: to ship them apart. */
   public long[] firstFreshCells(int fromClient, int toClient) {
-    return offsets(firstFresh, fromClient, toClient);
+    return offsets(longs(firstFresh), fromClient, toClient);
   }
 
   /** The last-stale offsets (-1 for none) of clients {@code [fromClient, toClient)}. */
   public long[] lastStaleCells(int fromClient, int toClient) {
-    return offsets(lastStale, fromClient, toClient);
+    return offsets(longs(lastStale), fromClient, toClient);
   }
 
   private long[] offsets(long[] cells, int fromClient, int toClient) {
@@ -114,14 +126,27 @@ public final class ClientRecord {
     if (firstFreshCells.length != lastStaleCells.length || firstFreshCells.length % Math.max(events, 1) != 0) {
       throw new IllegalArgumentException("cells of whole clients expected");
     }
+    long[] fresh = longs(firstFresh);
+    long[] stale = longs(lastStale);
     int at = (fromClient - firstClient) * events;
     for (int i = 0; i < firstFreshCells.length; i++) {
-      firstFresh[at + i] = firstFreshCells[i] + 1;
-      lastStale[at + i] = lastStaleCells[i] + 1;
+      fresh[at + i] = firstFreshCells[i] + 1;
+      stale[at + i] = lastStaleCells[i] + 1;
     }
   }
 
+  /** Cells shipped between machines are longs: a record of ints is a replication's own, never shipped. */
+  private long[] longs(long[] cells) {
+    if (cells == null) {
+      throw new IllegalStateException("a record of int cells is not shipped cell by cell");
+    }
+    return cells;
+  }
+
   public int clients() {
+    if (ints != null) {
+      return ints.clients();
+    }
     return events == 0 ? firstFresh.length : firstFresh.length / events;
   }
 }

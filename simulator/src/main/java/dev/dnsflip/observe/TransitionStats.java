@@ -140,9 +140,9 @@ public final class TransitionStats {
     }
     int clients = record.clients();
     ReadyOffsets ready = record.readyOffsets();
-    // Each array is gathered (unless the partitions made it ready) and sorted by one thread: with
-    // two, the first fresh uses on a thread of their own (a million clients' passes and sorts were
-    // the longest step a run does on one).
+    // Each array is gathered (unless its cells are ints the partitions made ready) and sorted by
+    // one thread: with two, the first fresh uses on a thread of their own (a million clients'
+    // passes and sorts were the longest step a run does on one).
     java.util.function.Supplier<Gathered> fresh = ready != null ? () -> gathered(ready.firstFresh(event))
         : () -> firstFresh(record, clients);
     HelperThread<Gathered> sorter = twoThreads ? HelperThread.start("dnsflip-sort", fresh::get) : null;

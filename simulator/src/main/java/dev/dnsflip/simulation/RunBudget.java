@@ -6,6 +6,7 @@ import dev.dnsflip.client.ClientCache;
 import dev.dnsflip.client.ClientGroup;
 import dev.dnsflip.client.ClientState;
 import dev.dnsflip.client.WeightedQuestion;
+import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.resolver.ResolverGroup;
 import java.util.Locale;
 import java.util.Optional;
@@ -39,12 +40,12 @@ public record RunBudget(long bytes, double queries, long cells) {
     return of(simulation.scenario(), simulation.table(), threads, -simulation.startMs());
   }
 
-  /** Whether every switch window fits an int, so client records keep their offsets ready to sort too. */
-  private static boolean readyOffsets(Scenario s) {
+  /** Whether every switch window fits an int, so client records keep their cells as ints. */
+  private static boolean intCells(Scenario s) {
     var events = s.schedule().events();
     for (int e = 0; e < events.size(); e++) {
       long end = e + 1 < events.size() ? events.get(e + 1).atMs() : s.durationMs();
-      if (!dev.dnsflip.observe.ReadyOffsets.fits(end - events.get(e).atMs())) {
+      if (!ClientRecord.fitsInts(end - events.get(e).atMs())) {
         return false;
       }
     }
@@ -56,12 +57,14 @@ public record RunBudget(long bytes, double queries, long cells) {
     long events = Math.max(1, s.schedule().events().size());
     long clients = s.clientGroups().stream().mapToLong(ClientGroup::count).sum();
     long groups = s.clientGroups().size();
-    // Per client: first fresh and last stale per event (two longs, and two ints more made ready to
-    // sort when every window fits an int), for each replication held at once (the one observed and
-    // the next, PartitionQueue.LIVE); and while an event is observed their copies and sorted copies
-    // (four longs, one event of one replication at a time).
+    // Per client: first fresh and last stale per event (two ints when every window fits one, else
+    // two longs), for each replication held at once (the one observed and the next,
+    // PartitionQueue.LIVE); and while an event is observed the sorts' second arrays (two ints) or,
+    // with longs, their gathered copies and sorted copies (four longs), one event of one
+    // replication at a time.
     long live = Math.min(s.replications(), PartitionQueue.LIVE);
-    long perReplication = saturating(clients, (16 + (readyOffsets(s) ? 8 : 0)) * events);
+    boolean ints = intCells(s);
+    long perReplication = saturating(clients, (ints ? 8 : 16) * events);
     // Client state: per client of a group that keeps some, a slot per question it can ask.
     boolean caches = s.clientGroups().stream().anyMatch(g -> !(g.behaviour().cache() instanceof ClientCache.None));
     boolean connections = s.clientGroups().stream().anyMatch(g -> g.behaviour().connectionMeanMs() > 0);
@@ -73,7 +76,7 @@ public record RunBudget(long bytes, double queries, long cells) {
     // and per (resolver, client group) where its clients and their state start (8 bytes).
     long resolvers = s.resolverGroups().stream().mapToLong(ResolverGroup::count).sum();
     perReplication += saturating(resolvers, 36 + 8 * groups + 32);
-    long bytes = BASE_BYTES + saturating(live, perReplication) + saturating(clients, 32);
+    long bytes = BASE_BYTES + saturating(live, perReplication) + saturating(clients, ints ? 8 : 32);
     // Per client, its last use of a revealed answer per event while its partition runs (one long):
     // counted for every client, a bound on the partitions running at once.
     bytes += saturating(clients, 8 * events);

@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * Offsets the partitions make ready to sort give the figures the record's own gathering gives:
+ * A record's int cells, made ready to sort by the partitions, give the figures a record of longs
+ * gathered by the observation gives:
  * at the window's edges (a use at 0, at W − 1 ms, none at W), for clients never observed, and
  * for a population large enough for the radix sort.
  */
@@ -49,10 +50,40 @@ class ReadyOffsetsTest {
 
   @Test
   void aWindowOfTwoToTheThirtyOneMillisecondsIsNotKeptAsInts() {
-    assertThat(ReadyOffsets.fits(Integer.MAX_VALUE - 2L)).isTrue();
-    assertThat(ReadyOffsets.fits(Integer.MAX_VALUE - 1L)).isFalse();
+    assertThat(ClientRecord.fitsInts(Integer.MAX_VALUE - 2L)).isTrue();
+    assertThat(ClientRecord.fitsInts(Integer.MAX_VALUE - 1L)).isFalse();
     assertThat(new ClientRecord(3, new long[] {WINDOW, Integer.MAX_VALUE - 1L}).readyOffsets()).isNull();
     assertThat(new ClientRecord(3, new long[] {WINDOW, Integer.MAX_VALUE - 2L}).readyOffsets()).isNotNull();
+  }
+
+  @Test
+  void intCellsKeepTheLatestStaleAndEarliestFreshUseInAnyOrderUntilMadeReady() {
+    ClientRecord ints = new ClientRecord(2, new long[] {WINDOW, WINDOW});
+    ClientRecord longs = new ClientRecord(2, 2);
+    for (ClientRecord r : List.of(ints, longs)) {
+      r.use(1, 1, 700, true);
+      r.use(1, 1, 300, true);
+      r.use(1, 1, 900, false);
+      r.use(1, 1, 0, false);
+      r.use(0, 0, 0, true);
+    }
+    for (int c = 0; c < 2; c++) {
+      for (int e = 0; e < 2; e++) {
+        assertThat(ints.lastStale(c, e)).isEqualTo(longs.lastStale(c, e));
+        assertThat(ints.firstFresh(c, e)).isEqualTo(longs.firstFresh(c, e));
+      }
+    }
+    assertThat(ints.lastStale(1, 1)).isEqualTo(700);
+    assertThat(ints.firstFresh(1, 1)).isZero();
+    assertThat(ints.firstFresh(0, 0)).isEqualTo(-1);
+    assertThat(ints.lastStale(0, 0)).isZero();
+
+    ints.ready(0, 1);
+    assertThatThrownBy(() -> ints.lastStale(1, 1)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("cells already made ready to sort");
+    assertThatThrownBy(() -> ints.readyOffsets().lastStale(0)).as("client 1 not made ready yet")
+        .isInstanceOf(IllegalStateException.class).hasMessage("1 of 2 clients' cells made ready to sort");
+    assertThatThrownBy(() -> ints.firstFreshCells(0, 1)).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
@@ -61,23 +92,28 @@ class ReadyOffsetsTest {
     long[] windows = {300_000, 3_600_000};
     int[] buckets = {60, 720};
     Tally tally = new Tally(buckets, 1);
-    ClientRecord gathered = new ClientRecord(clients, 2);
-    ClientRecord recorded = new ClientRecord(clients, windows);
+    ClientRecord gathered = new ClientRecord(clients, 2); // longs, gathered by the observation
+    List<long[]> uses = new java.util.ArrayList<>(); // client, event, offset, stale
     SplittableRandom random = new SplittableRandom(7);
     for (int c = 0; c < clients; c++) {
       for (int e = 0; e < 2; e++) {
-        int uses = random.nextInt(4); // some clients unobserved in an event
-        for (int u = 0; u < uses; u++) {
+        int n = random.nextInt(4); // some clients unobserved in an event
+        for (int u = 0; u < n; u++) {
           long offset = random.nextInt(10) == 0 ? windows[e] - 1 : random.nextLong(windows[e]);
           boolean stale = random.nextBoolean();
           tally.use(e, offset, (int) (offset / 5_000), 0, stale, false);
           gathered.use(c, e, offset, stale);
-          recorded.use(c, e, offset, stale);
+          uses.add(new long[] {c, e, offset, stale ? 1 : 0});
         }
       }
     }
     for (boolean twoThreads : new boolean[] {false, true}) {
-      ClientRecord ready = copyOf(recorded, clients, windows); // each event's ready cells are sorted once
+      ClientRecord ready = new ClientRecord(clients, windows);
+      for (long[] u : uses) {
+        ready.use((int) u[0], (int) u[1], u[2], u[3] == 1);
+      }
+      ready.ready(clients / 3, clients); // partitions end in any order
+      ready.ready(0, clients / 3);
       for (int e = 0; e < 2; e++) {
         TransitionStats one = new TransitionStats(e, SwitchDirection.ENABLE, 0, windows[e], 5_000, buckets[e], List.of("q"));
         TransitionStats other = new TransitionStats(e, SwitchDirection.ENABLE, 0, windows[e], 5_000, buckets[e], List.of("q"));
@@ -90,15 +126,6 @@ class ReadyOffsetsTest {
         assertThat(a.metric("clientsObserved").estimate().mean()).isGreaterThan(10_000).isLessThan(clients);
       }
     }
-  }
-
-  /** A fresh record with {@code from}'s uses, made ready in two ranges, the later first (partitions end in any order). */
-  private static ClientRecord copyOf(ClientRecord from, int clients, long[] windows) {
-    ClientRecord copy = new ClientRecord(clients, windows);
-    copy.putCells(0, from.firstFreshCells(0, clients), from.lastStaleCells(0, clients));
-    copy.ready(clients / 3, clients);
-    copy.ready(0, clients / 3);
-    return copy;
   }
 
   private static List<Long> values(Percentiles p) {

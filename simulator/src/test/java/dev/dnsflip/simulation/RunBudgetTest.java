@@ -34,13 +34,30 @@ class RunBudgetTest {
     RunBudget one = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget two = budget(scenario(200_000, 0.1, InitialCache.COLD, 60_000));
     RunBudget events = budget(scenario(100_000, 0.1, InitialCache.COLD, 60_000, 120_000));
-    // Each client holds two longs and two ints per event in each of the two replications held at
-    // once, four longs while an event is observed, and one long per event for its last use of a
-    // revealed answer.
-    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (2 * 24 + 32 + 8));
-    assertThat(events.bytes() - one.bytes()).isGreaterThanOrEqualTo(100_000L * (24 + 8));
+    // Each client holds two ints per event in each of the two replications held at once (its
+    // windows fit an int), two ints while an event is observed (the sorts' second arrays), and one
+    // long per event for its last use of a revealed answer.
+    assertThat(two.bytes() - one.bytes()).isEqualTo(100_000L * (2 * 8 + 8 + 8));
+    assertThat(events.bytes() - one.bytes()).isGreaterThanOrEqualTo(100_000L * (8 + 8));
     assertThat(one.cells()).isEqualTo(100_000);
     assertThat(events.cells()).isEqualTo(200_000);
+  }
+
+  @Test
+  void aWindowLongerThanAnIntKeepsItsClientsCellsAsLongs() {
+    // A window of 2^31 − 1 ms: its markers W and W + 1 no longer fit an int, so two longs a client in
+    // each replication held, four while observed (gathered and sorted copies); 1 ms shorter, two
+    // ints and the sorts' two second arrays. And one long for its last use of a revealed answer.
+    long first = Integer.MAX_VALUE - 1L;
+    assertThat(perClient(first)).isEqualTo(2 * 16 + 32 + 8);
+    assertThat(perClient(first - 1)).isEqualTo(2 * 8 + 8 + 8);
+  }
+
+  /** Bytes the budget counts for each client more, with one switch at 1 ms and a window of {@code windowMs}. */
+  private static long perClient(long windowMs) {
+    java.util.function.IntFunction<Scenario> run = clients -> TestScenarios.singleName(300, 10, clients, 0.001,
+        1 + windowMs, TestScenarios.schedule(1), new Propagation.Fixed(0), InitialCache.COLD, 1, 2, 3_600_000);
+    return (budget(run.apply(2_000)).bytes() - budget(run.apply(1_000)).bytes()) / 1_000;
   }
 
   private static Scenario withClients(Scenario s, dev.dnsflip.client.ClientBehaviour behaviour) {
@@ -80,13 +97,13 @@ class RunBudgetTest {
     Scenario two = scenario(100_000, 0.1, InitialCache.COLD, 60_000);
     Scenario one = two.withReplications(1);
     Scenario three = two.withReplications(3);
-    // The second replication held: its client cells (two longs and two ints), its 10 resolvers' bookkeeping, and its total
+    // The second replication held: its client cells (two ints), its 10 resolvers' bookkeeping, and its total
     // tally (three counters for the question and one for the pair; two for the pair a bucket, of
     // 120 buckets and one more, and for readiness two let-go counters and one for the one revealed
     // answer a bucket, and that answer's last use; answered and failed queries of the pair for
     // each of the run's 120 buckets).
     assertThat(budget(two).bytes() - budget(one).bytes())
-        .isEqualTo(100_000L * 24 + 10 * (36 + 8 + 32) + (24 + 8) + 8 * 121 * (2 + 2 + 1) + 8 + 16 * 120);
+        .isEqualTo(100_000L * 8 + 10 * (36 + 8 + 32) + (24 + 8) + 8 * 121 * (2 + 2 + 1) + 8 + 16 * 120);
     assertThat(budget(three).bytes()).as("never more than two replications at once").isEqualTo(budget(two).bytes());
   }
 
