@@ -212,8 +212,9 @@ final class BenchCommand implements Callable<Integer> {
 
   /**
    * Each scenario file's simulation, as {@code dnsflip run} would run it but without loading,
-   * writing or the JVM's start: warmed up, then {@code runs} timed runs on each thread count from
-   * 1 to {@code maxThreads}, and the speed-up of each over one thread. A whole {@code dnsflip run}
+   * writing or the JVM's start: warmed up, then {@code runs} rounds of one timed run on each thread
+   * count from 1 to {@code maxThreads}, and per count the median time and the median of the rounds'
+   * speed-ups over one thread. A whole {@code dnsflip run}
    * of a few seconds is mostly the JVM starting and compiling, which no thread count shortens.
    */
   private Integer scenarios(PrintWriter out, int maxThreads) {
@@ -233,29 +234,37 @@ final class BenchCommand implements Callable<Integer> {
       loaded.add(scenario);
     }
     out.printf("bench --scenario: the simulation alone (no loading, no report), median of %d timed run(s) after a "
-        + "warm-up of at least 3 s; %d processor(s), Java %s%n", runs, Runtime.getRuntime().availableProcessors(),
+        + "warm-up of at least 3 s, the thread counts taken in turn; %d processor(s), Java %s%n", runs, Runtime.getRuntime().availableProcessors(),
         System.getProperty("java.version"));
     out.printf("%-28s %8s %14s %9s %9s%n", "scenario", "threads", "queries", "seconds", "speed-up");
     out.flush();
     for (int i = 0; i < loaded.size(); i++) {
       Scenario scenario = loaded.get(i);
-      double one = 0;
       for (int t = 1; t <= maxThreads; t++) {
         warmUp(scenario, t, Mode.AUTO);
-        double[] seconds = new double[runs];
-        long queries = 0;
-        for (int r = 0; r < runs; r++) {
+      }
+      // Thread counts in turn, run by run: each speed-up is read from runs a moment apart.
+      double[][] seconds = new double[maxThreads][runs];
+      long queries = 0;
+      for (int r = 0; r < runs; r++) {
+        for (int t = 1; t <= maxThreads; t++) {
           Benchmark.Figures f = Benchmark.run(scenario, t, Mode.AUTO);
-          seconds[r] = f.seconds();
+          seconds[t - 1][r] = f.seconds();
           queries = f.queries();
         }
-        Arrays.sort(seconds);
-        double median = seconds[runs / 2];
-        one = t == 1 ? median : one;
-        out.printf("%-28s %8d %,14d %9.2f %8.2f×%n", scenarioFiles.get(i).getFileName(), t, queries, median,
-            one / median);
-        out.flush();
       }
+      for (int t = 1; t <= maxThreads; t++) {
+        double[] speedUps = new double[runs];
+        for (int r = 0; r < runs; r++) {
+          speedUps[r] = seconds[0][r] / seconds[t - 1][r];
+        }
+        Arrays.sort(speedUps);
+        double[] mine = seconds[t - 1].clone();
+        Arrays.sort(mine);
+        out.printf("%-28s %8d %,14d %9.2f %8.2f×%n", scenarioFiles.get(i).getFileName(), t, queries, mine[runs / 2],
+            speedUps[runs / 2]);
+      }
+      out.flush();
     }
     return Main.OK;
   }

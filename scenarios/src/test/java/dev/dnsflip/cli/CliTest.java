@@ -171,6 +171,16 @@ class CliTest {
   }
 
   @Test
+  void benchOfAScenarioPrintsEachThreadCountsTimeAndSpeedUp() {
+    CliRun r = run("bench", "--scenario", "src/test/resources/fuzz/scenarios/default-small.yaml", "--threads", "2",
+        "--runs", "1");
+    assertThat(r.exit()).isZero();
+    assertThat(r.out()).contains("the thread counts taken in turn")
+        .containsPattern("(?m)^default-small.yaml +1 +[0-9,]+ +[0-9.]+ +1\\.00×$")
+        .containsPattern("(?m)^default-small.yaml +2 +[0-9,]+ +[0-9.]+ +\\d+\\.\\d\\d×$");
+  }
+
+  @Test
   void benchScalePrintsATableAndLeavesOutCellsPastTheTimeAllowed() {
     // One cell per mode runs (10^4 clients); from the rate it measured, 10^5 would take longer than 1 ms.
     CliRun r = run("bench", "--scale", "--threads", "1", "--cell-seconds", "0.001");
