@@ -22,39 +22,6 @@ final class LimitLoop {
    * {@code asGiven} is false, as dnsflip does ({@link ExponentialDraw}: the ziggurat, no logarithm
    * on almost every draw): the loop's own rate with the cheaper gap, so the ratio is read both ways.
    */
-  /**
-   * Seconds for {@code threads} loops of {@code queries} each, as {@code Limit.java} writes them,
-   * started together on threads of their own, each with its own arrays and seed: what the machine
-   * delivers to independent work, with nothing shared between the threads.
-   */
-  static double sideBySideSeconds(long queries, int clients, int resolvers, int threads, long seed) {
-    Thread[] loops = new Thread[threads];
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    for (int t = 0; t < threads; t++) {
-      long own = seed * 1_000 + t;
-      loops[t] = new Thread(() -> {
-        try {
-          start.await();
-          queriesPerSecond(queries, clients, resolvers, own, true);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "dnsflip-limit-loop");
-      loops[t].start();
-    }
-    long begin = System.nanoTime();
-    start.countDown();
-    for (Thread loop : loops) {
-      try {
-        loop.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
-    }
-    return (System.nanoTime() - begin) / 1e9;
-  }
-
   static double queriesPerSecond(long queries, int clients, int resolvers, long seed, boolean asGiven) {
     SplittableRandom r = new SplittableRandom(seed);
     long[] expiry = new long[resolvers];
@@ -80,5 +47,44 @@ final class LimitLoop {
       throw new IllegalStateException();
     }
     return queries / seconds;
+  }
+
+  /**
+   * Seconds for {@code threads} loops of {@code queries} each, as {@code Limit.java} writes them,
+   * started together on threads of their own, each with its own arrays and seed: what the machine
+   * delivers to independent work, with nothing shared between the threads.
+   */
+  static double sideBySideSeconds(long queries, int clients, int resolvers, int threads, long seed) {
+    Thread[] loops = new Thread[threads];
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    // A loop cut short would make a time that means nothing: its failure is rethrown here instead.
+    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    for (int t = 0; t < threads; t++) {
+      long own = seed * 1_000 + t;
+      loops[t] = new Thread(() -> {
+        try {
+          start.await();
+          queriesPerSecond(queries, clients, resolvers, own, true);
+        } catch (Throwable e) {
+          failure.compareAndSet(null, e);
+        }
+      }, "dnsflip-limit-loop");
+      loops[t].start();
+    }
+    long begin = System.nanoTime();
+    start.countDown();
+    for (Thread loop : loops) {
+      try {
+        loop.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+    if (failure.get() != null) {
+      throw new IllegalStateException("a limit loop side by side failed", failure.get());
+    }
+    return seconds;
   }
 }

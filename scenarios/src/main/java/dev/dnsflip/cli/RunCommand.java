@@ -165,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
       }
       Simulation simulation = new Simulation(loaded.scenario(), workers, runMode);
       // Known before any heavy allocation: what the run will take, refused past the heap or the bound.
-      RunBudget budget = RunBudget.of(simulation, workers);
+      RunBudget budget = spark == null ? RunBudget.of(simulation, workers) : RunBudget.ofMerged(simulation, workers);
       Optional<String> tooLarge = budget.refusal(heap, maxQueries);
       if (tooLarge.isPresent()) {
         throw new UserError(loaded.populationAt() + ": " + tooLarge.get()

@@ -37,7 +37,16 @@ public record RunBudget(long bytes, double queries, long cells) {
 
   /** The budget of {@code simulation}'s run on {@code threads} workers. */
   public static RunBudget of(Simulation simulation, int threads) {
-    return of(simulation.scenario(), simulation.table(), threads, -simulation.startMs());
+    return of(simulation.scenario(), simulation.table(), threads, -simulation.startMs(), false);
+  }
+
+  /**
+   * The budget of {@code simulation}'s partitions run apart and merged here ({@link Simulation#merge},
+   * as a Spark driver does): the merged record's cells are longs, gathered to be sorted, whatever
+   * the windows.
+   */
+  public static RunBudget ofMerged(Simulation simulation, int threads) {
+    return of(simulation.scenario(), simulation.table(), threads, -simulation.startMs(), true);
   }
 
   /** Whether every switch window fits an int, so client records keep their cells as ints. */
@@ -54,6 +63,11 @@ public record RunBudget(long bytes, double queries, long cells) {
 
   /** @param beforeZeroMs simulated time before 0 (settling or a warm-up) */
   static RunBudget of(Scenario s, AnswerTable table, int threads, long beforeZeroMs) {
+    return of(s, table, threads, beforeZeroMs, false);
+  }
+
+  /** @param merged whether the partitions run apart and their cells are merged into a record of longs */
+  static RunBudget of(Scenario s, AnswerTable table, int threads, long beforeZeroMs, boolean merged) {
     long events = Math.max(1, s.schedule().events().size());
     long clients = s.clientGroups().stream().mapToLong(ClientGroup::count).sum();
     long groups = s.clientGroups().size();
@@ -63,7 +77,7 @@ public record RunBudget(long bytes, double queries, long cells) {
     // with longs, their gathered copies and sorted copies (four longs), one event of one
     // replication at a time.
     long live = Math.min(s.replications(), PartitionQueue.LIVE);
-    boolean ints = intCells(s);
+    boolean ints = !merged && intCells(s);
     long perReplication = saturating(clients, (ints ? 8 : 16) * events);
     // Client state: per client of a group that keeps some, a slot per question it can ask.
     boolean caches = s.clientGroups().stream().anyMatch(g -> !(g.behaviour().cache() instanceof ClientCache.None));
@@ -233,6 +247,8 @@ public record RunBudget(long bytes, double queries, long cells) {
    * simulated queries, or empty when it can.
    */
   public Optional<String> refusal(long maxHeapBytes, double maxQueries) {
+    // Int cells are one array of clients per event, but long cells (a longer window, a merged run)
+    // one of clients × events: the bound stays for them, and past it memory would refuse the run anyway.
     if (cells > MAX_ARRAY) {
       return Optional.of(String.format(Locale.ROOT, "%,d clients × switch events are more cells than one array "
           + "holds (%,d): use fewer clients or fewer switch events in one scenario", cells, MAX_ARRAY));

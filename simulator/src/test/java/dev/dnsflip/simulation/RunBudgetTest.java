@@ -49,15 +49,23 @@ class RunBudgetTest {
     // each replication held, four while observed (gathered and sorted copies); 1 ms shorter, two
     // ints and the sorts' two second arrays. And one long for its last use of a revealed answer.
     long first = Integer.MAX_VALUE - 1L;
-    assertThat(perClient(first)).isEqualTo(2 * 16 + 32 + 8);
-    assertThat(perClient(first - 1)).isEqualTo(2 * 8 + 8 + 8);
+    assertThat(perClient(first, false)).isEqualTo(2 * 16 + 32 + 8);
+    assertThat(perClient(first - 1, false)).isEqualTo(2 * 8 + 8 + 8);
+    // Partitions run apart are merged into a record of longs, whatever the window.
+    assertThat(perClient(first - 1, true)).isEqualTo(2 * 16 + 32 + 8);
   }
 
-  /** Bytes the budget counts for each client more, with one switch at 1 ms and a window of {@code windowMs}. */
-  private static long perClient(long windowMs) {
-    java.util.function.IntFunction<Scenario> run = clients -> TestScenarios.singleName(300, 10, clients, 0.001,
-        1 + windowMs, TestScenarios.schedule(1), new Propagation.Fixed(0), InitialCache.COLD, 1, 2, 3_600_000);
-    return (budget(run.apply(2_000)).bytes() - budget(run.apply(1_000)).bytes()) / 1_000;
+  /**
+   * Bytes the budget counts for each client more, with one switch at 1 ms and a window of
+   * {@code windowMs}, run here or ({@code merged}) apart and merged.
+   */
+  private static long perClient(long windowMs, boolean merged) {
+    java.util.function.ToLongFunction<Integer> bytes = clients -> {
+      Simulation sim = new Simulation(TestScenarios.singleName(300, 10, clients, 0.001, 1 + windowMs,
+          TestScenarios.schedule(1), new Propagation.Fixed(0), InitialCache.COLD, 1, 2, 3_600_000), 1);
+      return (merged ? RunBudget.ofMerged(sim, 2) : RunBudget.of(sim, 2)).bytes();
+    };
+    return (bytes.applyAsLong(2_000) - bytes.applyAsLong(1_000)) / 1_000;
   }
 
   private static Scenario withClients(Scenario s, dev.dnsflip.client.ClientBehaviour behaviour) {
