@@ -81,9 +81,7 @@ final class Partition {
     if (skip) {
       new SkipAhead(ctx, resolvers[0], startMs, (CachingResolver) nodes[0], random, tally, record, holders, answers)
           .run();
-      holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
-      answers.finish();
-      ready(record);
+      end(tally, record, answers);
       return;
     }
     Streams streams = Streams.of(ctx, resolvers, clientState);
@@ -101,13 +99,16 @@ final class Partition {
     }
     int[][] scheduled = schedule(calendar, streams.members());
     loop(tally, record, answers, direct, streams, arrivals, calendar, scheduled, onCalendar);
-    holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
-    answers.finish();
-    ready(record);
+    end(tally, record, answers);
   }
 
-  /** Every use of this partition's clients is in the record: their cells are made ready to sort (see ClientRecord). */
-  private void ready(ClientRecord record) {
+  /**
+   * Every use is in: the holders and the answers are told to the tally, and this partition's
+   * clients' cells in the record are made ready to sort (see ClientRecord), on this worker.
+   */
+  private void end(Tally tally, ClientRecord record, AnswerTracker answers) {
+    holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
+    answers.finish();
     for (int r : resolvers) {
       record.ready(ctx.population.first(r, 0), ctx.population.first(r + 1, 0));
     }
