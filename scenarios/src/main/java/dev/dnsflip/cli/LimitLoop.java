@@ -1,6 +1,9 @@
 package dev.dnsflip.cli;
 
 import dev.dnsflip.engine.ExponentialDraw;
+import dev.dnsflip.engine.HelperThread;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -55,36 +58,20 @@ final class LimitLoop {
    * delivers to independent work, with nothing shared between the threads.
    */
   static double sideBySideSeconds(long queries, int clients, int resolvers, int threads, long seed) {
-    Thread[] loops = new Thread[threads];
     java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
-    // A loop cut short would make a time that means nothing: its failure is rethrown here instead.
-    java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+    List<HelperThread<Double>> loops = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       long own = seed * 1_000 + t;
-      loops[t] = new Thread(() -> {
-        try {
-          start.await();
-          queriesPerSecond(queries, clients, resolvers, own, true);
-        } catch (Throwable e) {
-          failure.compareAndSet(null, e);
-        }
-      }, "dnsflip-limit-loop");
-      loops[t].start();
+      loops.add(HelperThread.start("dnsflip-limit-loop", () -> {
+        start.await();
+        return queriesPerSecond(queries, clients, resolvers, own, true);
+      }));
     }
     long begin = System.nanoTime();
     start.countDown();
-    for (Thread loop : loops) {
-      try {
-        loop.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", e);
-      }
+    for (HelperThread<Double> loop : loops) {
+      loop.join(); // a loop cut short would make a time that means nothing: its failure is thrown here
     }
-    double seconds = (System.nanoTime() - begin) / 1e9;
-    if (failure.get() != null) {
-      throw new IllegalStateException("a limit loop side by side failed", failure.get());
-    }
-    return seconds;
+    return (System.nanoTime() - begin) / 1e9;
   }
 }

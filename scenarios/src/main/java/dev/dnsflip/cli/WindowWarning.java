@@ -25,7 +25,7 @@ final class WindowWarning {
     List<String> warnings = new ArrayList<>();
     List<SwitchEvent> events = s.schedule().events();
     for (int e = 0; e < events.size(); e++) {
-      long windowMs = (e + 1 < events.size() ? events.get(e + 1).atMs() : s.durationMs()) - events.get(e).atMs();
+      long windowMs = s.windowEndMs(e) - events.get(e).atMs();
       long longest = 0;
       String who = null;
       for (ResolverGroup g : s.resolverGroups()) {

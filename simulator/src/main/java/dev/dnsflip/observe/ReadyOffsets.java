@@ -105,8 +105,9 @@ final class ReadyOffsets {
   Sorted lastStale(int e) {
     int w = windowMs[e];
     int[] sorted = Percentiles.sortInts(taken(lastStale, e), clients, w + 1);
-    int observed = firstAtLeast(sorted, w + 1);
-    int withoutStale = firstAtLeast(sorted, 1);
+    Percentiles all = Percentiles.ofSortedInts(sorted, clients);
+    int observed = clients - all.countAtLeast(w + 1);
+    int withoutStale = clients - all.countAtLeast(1);
     for (int i = withoutStale; i < observed; i++) {
       sorted[i]--; // a cell is the offset + 1
     }
@@ -117,8 +118,9 @@ final class ReadyOffsets {
   Sorted firstFresh(int e) {
     int w = windowMs[e];
     int[] sorted = Percentiles.sortInts(taken(firstFresh, e), clients, w + 1);
-    int fresh = firstAtLeast(sorted, w);
-    return new Sorted(Percentiles.ofSortedInts(sorted, fresh), firstAtLeast(sorted, w + 1) - fresh);
+    Percentiles all = Percentiles.ofSortedInts(sorted, clients);
+    int fresh = clients - all.countAtLeast(w);
+    return new Sorted(Percentiles.ofSortedInts(sorted, fresh), all.countAtLeast(w) - all.countAtLeast(w + 1));
   }
 
   /** Event e's cells, taken out to be sorted in place: a second sort of them is a bug. */
@@ -136,19 +138,4 @@ final class ReadyOffsets {
 
   /** Sorted offsets and a count of clients that goes with them. */
   record Sorted(Percentiles percentiles, int counted) {}
-
-  /** The index of the first value at least {@code v} in a sorted array, or its length. */
-  private static int firstAtLeast(int[] sorted, int v) {
-    int lo = 0;
-    int hi = sorted.length;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < v) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
-  }
 }

@@ -53,8 +53,7 @@ public record RunBudget(long bytes, double queries, long cells) {
   private static boolean intCells(Scenario s) {
     var events = s.schedule().events();
     for (int e = 0; e < events.size(); e++) {
-      long end = e + 1 < events.size() ? events.get(e + 1).atMs() : s.durationMs();
-      if (!ClientRecord.fitsInts(end - events.get(e).atMs())) {
+      if (!ClientRecord.fitsInts(s.windowEndMs(e) - events.get(e).atMs())) {
         return false;
       }
     }

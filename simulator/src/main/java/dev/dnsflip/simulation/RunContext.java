@@ -96,7 +96,7 @@ final class RunContext {
       settingAfter[i] = events.get(i).direction().settingAfter();
     }
     for (int i = 0; i < e; i++) {
-      windowEnd[i] = i + 1 < e ? eventAt[i + 1] : scenario.durationMs();
+      windowEnd[i] = scenario.windowEndMs(i);
       buckets[i] = (int) Math.max(1, (windowEnd[i] - eventAt[i] + scenario.bucketMs() - 1) / scenario.bucketMs());
     }
     initiallyEnabled = scenario.schedule().initiallyEnabled();

@@ -290,6 +290,12 @@ public record Scenario(
     }
   }
 
+  /** Where switch event e's window ends: at the next switch, or at the run's end after the last one. */
+  public long windowEndMs(int e) {
+    List<SwitchEvent> events = schedule.events();
+    return e + 1 < events.size() ? events.get(e + 1).atMs() : durationMs;
+  }
+
   /** All clients; within an int, as {@link Limits#CLIENTS} holds. */
   public int clientCount() {
     return Math.toIntExact(clientGroups.stream().mapToLong(ClientGroup::count).sum());

@@ -366,7 +366,7 @@ public final class Simulation {
     List<SwitchEvent> events = scenario.schedule().events();
     int[] buckets = new int[events.size()];
     for (int e = 0; e < buckets.length; e++) {
-      long end = e + 1 < buckets.length ? events.get(e + 1).atMs() : scenario.durationMs();
+      long end = scenario.windowEndMs(e);
       buckets[e] = (int) Math.max(1, (end - events.get(e).atMs() + scenario.bucketMs() - 1) / scenario.bucketMs());
     }
     return buckets;
