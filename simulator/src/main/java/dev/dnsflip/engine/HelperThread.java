@@ -5,7 +5,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
 /**
- * A piece of work on a thread of its own, whose result the caller takes when it needs it. A
+ * A piece of work on another thread, whose result the caller takes when it needs it. A
  * failure there is rethrown on the caller's thread, so it surfaces as itself, not as a missing
  * result later.
  */
@@ -24,6 +24,13 @@ public final class HelperThread<T> {
     Thread thread = new Thread(helper.task, name);
     thread.setDaemon(true);
     thread.start();
+    return helper;
+  }
+
+  /** Runs {@code work} on {@code executor}'s thread, kept for such work: none is started for it. */
+  public static <T> HelperThread<T> on(java.util.concurrent.Executor executor, String name, Callable<T> work) {
+    HelperThread<T> helper = new HelperThread<>(name, work);
+    executor.execute(helper.task);
     return helper;
   }
 

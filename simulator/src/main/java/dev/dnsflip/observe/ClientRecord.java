@@ -6,12 +6,15 @@ import java.util.Arrays;
  * Per client and switch event: the offsets (ms after the event) of the first fresh use and the
  * last stale use, -1 when there was none. Each client belongs to one partition, so partitions
  * running in parallel write disjoint cells. A replication's record whose windows all fit an int
- * keeps its cells as ints ({@link ReadyOffsets}), which each partition makes ready to sort as it
+ * keeps its cells as ints ({@link ReadyOffsets}), which each partition makes ready, and counts, as it
  * ends; otherwise, and for a range of clients run apart, as longs. A long cell holds the offset
  * plus one, so a new array's zeros already say "none": a million clients' cells need no filling
  * pass before a replication can start, which no thread count shortens.
  */
 public final class ClientRecord {
+  /** The most one worker's counts per bin of a record of int cells take, per event. */
+  public static final long BIN_COUNT_BYTES_PER_EVENT = 8L * (ReadyOffsets.MAX_BINS + 1);
+
   private final int firstClient; // the record covers clients [firstClient, firstClient + clients())
   private final int events;
   private final long[] firstFresh; // null when the cells are ints
@@ -24,11 +27,12 @@ public final class ClientRecord {
 
   /**
    * A record of every client of a replication whose switch windows last {@code windowMs} (one per
-   * event): its cells are ints when every window fits one, and partitions then tell it, as each
-   * ends, to make their clients' cells ready to sort ({@link #ready(int, int)}).
+   * event), observed in buckets of {@code bucketMs}: its cells are ints when every window fits
+   * one, and partitions then tell it, as each ends, to make their clients' cells ready and count
+   * them ({@link #ready(int, int)}).
    */
-  public ClientRecord(int clients, long[] windowMs) {
-    this(0, clients, windowMs.length, ReadyOffsets.of(clients, windowMs));
+  public ClientRecord(int clients, long[] windowMs, long bucketMs) {
+    this(0, clients, windowMs.length, ReadyOffsets.of(clients, windowMs, bucketMs));
   }
 
   private ClientRecord(int firstClient, int clients, int events, ReadyOffsets ints) {
@@ -74,7 +78,7 @@ public final class ClientRecord {
 
   /**
    * Clients {@code [fromClient, toClient)} have had every use: when the cells are ints, theirs are
-   * made ready to sort, and no longer read as offsets (else nothing is done).
+   * made ready and counted, and no longer read as offsets (else nothing is done).
    */
   public void ready(int fromClient, int toClient) {
     if (ints != null) {
@@ -82,7 +86,7 @@ public final class ClientRecord {
     }
   }
 
-  /** The cells as ints, made ready to sort by every partition, or null when they are longs. */
+  /** The cells as ints, made ready by every partition, or null when they are longs. */
   ReadyOffsets readyOffsets() {
     return ints;
   }

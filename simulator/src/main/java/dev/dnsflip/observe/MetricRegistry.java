@@ -55,6 +55,12 @@ public final class MetricRegistry {
 
   private static final Map<String, MetricDefinition> BY_NAME = byName();
 
+  /** The percentiles of the clients' last stale uses the metrics read (100: the max). */
+  static final double[] LAST_STALE_PERCENTILES = {50, 90, 99, 99.9, 100};
+
+  /** The percentiles of the first fresh uses the metrics read, over every observed client. */
+  static final double[] FIRST_FRESH_PERCENTILES = {50, 99, 100};
+
   private MetricRegistry() {}
 
   /** Every definition, in report order. */

@@ -6,8 +6,9 @@ import java.util.Arrays;
 
 /** Nearest-rank percentiles of a sample: the smallest value with at least p% of the sample at or below it. */
 public final class Percentiles {
-  private final long[] sorted; // its first size values, ascending; null when they are ints
-  private final int[] sortedInts; // the same, for values that fit an int; null when longs
+  private final long[] sorted; // its first size values, ascending; null when they are ints or binned
+  private final int[] sortedInts; // the same, for values that fit an int; null when longs or binned
+  private final BinnedOffsets binned; // unsorted offsets counted per bin; null when sorted
   private final int size;
 
   public Percentiles(long[] values, int count) {
@@ -17,13 +18,22 @@ public final class Percentiles {
   private Percentiles(int size, long[] sorted) {
     this.sorted = sorted;
     this.sortedInts = null;
+    this.binned = null;
     this.size = size;
   }
 
   private Percentiles(int size, int[] sorted) {
     this.sorted = null;
     this.sortedInts = sorted;
+    this.binned = null;
     this.size = size;
+  }
+
+  private Percentiles(BinnedOffsets binned) {
+    this.sorted = null;
+    this.sortedInts = null;
+    this.binned = binned;
+    this.size = binned.size();
   }
 
   /**
@@ -34,6 +44,11 @@ public final class Percentiles {
    */
   public static Percentiles takingInts(int[] values, int count, int max) {
     return new Percentiles(count, sortInts(values, count, max));
+  }
+
+  /** Percentiles of offsets left unsorted and counted per bin: only the bins a figure lands in are sorted. */
+  static Percentiles ofBinned(BinnedOffsets binned) {
+    return new Percentiles(binned);
   }
 
   /** Percentiles of the first {@code count} values of {@code sorted}, ascending already; kept, not copied. */
@@ -140,6 +155,21 @@ public final class Percentiles {
     return from;
   }
 
+  /**
+   * The values at these percentiles of a sample of {@code n} (this one, or this one with others
+   * ranked after it) are about to be read: offsets left unsorted take out the bins they lie in
+   * together, in one pass (see {@link BinnedOffsets}); sorted values need nothing.
+   */
+  void willRead(double[] percentiles, long n) {
+    if (binned != null) {
+      long[] ranks = new long[percentiles.length];
+      for (int i = 0; i < ranks.length; i++) {
+        ranks[i] = n == 0 ? 0 : rank(percentiles[i], n);
+      }
+      binned.takeOut(ranks);
+    }
+  }
+
   public boolean isEmpty() {
     return size == 0;
   }
@@ -173,6 +203,9 @@ public final class Percentiles {
 
   /** The i-th smallest value, from 0. */
   private long value(int i) {
+    if (binned != null) {
+      return binned.value(i);
+    }
     return sorted != null ? sorted[i] : sortedInts[i];
   }
 
@@ -182,6 +215,9 @@ public final class Percentiles {
 
   /** How many values are at or above {@code v}. */
   public int countAtLeast(long v) {
+    if (binned != null) {
+      return binned.countAtLeast(v);
+    }
     int lo = 0;
     int hi = size;
     while (lo < hi) {

@@ -75,15 +75,16 @@ public final class TransitionStats {
 
   /** Adds one replication's observations of this event. */
   public void add(Tally tally, ClientRecord record) {
-    add(tally, record, false);
+    add(tally, record, null);
   }
 
   /**
-   * As {@link #add(Tally, ClientRecord)}; with {@code twoThreads} the clients' first fresh uses
-   * are sorted on a thread of their own while this one sorts the last stale uses (the same
-   * figures: a million clients' two sorts were the longest step a run does on one thread).
+   * As {@link #add(Tally, ClientRecord)}; given a {@code helper}, the clients' first fresh uses
+   * are read there while this thread reads the last stale uses (the same figures: a million
+   * clients' two passes, or sorts, are the longest step of the observation). A thread kept for the
+   * run, not one started per event: starting a thread costs a pass's time on some machines.
    */
-  public void add(Tally tally, ClientRecord record, boolean twoThreads) {
+  public void add(Tally tally, ClientRecord record, java.util.concurrent.Executor helper) {
     int e = event;
     long[] u = tally.uses(e);
     long[] s = tally.stale(e);
@@ -111,7 +112,7 @@ public final class TransitionStats {
         pairBucketStale[p][b] += tally.pairBucketStale(e, b, p);
       }
     }
-    EventObservation o = observe(tally, record, twoThreads);
+    EventObservation o = observe(tally, record, helper);
     clientsObserved += o.clientsObserved();
     staleAtOrAfter[0] += o.clientsWithStaleUse();
     for (int b = 1; b < staleAtOrAfter.length; b++) {
@@ -129,7 +130,7 @@ public final class TransitionStats {
   }
 
   /** One replication's view of this event, from its tally and client record. */
-  private EventObservation observe(Tally tally, ClientRecord record, boolean twoThreads) {
+  private EventObservation observe(Tally tally, ClientRecord record, java.util.concurrent.Executor helper) {
     long[] u = tally.uses(event);
     long[] s = tally.stale(event);
     long totalUses = 0;
@@ -140,14 +141,16 @@ public final class TransitionStats {
     }
     int clients = record.clients();
     ReadyOffsets ready = record.readyOffsets();
-    // Each array is gathered (unless its cells are ints the partitions made ready) and sorted by
-    // one thread: with two, the first fresh uses on a thread of their own (a million clients'
-    // passes and sorts were the longest step a run does on one).
-    java.util.function.Supplier<Gathered> fresh = ready != null ? () -> gathered(ready.firstFresh(event))
+    // Each array is read by one thread: gathered and sorted (long cells), or, for int cells the
+    // partitions made ready and counted, the bins its figures land in taken out in one pass. Given
+    // a helper, the first fresh uses are read there.
+    java.util.function.Supplier<Gathered> fresh = ready != null
+        ? () -> gathered(ready.firstFresh(event), MetricRegistry.FIRST_FRESH_PERCENTILES, true)
         : () -> firstFresh(record, clients);
-    HelperThread<Gathered> sorter = twoThreads ? HelperThread.start("dnsflip-sort", fresh::get) : null;
-    Gathered lastStale = ready != null ? gathered(ready.lastStale(event)) : lastStale(record, clients);
-    Gathered firstFresh = sorter != null ? sorter.join() : fresh.get();
+    HelperThread<Gathered> reader = helper != null ? HelperThread.on(helper, "the first fresh uses", fresh::get) : null;
+    Gathered lastStale = ready != null ? gathered(ready.lastStale(event), MetricRegistry.LAST_STALE_PERCENTILES, false)
+        : lastStale(record, clients);
+    Gathered firstFresh = reader != null ? reader.join() : fresh.get();
     return new EventObservation(windowEndMs - atMs, bucketMs, totalUses, totalStale, u.clone(), s.clone(),
         lastStale.percentiles(), lastStale.counted(), firstFresh.percentiles(), firstFresh.counted());
   }
@@ -164,8 +167,14 @@ public final class TransitionStats {
   /** Percentiles of one gathered array, and a count of clients that goes with them. */
   private record Gathered(Percentiles percentiles, int counted) {}
 
-  private static Gathered gathered(ReadyOffsets.Sorted sorted) {
-    return new Gathered(sorted.percentiles(), sorted.counted());
+  /**
+   * A sample of ready cells whose percentiles the metrics read, taken out together on this
+   * thread; {@code rankedAfter}: the first fresh uses rank the clients without one after them.
+   */
+  private static Gathered gathered(ReadyOffsets.Sample sample, double[] percentiles, boolean rankedAfter) {
+    Percentiles p = sample.percentiles();
+    p.willRead(percentiles, p.size() + (rankedAfter ? (long) sample.counted() : 0));
+    return new Gathered(p, sample.counted());
   }
 
   /**

@@ -186,8 +186,8 @@ final class PartitionQueue {
     for (int e = 0; e < events; e++) {
       windows[e] = ctx.windowEnd[e] - ctx.eventAt[e];
     }
-    running[rep] = new Replication(ctx, new ClientRecord(ctx.population.clients(), windows), ctx.newClientState(),
-        Arrays.stream(order).mapToInt(Integer::intValue).toArray(), tallies.apply(rep));
+    running[rep] = new Replication(ctx, new ClientRecord(ctx.population.clients(), windows, ctx.scenario.bucketMs()),
+        ctx.newClientState(), Arrays.stream(order).mapToInt(Integer::intValue).toArray(), tallies.apply(rep));
     prepared = rep + 1;
     notifyAll();
   }

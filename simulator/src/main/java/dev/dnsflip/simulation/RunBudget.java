@@ -90,6 +90,11 @@ public record RunBudget(long bytes, double queries, long cells) {
     long resolvers = s.resolverGroups().stream().mapToLong(ResolverGroup::count).sum();
     perReplication += saturating(resolvers, 36 + 8 * groups + 32);
     long bytes = BASE_BYTES + saturating(live, perReplication) + saturating(clients, ints ? 8 : 32);
+    // With int cells, each worker's counts of their offsets per bin, for each replication held: at
+    // most a bin per bucket or the cap, per event (windows of more buckets are sorted instead).
+    if (ints) {
+      bytes += saturating(threads * live, ClientRecord.BIN_COUNT_BYTES_PER_EVENT * events);
+    }
     // Per client, its last use of a revealed answer per event while its partition runs (one long):
     // counted for every client, a bound on the partitions running at once.
     bytes += saturating(clients, 8 * events);

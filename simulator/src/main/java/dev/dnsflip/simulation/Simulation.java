@@ -186,6 +186,16 @@ public final class Simulation {
       t.setDaemon(true);
       return t;
     });
+    // The observation's helper: a thread of its own, started now, while the partitions run.
+    java.util.concurrent.ThreadPoolExecutor observer = threads > 1 ? new java.util.concurrent.ThreadPoolExecutor(1, 1,
+        0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+          Thread t = new Thread(r, "dnsflip-observer");
+          t.setDaemon(true);
+          return t;
+        }) : null;
+    if (observer != null) {
+      observer.prestartAllCoreThreads();
+    }
     try {
       PartitionQueue queue = elsewhere == null ? new PartitionQueue(this::context, rep -> newTally(shapeOf(rep)),
           scenario.replications(), events.size(), threads, pool) : null;
@@ -223,7 +233,7 @@ public final class Simulation {
         answers.add(tally);
         modes = modes.plus(PartitionModes.of(ctx));
         for (int e = 0; e < events.size(); e++) {
-          stats.get(e).add(tally, record, threads > 1);
+          stats.get(e).add(tally, record, observer);
           readiness.get(e).add(tally);
           for (int r = 0; r < population.resolvers() && isPlain(); r++) {
             closedForms.get(e).add(ctx.questionRates(r), ctx.settingAt(e - 1), ctx.settingAt(e),
@@ -236,6 +246,9 @@ public final class Simulation {
       }
     } finally {
       pool.shutdownNow();
+      if (observer != null) {
+        observer.shutdownNow();
+      }
     }
     List<EventReport> eventReports = new ArrayList<>();
     for (int e = 0; e < events.size(); e++) {

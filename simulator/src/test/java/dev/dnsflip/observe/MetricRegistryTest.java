@@ -48,6 +48,18 @@ class MetricRegistryTest {
     assertThatThrownBy(() -> MetricRegistry.definition("lastStale.p42")).hasMessageContaining("lastStale.p42");
   }
 
+  /** The observation takes out together the bins of the percentiles the metrics read: the same list. */
+  @Test
+  void thePercentilesTakenOutTogetherAreThoseTheMetricsRead() {
+    assertThat(percentilesNamed("lastStale.")).containsExactly(MetricRegistry.LAST_STALE_PERCENTILES);
+    assertThat(percentilesNamed("firstFresh.")).containsExactly(MetricRegistry.FIRST_FRESH_PERCENTILES);
+  }
+
+  private static double[] percentilesNamed(String prefix) {
+    return MetricRegistry.names().stream().filter(n -> n.startsWith(prefix)).map(n -> n.substring(prefix.length()))
+        .mapToDouble(q -> q.equals("max") ? 100 : Double.parseDouble(q.substring(1))).toArray();
+  }
+
   @Test
   void unitsFollowWhatEachMetricCounts() {
     Map<String, Unit> units = MetricRegistry.units();

@@ -105,13 +105,14 @@ class RunBudgetTest {
     Scenario two = scenario(100_000, 0.1, InitialCache.COLD, 60_000);
     Scenario one = two.withReplications(1);
     Scenario three = two.withReplications(3);
-    // The second replication held: its client cells (two ints), its 10 resolvers' bookkeeping, and its total
+    // The second replication held: its client cells (two ints) and each of the two workers' counts
+    // of them per bin (4,097 slots for each kind of cell), its 10 resolvers' bookkeeping, and its total
     // tally (three counters for the question and one for the pair; two for the pair a bucket, of
     // 120 buckets and one more, and for readiness two let-go counters and one for the one revealed
     // answer a bucket, and that answer's last use; answered and failed queries of the pair for
     // each of the run's 120 buckets).
     assertThat(budget(two).bytes() - budget(one).bytes())
-        .isEqualTo(100_000L * 8 + 10 * (36 + 8 + 32) + (24 + 8) + 8 * 121 * (2 + 2 + 1) + 8 + 16 * 120);
+        .isEqualTo(100_000L * 8 + 2 * 8 * 4097 + 10 * (36 + 8 + 32) + (24 + 8) + 8 * 121 * (2 + 2 + 1) + 8 + 16 * 120);
     assertThat(budget(three).bytes()).as("never more than two replications at once").isEqualTo(budget(two).bytes());
   }
 
