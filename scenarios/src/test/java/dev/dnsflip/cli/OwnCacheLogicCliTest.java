@@ -165,7 +165,7 @@ class OwnCacheLogicCliTest {
     String failure = lines.get(1);
     // The first query at or after 90 s (seed 7) is the one that meets the exception.
     assertThat(failure).startsWith("dnsflip: cache logic com.example.ThrowingCache failed answering "
-        + "www.example.com. A at simulated 1m 30.386s (90386 ms): threw java.lang.IllegalStateException: "
+        + "www.example.com. A at simulated 1m 30.07s (90070 ms): threw java.lang.IllegalStateException: "
         + "cache index out of sync (a bug in that cache logic, not in dnsflip or the scenario); its stack trace is in ");
     Path trace = Path.of(failure.substring(failure.lastIndexOf(" in ") + 4));
     assertThat(Files.readString(trace)).contains("at com.example.ThrowingCache.resolve(ThrowingCache.java:12)");

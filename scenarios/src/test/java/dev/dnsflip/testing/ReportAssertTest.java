@@ -68,6 +68,6 @@ class ReportAssertTest {
         .hasMessage("""
             scenario default: 2 of 5 expectations failed
             FAIL switch 1 staleShareZero = 5m 5s, expected <= 5m 4.999s (suites/default.yaml:210:5)
-            FAIL switch 2 lastStale.max = 30m 4.056s, expected <= 30m 4.055s (suites/default.yaml:213:5)""");
+            FAIL switch 2 lastStale.max = 25m 20.266s, expected <= 25m 20.265s (suites/default.yaml:213:5)""");
   }
 }

@@ -345,7 +345,7 @@ public final class Simulation {
     RandomStreams streams = new RandomStreams(scenario.seed()).replication(rep);
     NameserverTimeline timeline = new NameserverTimeline(scenario.schedule(), scenario.propagation(),
         scenario.nameservers(), streams.stream(RandomStreams.PROPAGATION, 0));
-    Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams, threads);
+    Population population = Population.assign(scenario.clientGroups(), scenario.resolverGroups(), streams);
     return new RunContext(scenario, table, timeline, population, streams, startMs(), mode, revealed.itemOf());
   }
 

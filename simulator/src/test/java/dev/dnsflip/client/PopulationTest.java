@@ -64,6 +64,45 @@ class PopulationTest {
     assertThat(jvmsAtIsp).isBetween(100 - 23, 100 + 23);
   }
 
+  /**
+   * Each client picks a resolver group by the shares (3:1), then one of its resolvers uniformly:
+   * drawn as counts, a million clients over 1,000 resolvers are the multinomial those picks give.
+   * Chi-square against the expected counts, 999 degrees of freedom, α = 0.001, for three seeds.
+   */
+  @Test
+  void clientsPerResolverAreMultinomialByTheShares() {
+    List<ResolverGroup> resolvers = List.of(new ResolverGroup("a", 600), new ResolverGroup("b", 400));
+    List<ClientGroup> clients = List.of(group("few", 10, Map.of(), ClientBehaviour.PLAIN, "www.example.com."),
+        group("many", 1_000_000, Map.of("a", 3.0, "b", 1.0), ClientBehaviour.PLAIN, "www.example.com."));
+    for (long seed : new long[] {1, 2, 3}) {
+      Population p = Population.assign(clients, resolvers, new RandomStreams(seed));
+      double[] expected = new double[1000];
+      long[] observed = new long[1000];
+      for (int r = 0; r < 1000; r++) {
+        expected[r] = r < 600 ? 1_000_000 * 0.75 / 600 : 1_000_000 * 0.25 / 400;
+        observed[r] = p.count(r, 1);
+      }
+      assertThat(java.util.Arrays.stream(observed).sum()).isEqualTo(1_000_000);
+      assertThat(new org.apache.commons.math3.stat.inference.ChiSquareTest().chiSquareTest(expected, observed))
+          .as("seed %d", seed).isGreaterThan(0.001);
+      int few = 0;
+      for (int r = 0; r < 1000; r++) {
+        few += p.count(r, 0);
+      }
+      assertThat(few).isEqualTo(10);
+    }
+  }
+
+  /** A resolver group without a share gets none of a group's clients, and one alone gets them all. */
+  @Test
+  void aSingleResolverGroupWithAShareTakesEveryClient() {
+    List<ClientGroup> clients = List.of(group("only-public", 1001, Map.of("public", 0.5), ClientBehaviour.PLAIN,
+        "www.example.com."));
+    Population p = Population.assign(clients, RESOLVERS, new RandomStreams(3));
+    assertThat(p.count(0, 0) + p.count(1, 0) + p.count(2, 0)).isZero();
+    assertThat(p.count(3, 0) + p.count(4, 0)).isEqualTo(1001);
+  }
+
   @Test
   void theSameStreamsGiveTheSamePopulation() {
     Population a = Population.assign(CLIENTS, RESOLVERS, new RandomStreams(7));
