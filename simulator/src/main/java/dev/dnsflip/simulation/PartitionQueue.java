@@ -49,6 +49,7 @@ final class PartitionQueue {
   private int prepared; // replications [0, prepared) have been prepared
   private int released; // replications [0, released) have been observed and let go
   private Throwable failure;
+  private boolean stopped; // the caller is done, or failed: workers leave
 
   PartitionQueue(IntFunction<RunContext> contexts, IntFunction<Tally> tallies, int replications, int events,
       int threads, ExecutorService pool) {
@@ -86,6 +87,16 @@ final class PartitionQueue {
     return new Done(r.ctx, r.record, r.total);
   }
 
+  /**
+   * The caller is done with every replication, or failed: each worker leaves once its partition
+   * in hand (if any) is run, instead of waiting for a release that will not come. The threads are
+   * the shared pool's, which is never shut down.
+   */
+  synchronized void stop() {
+    stopped = true;
+    notifyAll();
+  }
+
   /** The caller is done observing replication {@code rep}: the next may start. */
   synchronized void release(int rep) {
     released = rep + 1;
@@ -107,6 +118,9 @@ final class PartitionQueue {
         Replication r;
         int partition;
         synchronized (this) {
+          if (stopped) {
+            return;
+          }
           int rep = nextWithPartitions();
           if (local != null && rep != localRep) {
             settle(running[localRep], local, ranLocal);
@@ -114,7 +128,7 @@ final class PartitionQueue {
             ranLocal = 0;
           }
           while (rep < 0) {
-            if (failure != null || prepared == replications) {
+            if (failure != null || stopped || prepared == replications) {
               return;
             }
             if (prepared < released + LIVE) {

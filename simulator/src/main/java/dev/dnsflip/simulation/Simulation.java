@@ -14,6 +14,7 @@ import dev.dnsflip.resolver.ResolverGroup;
 import dev.dnsflip.client.Population;
 import dev.dnsflip.client.WeightedQuestion;
 import dev.dnsflip.engine.RandomStreams;
+import dev.dnsflip.engine.WorkerPool;
 import dev.dnsflip.observe.AnswerStats;
 import dev.dnsflip.observe.ClientRecord;
 import dev.dnsflip.observe.ClosedFormPoint;
@@ -30,7 +31,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Runs a scenario: for each replication, one partition per resolver (with its clients), run in
@@ -181,24 +181,11 @@ public final class Simulation {
     long hits = 0;
     PartitionModes modes = new PartitionModes(0, java.util.Map.of());
     AnswerStats answers = answerStats();
-    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "dnsflip-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    // The observation's helper: a thread of its own, started now, while the partitions run.
-    java.util.concurrent.ThreadPoolExecutor observer = threads > 1 ? new java.util.concurrent.ThreadPoolExecutor(1, 1,
-        0, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
-          Thread t = new Thread(r, "dnsflip-observer");
-          t.setDaemon(true);
-          return t;
-        }) : null;
-    if (observer != null) {
-      observer.prestartAllCoreThreads();
-    }
+    ExecutorService pool = WorkerPool.pool();
+    ExecutorService observer = threads > 1 ? pool : null; // the observation's helper
+    PartitionQueue queue = elsewhere == null ? new PartitionQueue(this::context, rep -> newTally(shapeOf(rep)),
+        scenario.replications(), events.size(), threads, pool) : null;
     try {
-      PartitionQueue queue = elsewhere == null ? new PartitionQueue(this::context, rep -> newTally(shapeOf(rep)),
-          scenario.replications(), events.size(), threads, pool) : null;
       for (int rep = 0; rep < scenario.replications(); rep++) {
         RunContext ctx;
         ClientRecord record;
@@ -245,9 +232,8 @@ public final class Simulation {
         }
       }
     } finally {
-      pool.shutdownNow();
-      if (observer != null) {
-        observer.shutdownNow();
+      if (queue != null) {
+        queue.stop(); // its workers leave, even when this thread failed while they waited
       }
     }
     List<EventReport> eventReports = new ArrayList<>();
