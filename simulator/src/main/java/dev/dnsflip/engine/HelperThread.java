@@ -27,7 +27,7 @@ public final class HelperThread<T> {
     return helper;
   }
 
-  /** Runs {@code work} on {@code executor}'s thread, kept for such work: none is started for it. */
+  /** Runs {@code work} on one of {@code executor}'s threads (a pool's, idle ones reused; {@code name} names the work). */
   public static <T> HelperThread<T> on(java.util.concurrent.Executor executor, String name, Callable<T> work) {
     HelperThread<T> helper = new HelperThread<>(name, work);
     executor.execute(helper.task);

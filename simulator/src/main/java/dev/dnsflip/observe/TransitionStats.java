@@ -81,8 +81,8 @@ public final class TransitionStats {
   /**
    * As {@link #add(Tally, ClientRecord)}; given a {@code helper}, the clients' first fresh uses
    * are read there while this thread reads the last stale uses (the same figures: a million
-   * clients' two passes, or sorts, are the longest step of the observation). A thread kept for the
-   * run, not one started per event: starting a thread costs a pass's time on some machines.
+   * clients' two passes, or sorts, are the longest step of the observation). A pool thread kept
+   * between runs, not one started per event: starting a thread costs a pass's time on some machines.
    */
   public void add(Tally tally, ClientRecord record, java.util.concurrent.Executor helper) {
     int e = event;

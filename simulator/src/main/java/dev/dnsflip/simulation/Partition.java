@@ -104,7 +104,7 @@ final class Partition {
 
   /**
    * Every use is in: the holders and the answers are told to the tally, and this partition's
-   * clients' cells in the record are made ready to sort (see ClientRecord), on this worker.
+   * clients' cells in the record are made ready and counted (see ClientRecord), on this worker.
    */
   private void end(Tally tally, ClientRecord record, AnswerTracker answers) {
     holders.addTo(tally, ctx.scenario.bucketMs(), letGo);
