@@ -94,13 +94,18 @@ final class BinnedOffsets {
         int b = binOfIndex((int) rank - 1);
         if (taken[b] == null && wanted[b] == 0) {
           wanted[b] = 1;
-          values += below[b + 1] - below[b] - (b == 0 ? zeros : 0);
+          values += inCells(b);
         }
       }
     }
     if (values > 0) { // a wanted bin holds a value besides the zeros: its rank is past them
       take(wanted, values);
     }
+  }
+
+  /** Bin b's values held in the cells: its count, less the zeros counted apart for bin 0. */
+  private int inCells(int b) {
+    return below[b + 1] - below[b] - (b == 0 ? zeros : 0);
   }
 
   /** The bin holding the i-th smallest value: the last b with below[b] <= i. */
@@ -119,10 +124,12 @@ final class BinnedOffsets {
   }
 
   private synchronized int[] taken(int b) {
-    if (taken[b] == null) {
+    if (taken[b] == null && inCells(b) == 0) {
+      taken[b] = new int[0]; // nothing to pass over the cells for
+    } else if (taken[b] == null) {
       int[] wanted = new int[bins.count() + 1];
       wanted[b] = 1;
-      take(wanted, below[b + 1] - below[b] - (b == 0 ? zeros : 0));
+      take(wanted, inCells(b));
     }
     return taken[b];
   }
@@ -139,7 +146,7 @@ final class BinnedOffsets {
     int n = 0;
     for (int cell : cells) {
       int keep = wanted[Math.min(bins.of(cell), last)] & ((cell - w) >>> 31); // a member's, of a wanted bin
-      kept[n] = cell;
+      kept[Math.min(n, values)] = cell; // counts short of the cells fail below, not here
       n += keep;
     }
     if (n != values) {
@@ -148,7 +155,7 @@ final class BinnedOffsets {
     int[] sorted = Percentiles.sortInts(kept, n, w);
     for (int b = 0, at = 0; b < last; b++) {
       if (wanted[b] == 1) {
-        int count = below[b + 1] - below[b] - (b == 0 ? zeros : 0);
+        int count = inCells(b);
         taken[b] = java.util.Arrays.copyOfRange(sorted, at, at + count);
         at += count;
       }

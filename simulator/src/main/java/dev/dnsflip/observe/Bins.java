@@ -37,12 +37,21 @@ final class Bins {
     if (buckets > maxBins || bucketMs > Integer.MAX_VALUE) {
       return null;
     }
-    for (long d = Math.min(bucketMs, maxBins * bucketMs / windowMs); d > 1; d--) { // a bucket cut in d
-
-      long width = bucketMs / d;
-      if (bucketMs % d == 0 && (windowMs + width - 1) / width <= maxBins) {
-        return new Bins((int) width, windowMs);
+    // The finest: the largest d dividing the bucket whose bins, width bucket / d, fit the cap;
+    // divisors found in pairs up to the square root, not by trying every d below the bucket.
+    long bound = Math.min(bucketMs, maxBins * bucketMs / windowMs);
+    long best = 1;
+    for (long i = 1; i * i <= bucketMs; i++) {
+      if (bucketMs % i == 0) {
+        for (long d : new long[] {i, bucketMs / i}) {
+          if (d > best && d <= bound && (windowMs + bucketMs / d - 1) / (bucketMs / d) <= maxBins) {
+            best = d;
+          }
+        }
       }
+    }
+    if (best > 1) {
+      return new Bins((int) (bucketMs / best), windowMs);
     }
     return new Bins((int) bucketMs, windowMs);
   }

@@ -135,9 +135,7 @@ final class ReadyOffsets {
     for (int c = fromClient; c < toClient; c++) {
       int ls = stale[c];
       int ff = fresh[c];
-      if (ls > w || ff > w) {
-        throw new IllegalStateException("client " + c + ": a use past the window of " + w + " ms");
-      }
+      withinWindow(c, ls, ff, w);
       if (ls == 0 && ff == 0) {
         stale[c] = w + 1;
         fresh[c] = w + 1;
@@ -150,6 +148,13 @@ final class ReadyOffsets {
     }
   }
 
+  /** A client's cells while its partition ran: a use at or past the window's end is a bug. */
+  private static void withinWindow(int client, int ls, int ff, int w) {
+    if (ls > w || ff > w) {
+      throw new IllegalStateException("client " + client + ": a use past the window of " + w + " ms");
+    }
+  }
+
   /** Event e's cells made ready to sort, in the order its figures need. */
   private void sortable(int e, int fromClient, int toClient) {
     int w = windowMs[e];
@@ -158,9 +163,7 @@ final class ReadyOffsets {
     for (int c = fromClient; c < toClient; c++) {
       int ls = stale[c];
       int ff = fresh[c];
-      if (ls > w || ff > w) {
-        throw new IllegalStateException("client " + c + ": a use past the window of " + w + " ms");
-      }
+      withinWindow(c, ls, ff, w);
       boolean observed = ls > 0 || ff > 0;
       stale[c] = observed ? ls : w + 1;
       fresh[c] = ff > 0 ? ff - 1 : observed ? w : w + 1;

@@ -58,8 +58,13 @@ final class PartitionQueue {
     this.replications = replications;
     this.events = events;
     this.running = new Replication[replications];
-    for (int w = 0; w < threads; w++) {
-      pool.submit(this::work);
+    try {
+      for (int w = 0; w < threads; w++) {
+        pool.submit(this::work);
+      }
+    } catch (RuntimeException | Error e) {
+      stop(); // the workers already started leave, not wait for a caller that never came
+      throw e;
     }
   }
 
